@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron uses its own build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/** Opens the store database with the pragmas SPEC §9 requires. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  quickCheck: string[];
+  foreignKeyProblems: number;
+}
+
+/** `quick_check` and `foreign_key_check`, as run at every start-up. */
+export function checkHealth(db: Database.Database): HealthReport {
+  const quickCheck = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  return {
+    ok: quickCheck.length === 1 && quickCheck[0] === 'ok' && fk.length === 0,
+    quickCheck,
+    foreignKeyProblems: fk.length,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Browser mode: the same core behind a local HTTP host, and the same React UI
+ * served from the built renderer. Binds 127.0.0.1 only, needs a per-launch
+ * bearer token on every API call, and checks the Host header so a page on
+ * another origin cannot reach it through DNS rebinding.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createCore, type Core, type CoreOptions } from './core/app';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface HostOptions extends CoreOptions {
+  port?: number;
+  token?: string;
+  rendererDir?: string;
+  /** Use an existing core instead of creating one. */
+  core?: Core;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open in a browser: carries the token in the fragment, never sent to the server in logs. */
+  appUrl: string;
+  token: string;
+  port: number;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export function defaultRendererDir(): string {
+  const candidates = [path.resolve(__dirname, '../../renderer'), path.resolve(__dirname, '../dist/renderer')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0]!;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (!header || !header.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const token = options.token ?? process.env.UKM_MART_TOKEN ?? crypto.randomBytes(24).toString('base64url');
+  const requestedPort = options.port ?? (process.env.UKM_MART_PORT ? Number(process.env.UKM_MART_PORT) : 0);
+  const rendererDir = path.resolve(options.rendererDir ?? defaultRendererDir());
+  const core = options.core ?? createCore({ ...options, shell: 'browser' });
+  let port = requestedPort;
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Host header not allowed' } });
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/api/rpc') return handleRpc(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Method not allowed' } });
+    }
+    serveStatic(url.pathname, res);
+  });
+
+  function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST' } });
+    if (!tokenMatches(req.headers.authorization, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token' } });
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Body must be application/json' } });
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Body larger than 1 MiB' } });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES && !aborted) {
+        aborted = true;
+        sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Body larger than 1 MiB' } });
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Body is not valid JSON' } });
+      }
+      if (typeof body !== 'object' || body === null || typeof (body as { method?: unknown }).method !== 'string') {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'VALIDATION', message: 'Body must be {"method": "<area>.<verb>", "input": {...}}' },
+        });
+      }
+      const { method, input } = body as { method: string; input?: unknown };
+      const reply = core.call(method, input);
+      sendJson(res, 200, reply);
+    });
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Bad path' } });
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative);
+    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
+      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+    }
+    let target = file;
+    if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
+      // Unknown paths without an extension are app routes: serve the app.
+      if (path.extname(relative) === '') target = path.join(rendererDir, 'index.html');
+      else return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+    }
+    if (!fs.existsSync(target)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The UI is not built. Run `npm run build` first.');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    fs.createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(requestedPort, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    appUrl: `${url}/#token=${encodeURIComponent(token)}`,
+    token,
+    port,
+    core,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          if (!options.core) core.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+if (require.main === module) {
+  startHost()
+    .then((host) => {
+      console.log(`UKM Mart browser mode: ${host.appUrl}`);
+      console.log(`API: POST ${host.url}/api/rpc with "Authorization: Bearer ${host.token}"`);
+      const stop = () => host.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((err) => {
+      console.error(`UKM Mart could not start: ${(err as Error).message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import type { StoreStatus } from '../shared/contract/system';
+import type { Lang } from '../shared/i18nText';
+import { call } from './api';
+import { I18nProvider, useI18n, type StringKey } from './i18n';
+import { RefusedScreen, SetupScreen } from './features/setup';
+import { SessionGate } from './features/staff/SessionGate';
+import SellScreen from './features/sell';
+import CatalogueScreen from './features/catalogue';
+import IntakeScreen from './features/intake';
+import StockScreen from './features/stock';
+import SettleScreen from './features/settle';
+import TrustScreen from './features/trust';
+import ReportsScreen from './features/reports';
+import StaffScreen from './features/staff';
+import SettingsScreen from './features/settings';
+
+export const ROUTES = ['sell', 'catalogue', 'intake', 'stock', 'settle', 'trust', 'reports', 'staff', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+const SCREENS: Record<Route, ComponentType> = {
+  sell: SellScreen,
+  catalogue: CatalogueScreen,
+  intake: IntakeScreen,
+  stock: StockScreen,
+  settle: SettleScreen,
+  trust: TrustScreen,
+  reports: ReportsScreen,
+  staff: StaffScreen,
+  settings: SettingsScreen,
+};
+
+function routeFromHash(): Route {
+  const name = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] as Route;
+  return ROUTES.includes(name) ? name : 'sell';
+}
+
+/** Navigate from anywhere: `navigate('settle')`. */
+export function navigate(route: Route, sub = ''): void {
+  window.location.hash = `#/${route}${sub ? `/${sub}` : ''}`;
+}
+
+function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const [route, setRoute] = useState<Route>(routeFromHash);
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const Screen = SCREENS[route];
+  return (
+    <div className="shell">
+      <header className="topbar no-print">
+        <span className="brand">UKM Mart</span>
+        <nav aria-label={t('nav.main')}>
+          {ROUTES.map((r) => (
+            <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
+              {t(`nav.${r}` as StringKey)}
+            </a>
+          ))}
+        </nav>
+        <label className="lang-switch">
+          <span>{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t('app.language')}>
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <main className="screen" id={`screen-${route}`}>
+        <Screen key={route} />
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const [status, setStatus] = useState<StoreStatus | null>(null);
+  const [lang, setLangState] = useState<Lang>('id');
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const s = await call('system.status', {});
+      setStatus(s);
+      if (s.state === 'ready') {
+        const settings = await call('settings.get', {});
+        setLangState(settings.language);
+      }
+    } catch (err) {
+      setLoadError((err as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    void call('settings.update', { language: next }).catch(() => undefined);
+  }, []);
+
+  let body;
+  if (loadError) body = <main role="alert" className="refused">{loadError}</main>;
+  else if (!status) body = <p className="loading">…</p>;
+  else if (status.state === 'refused') body = <RefusedScreen status={status} />;
+  else if (status.needsSetup) body = <SetupScreen status={status} onDone={refresh} />;
+  else
+    body = (
+      <SessionGate>
+        <Shell />
+      </SessionGate>
+    );
+  return (
+    <I18nProvider lang={lang} setLang={setLang}>
+      {body}
+    </I18nProvider>
+  );
+}

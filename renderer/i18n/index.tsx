@@ -1,0 +1,62 @@
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import type { Lang } from '../../shared/i18nText';
+import { common } from './common';
+import { catalogueStrings } from './catalogue';
+import { stockStrings } from './stock';
+import { tillStrings } from './till';
+import { settleStrings } from './settle';
+import { trustStrings } from './trust';
+import { systemStrings } from './system';
+
+/** Every area's strings, merged. Each area owns one file in this folder. */
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings];
+
+type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
+// Spelled out per area: a union of the dictionary types would collapse the empty ones.
+export type StringKey =
+  | KeysOf<typeof common>
+  | KeysOf<typeof catalogueStrings>
+  | KeysOf<typeof stockStrings>
+  | KeysOf<typeof tillStrings>
+  | KeysOf<typeof settleStrings>
+  | KeysOf<typeof trustStrings>
+  | KeysOf<typeof systemStrings>;
+
+const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
+for (const d of dictionaries) {
+  for (const lang of ['id', 'en'] as const) {
+    for (const [k, v] of Object.entries(d[lang] as Record<string, string>)) {
+      if (lang === 'id' && k in merged.id) throw new Error(`i18n key defined twice: ${k}`);
+      merged[lang][k] = v;
+    }
+  }
+}
+
+export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+
+export function translate(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  const text = merged[lang][key] ?? merged.id[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+interface I18nValue {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ lang, setLang, children }: { lang: Lang; setLang(lang: Lang): void; children: ReactNode }) {
+  const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
+  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+export const useT = () => useI18n().t;

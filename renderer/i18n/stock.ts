@@ -1,0 +1,4 @@
+import { defineStrings } from './define';
+
+// Strings of the stock screens. Keys are prefixed 'stock.'.
+export const stockStrings = defineStrings({}, {});

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { MAX_RUPIAH } from '../money';
+import { isLocalDate } from '../domain/time';
+
+/**
+ * A method of the contract: its zod input schema, its output type (a phantom,
+ * carried only in the type system) and whether the core runs it inside one
+ * database transaction (the default) or manages the database itself
+ * (backup restore, for instance).
+ */
+export interface MethodDef<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly transaction: 'write' | 'none';
+  /** Phantom: never read at run time. */
+  readonly _output?: O;
+}
+
+export function method<O>(options: { transaction?: 'write' | 'none' } = {}) {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({
+    input,
+    transaction: options.transaction ?? 'write',
+  });
+}
+
+/** Error codes are part of the contract: tests and the UI rely on them. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'THROTTLED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** For VALIDATION: the path of the offending field, e.g. `lines.0.quantity`. */
+  field?: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+/*
+ * Messages of schema checks carry both languages as `id\u241Fen`; the core picks
+ * the store's language when it builds the error envelope.
+ */
+export const BI_SEPARATOR = '\u241F';
+export const biMsg = (id: string, en: string) => `${id}${BI_SEPARATOR}${en}`;
+
+// ---- Shared field schemas -------------------------------------------------
+
+export const rupiah = () =>
+  z
+    .number({ error: biMsg('Harus berupa angka rupiah', 'Must be a number of rupiah') })
+    .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat rupiah, tanpa pecahan', 'Must be a whole number of rupiah') })
+    .refine((v) => v >= 0, { error: biMsg('Tidak boleh negatif', 'Cannot be negative') })
+    .refine((v) => v <= MAX_RUPIAH, { error: biMsg('Melebihi Rp 1.000.000.000.000', 'Exceeds Rp 1.000.000.000.000') });
+
+/** A signed amount, for adjustments. */
+export const signedRupiah = () =>
+  z
+    .number({ error: biMsg('Harus berupa angka rupiah', 'Must be a number of rupiah') })
+    .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat rupiah, tanpa pecahan', 'Must be a whole number of rupiah') })
+    .refine((v) => Math.abs(v) <= MAX_RUPIAH, { error: biMsg('Melebihi Rp 1.000.000.000.000', 'Exceeds Rp 1.000.000.000.000') });
+
+export const positiveRupiah = () =>
+  rupiah().refine((v) => v > 0, { error: biMsg('Harus lebih dari nol', 'Must be more than zero') });
+
+export const bps = () =>
+  z
+    .number({ error: biMsg('Harus berupa angka', 'Must be a number') })
+    .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat basis poin', 'Must be whole basis points') })
+    .refine((v) => v >= 0 && v <= 10_000, { error: biMsg('Persentase harus antara 0% dan 100%', 'Percentage must be between 0% and 100%') });
+
+export const quantity = () =>
+  z
+    .number({ error: biMsg('Jumlah harus berupa angka', 'Quantity must be a number') })
+    .refine(Number.isSafeInteger, { error: biMsg('Jumlah harus bilangan bulat', 'Quantity must be a whole number') })
+    .refine((v) => v > 0, { error: biMsg('Jumlah harus lebih dari nol', 'Quantity must be more than zero') })
+    .refine((v) => v <= 1_000_000, { error: biMsg('Jumlah terlalu besar', 'Quantity too large') });
+
+export const id = () =>
+  z
+    .number({ error: biMsg('Harus berupa nomor id', 'Must be an id number') })
+    .refine((v) => Number.isSafeInteger(v) && v > 0, { error: biMsg('Id tidak sah', 'Invalid id') });
+
+export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  error: biMsg('Id harus UUID', 'Id must be a UUID'),
+});
+
+export const localDate = () =>
+  z.string().refine(isLocalDate, { error: biMsg('Tanggal harus berformat YYYY-MM-DD', 'Date must be YYYY-MM-DD') });
+
+export const instant = () =>
+  z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    error: biMsg('Waktu harus berformat ISO 8601', 'Time must be ISO 8601'),
+  });
+
+export const nonEmptyText = (max = 200) =>
+  z
+    .string({ error: biMsg('Harus berupa teks', 'Must be text') })
+    .trim()
+    .min(1, { error: biMsg('Tidak boleh kosong', 'Cannot be empty') })
+    .max(max, { error: biMsg(`Paling banyak ${max} karakter`, `At most ${max} characters`) });
+
+export const optionalText = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: biMsg(`Paling banyak ${max} karakter`, `At most ${max} characters`) })
+    .optional();
+
+export const pin = () => z.string().regex(/^\d{4,8}$/, { error: biMsg('PIN harus 4–8 angka', 'PIN must be 4–8 digits') });
+
+/** A manager's approval given at the moment of a sensitive action. */
+export const approval = () => z.object({ staffId: id(), pin: pin() });
+
+export const empty = () => z.object({}).strict().optional().default({});

@@ -1,0 +1,2 @@
+// The trust ledger report. Owned by the trust area.
+export const trustMethods = {} as const;

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../electron/core/app';
+import type { Envelope, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+
+/** A settable clock for tests: starts at `start`, moves only when told. */
+export class TestClock {
+  private t: number;
+  constructor(start: string | Date = '2026-11-02T02:00:00.000Z') {
+    this.t = new Date(start).getTime();
+  }
+  now = (): Date => new Date(this.t);
+  set(at: string | Date): void {
+    this.t = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  advanceDays(days: number): void {
+    this.t += days * 86_400_000;
+  }
+}
+
+export function tempDir(prefix = 'ukm-mart-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  clock: TestClock;
+  dataDir: string;
+  /** Calls a method and returns its value; throws with the error message if it was refused. */
+  ok<M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M>;
+  /** Calls a method that must be refused; returns the error body. */
+  err<M extends MethodName>(method: M, input: unknown): { code: string; message: string; field?: string };
+  raw(method: string, input: unknown): Envelope<unknown>;
+  close(): void;
+}
+
+/** A core on a real SQLite file in a fresh temporary folder, with a test clock. */
+export function makeTestCore(options: { clock?: TestClock; dataDir?: string } = {}): TestCore {
+  const clock = options.clock ?? new TestClock();
+  const dataDir = options.dataDir ?? tempDir();
+  const core = createCore({ dataDir, now: clock.now, shell: 'browser' });
+  return {
+    core,
+    clock,
+    dataDir,
+    ok(method, input) {
+      const reply = core.call(method, input);
+      if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
+      return reply.value as never;
+    },
+    err(method, input) {
+      const reply = core.call(method, input);
+      if (reply.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(reply.value).slice(0, 300)}`);
+      return reply.error;
+    },
+    raw: (method, input) => core.call(method, input),
+    close: () => core.close(),
+  };
+}
