@@ -18,7 +18,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
-const hasBuild = fs.existsSync('dist/renderer/index.html');
+/** Helpers working side by side may build the UI into their own folder: UKM_MART_RENDERER_DIR. */
+export const RENDERER_DIR = process.env.UKM_MART_RENDERER_DIR ?? 'dist/renderer';
+const hasBuild = fs.existsSync(`${RENDERER_DIR}/index.html`);
 
 /**
  * `describe` for end-to-end tests: runs when Chromium and the built UI exist,
@@ -53,7 +55,7 @@ export interface E2EApp {
  */
 export async function startE2EApp(options: { clock?: TestClock; viewport?: { width: number; height: number } } = {}): Promise<E2EApp> {
   const dataDir = tempDir('ukm-mart-e2e-');
-  const host = await startHost({ dataDir, port: 0, ...(options.clock ? { now: options.clock.now } : {}) });
+  const host = await startHost({ dataDir, port: 0, rendererDir: RENDERER_DIR, ...(options.clock ? { now: options.clock.now } : {}) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } });
   const page = await context.newPage();
