@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/app';
+import { hashPin } from '../../electron/core/staff/pin';
 import type { Envelope, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
@@ -35,7 +36,22 @@ export interface TestCore {
   /** Calls a method that must be refused; returns the error body. */
   err<M extends MethodName>(method: M, input: unknown): { code: string; message: string; field?: string };
   raw(method: string, input: unknown): Envelope<unknown>;
+  /**
+   * A manager (created on first use, PIN '1234' unless given) and the approval
+   * object sensitive methods take: `{ staffId, pin }`.
+   */
+  manager(pin?: string): { staffId: number; pin: string };
+  /** A cashier staff member (PIN '2222' unless given). */
+  cashier(pin?: string): { staffId: number; pin: string };
   close(): void;
+}
+
+function insertStaff(core: Core, name: string, role: 'cashier' | 'manager', pin: string): number {
+  const at = new Date().toISOString();
+  return Number(
+    core.db!.prepare('INSERT INTO staff (name, role, pin_hash, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(name, role, hashPin(pin), at, at)
+      .lastInsertRowid,
+  );
 }
 
 /** A core on a real SQLite file in a fresh temporary folder, with a test clock. */
@@ -43,6 +59,12 @@ export function makeTestCore(options: { clock?: TestClock; dataDir?: string } = 
   const clock = options.clock ?? new TestClock();
   const dataDir = options.dataDir ?? tempDir();
   const core = createCore({ dataDir, now: clock.now, shell: 'browser' });
+  const staff = new Map<string, number>();
+  const member = (role: 'cashier' | 'manager', pin: string) => {
+    const key = `${role}:${pin}`;
+    if (!staff.has(key)) staff.set(key, insertStaff(core, role === 'manager' ? `Manajer ${pin}` : `Kasir ${pin}`, role, pin));
+    return { staffId: staff.get(key)!, pin };
+  };
   return {
     core,
     clock,
@@ -58,6 +80,8 @@ export function makeTestCore(options: { clock?: TestClock; dataDir?: string } = 
       return reply.error;
     },
     raw: (method, input) => core.call(method, input),
+    manager: (pin = '1234') => member('manager', pin),
+    cashier: (pin = '2222') => member('cashier', pin),
     close: () => core.close(),
   };
 }
