@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from './core/app';
+import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -23,8 +25,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { CONTENT_SECURITY_POLICY } from './csp';
 
 export interface HostOptions extends CoreOptions {
   port?: number;
@@ -128,8 +129,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         });
       }
       const { method, input } = body as { method: string; input?: unknown };
-      const reply = core.call(method, input);
-      sendJson(res, 200, reply);
+      core.callAsync(method, input).then(
+        (reply) => sendJson(res, 200, reply),
+        // callAsync never rejects; this is the last line of defence.
+        () => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } }),
+      );
     });
   }
 
@@ -189,14 +193,33 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   };
 }
 
+/**
+ * `npm run serve`: browser mode with the daily backup timer and a backup when
+ * stopped (Ctrl+C). Prints the URL to open and the API token; opens nothing.
+ */
+export async function serve(options: HostOptions = {}): Promise<RunningHost> {
+  const host = await startHost(options);
+  const stopSchedule = startBackupSchedule(host.core);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    stopSchedule();
+    await automaticBackup(host.core, 'close');
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  return host;
+}
+
 if (require.main === module) {
-  startHost()
+  serve()
     .then((host) => {
       console.log(`UKM Mart browser mode: ${host.appUrl}`);
+      console.log(`Data folder: ${host.core.dataDir}`);
       console.log(`API: POST ${host.url}/api/rpc with "Authorization: Bearer ${host.token}"`);
-      const stop = () => host.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
     })
     .catch((err) => {
       console.error(`UKM Mart could not start: ${(err as Error).message}`);

@@ -4,7 +4,7 @@ import type { Lang } from '../shared/i18nText';
 import { call } from './api';
 import { I18nProvider, useI18n, type StringKey } from './i18n';
 import { RefusedScreen, SetupScreen } from './features/setup';
-import { SessionGate } from './features/staff/SessionGate';
+import { SessionBadge, SessionGate } from './features/staff/SessionGate';
 import SellScreen from './features/sell';
 import CatalogueScreen from './features/catalogue';
 import IntakeScreen from './features/intake';
@@ -67,6 +67,7 @@ function Shell() {
             <option value="en">English</option>
           </select>
         </label>
+        <SessionBadge />
       </header>
       <main className="screen" id={`screen-${route}`}>
         <Screen key={route} />

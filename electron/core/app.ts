@@ -16,9 +16,12 @@ import type { CoreContext } from './context';
 import { errorEnvelope, validationError } from './envelope';
 import { buildHandlers } from './handlers';
 import type { Handlers } from './handlerTypes';
-import { checkHealth, openDatabase } from './db/open';
-import { DatabaseFromTheFutureError, latestVersion, loadMigrations, migrate, schemaVersion } from './db/migrate';
+import { schemaVersion } from './db/migrate';
+import { openStore } from './db/store';
 import { readFlag, readSettings } from './settings';
+import { ASYNC_METHODS } from '../../shared/contract/system';
+import { STORE_CONTROL, type StoreControl } from './backup/control';
+import { backupsDirOf } from './backup/files';
 
 export const APP_VERSION = '0.1.0';
 export const DB_FILE_NAME = 'ukm-mart.sqlite';
@@ -34,8 +37,16 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  /** Validates and runs one contract method; never throws. */
+  /**
+   * Validates and runs one synchronous contract method; never throws. An
+   * asynchronous method (backup.create, backup.restore) answers INTERNAL here:
+   * use `callAsync`.
+   */
   call(method: string, input: unknown): Envelope<unknown>;
+  /** Validates and runs any contract method, awaiting handlers that return a Promise; never rejects. */
+  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Pushes an event to the listeners (the Electron window, the backup timer's reports). */
+  emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   status(): StoreStatus;
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
   /** The open database, for tests and the backup module. Null while refused. */
@@ -46,7 +57,7 @@ export interface Core {
 }
 
 /** Methods that still answer while the store refuses to trade (so the manager can restore a backup). */
-const ALLOWED_WHILE_REFUSED = new Set<string>(['system.status']);
+const ALLOWED_WHILE_REFUSED = new Set<string>(['system.status', 'backup.list', 'backup.restore']);
 export function allowWhileRefused(method: string): void {
   ALLOWED_WHILE_REFUSED.add(method);
 }
@@ -59,84 +70,46 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'ukm-mart');
 }
 
-interface OpenResult {
-  db: Database.Database | null;
-  refusal?: string;
-}
+export { openStore, type OpenResult } from './db/store';
 
-/**
- * Opens the store, or explains why it will not. An existing file is checked
- * read-only first (quick_check, foreign_key_check, schema version), so a
- * damaged or newer database is never written to, and never replaced by an
- * empty one.
- */
-export function openStore(dbFile: string, options: Pick<CoreOptions, 'nativeBinding' | 'migrationsDir'> = {}): OpenResult {
-  const migrations = loadMigrations(options.migrationsDir);
-  if (fs.existsSync(dbFile)) {
-    let probe: Database.Database | null = null;
-    try {
-      probe = openDatabase(dbFile, { readonly: true, nativeBinding: options.nativeBinding });
-      const version = schemaVersion(probe);
-      if (version > latestVersion(migrations)) {
-        return { db: null, refusal: new DatabaseFromTheFutureError(version, latestVersion(migrations)).message };
-      }
-      const health = checkHealth(probe);
-      if (!health.ok) {
-        return {
-          db: null,
-          refusal: `The database failed its integrity check (${health.quickCheck.slice(0, 3).join('; ')}${
-            health.foreignKeyProblems ? `; ${health.foreignKeyProblems} broken references` : ''
-          }). It was not modified; restore a backup.`,
-        };
-      }
-    } catch (err) {
-      return { db: null, refusal: `The database file cannot be read (${(err as Error).message}). It was not modified; restore a backup.` };
-    } finally {
-      probe?.close();
-    }
-  }
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
-  try {
-    migrate(db, migrations);
-  } catch (err) {
-    db.close();
-    return { db: null, refusal: `The database could not be upgraded (${(err as Error).message}). It was not modified.` };
-  }
-  return { db };
-}
+const NOT_OPEN = { id: 'Basis data tidak terbuka.', en: 'The database is not open.' };
+
+type Lookup =
+  | { ok: true; method: MethodName; input: unknown; handler: (input: unknown, ctx: CoreContext) => unknown }
+  | { ok: false; reply: Envelope<never> };
 
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   const dbFile = path.join(dataDir, DB_FILE_NAME);
+  const backupsDir = backupsDirOf(dataDir);
   const shell = options.shell ?? 'browser';
   const now = options.now ?? (() => new Date());
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const storeOptions = { nativeBinding: options.nativeBinding, migrationsDir: options.migrationsDir, backupsDir };
 
   fs.mkdirSync(dataDir, { recursive: true });
-  let opened = openStore(dbFile, options);
+  let opened = openStore(dbFile, storeOptions);
   let db = opened.db;
   let settingsCache: ReturnType<typeof readSettings> | null = null;
   const settings = () => {
     if (!settingsCache && db) settingsCache = readSettings(db);
     return settingsCache;
   };
+  const lang = (): Lang => settings()?.language ?? 'id';
 
-  const ctxFor = (database: Database.Database): CoreContext => ({
-    db: database,
-    now,
-    lang: () => settings()?.language ?? 'id',
-    timeZone: () => settings()?.timeZone ?? 'Asia/Jakarta',
-    dataDir,
-    shell,
-    emit: (event, payload) => {
-      for (const l of listeners.get(event) ?? []) l(payload);
-    },
-  });
+  const emit = <E extends CoreEventName>(event: E, payload: CoreEvents[E]) => {
+    for (const l of listeners.get(event) ?? []) {
+      try {
+        l(payload);
+      } catch (err) {
+        console.error(`[core] a listener of ${event} failed`, err);
+      }
+    }
+  };
 
   const status = (): StoreStatus => ({
     state: db ? 'ready' : 'refused',
-    ...(opened.refusal ? { reason: opened.refusal } : {}),
+    ...(db ? {} : { reason: (opened.refusal ?? NOT_OPEN).en, reasonText: opened.refusal ?? NOT_OPEN }),
     needsSetup: db ? readFlag(db, 'setupDone') !== true : false,
     dataDir,
     schemaVersion: db ? schemaVersion(db) : 0,
@@ -144,50 +117,129 @@ export function createCore(options: CoreOptions = {}): Core {
     shell,
   });
 
+  const control: StoreControl = {
+    dataDir,
+    dbFile,
+    backupsDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    db: () => db,
+    status,
+    closeDatabase() {
+      db?.close();
+      db = null;
+      settingsCache = null;
+      opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
+    },
+    reopen() {
+      db?.close();
+      settingsCache = null;
+      opened = openStore(dbFile, storeOptions);
+      db = opened.db;
+      return status();
+    },
+  };
+
+  // While refused, `db` is null: only the methods in ALLOWED_WHILE_REFUSED run then, and they do not touch ctx.db.
+  const ctxFor = (database: Database.Database | null): CoreContext => ({
+    db: database as Database.Database,
+    now,
+    lang,
+    timeZone: () => settings()?.timeZone ?? 'Asia/Jakarta',
+    dataDir,
+    shell,
+    emit,
+    [STORE_CONTROL]: control,
+  }) as CoreContext;
+
   const handlers: Handlers = buildHandlers({ 'system.status': () => status() });
+
+  /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
+  const lookup = (method: string, rawInput: unknown): Lookup => {
+    if (!isMethodName(method)) {
+      const text = lang() === 'id' ? `Metode tidak dikenal: ${String(method)}` : `Unknown method: ${String(method)}`;
+      return { ok: false, reply: { ok: false, error: { code: 'NOT_FOUND', message: text } } };
+    }
+    const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
+    if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
+    if (!db && !ALLOWED_WHILE_REFUSED.has(method)) {
+      const why = (opened.refusal ?? NOT_OPEN)[lang()];
+      return {
+        ok: false,
+        reply: {
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: lang() === 'id' ? `Toko tidak dapat berjualan: ${why}` : `The store cannot trade: ${why}` },
+        },
+      };
+    }
+    return { ok: true, method, input: parsed.data, handler: handlers[method] as (input: unknown, ctx: CoreContext) => unknown };
+  };
+
+  const afterSuccess = (method: string) => {
+    if (method.startsWith('settings.') || method.startsWith('setup.') || method.startsWith('backup.')) settingsCache = null;
+  };
+
+  const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+    typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+
+  const runSync = (found: Extract<Lookup, { ok: true }>): Envelope<unknown> => {
+    const { method, input, handler } = found;
+    try {
+      let value: unknown;
+      if (contract[method].transaction === 'none' || !db) {
+        value = handler(input, ctxFor(db));
+      } else {
+        const database = db;
+        value = database.transaction(() => {
+          const result = handler(input, ctxFor(database));
+          // A Promise here would commit the transaction before its work is done.
+          if (isThenable(result)) throw new Error(`${method} returned a Promise inside a write transaction`);
+          return result;
+        }).immediate();
+      }
+      if (isThenable(value)) {
+        throw new Error(`${method} is asynchronous: call it with callAsync`);
+      }
+      afterSuccess(method);
+      return { ok: true, value };
+    } catch (err) {
+      return errorEnvelope(err, lang());
+    }
+  };
+
+  const asyncOnly = (method: string): Envelope<never> => {
+    console.error(`[core] ${method} called through call(); it is asynchronous: use callAsync`);
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message:
+          lang() === 'id'
+            ? `${method} berjalan asinkron: panggil lewat callAsync. Tidak ada yang berubah.`
+            : `${method} is asynchronous: call it with callAsync. Nothing was changed.`,
+      },
+    };
+  };
 
   const core: Core = {
     call(method, rawInput) {
-      const lang: Lang = settings()?.language ?? 'id';
-      if (!isMethodName(method)) {
-        return {
-          ok: false,
-          error: {
-            code: 'NOT_FOUND',
-            message: lang === 'id' ? `Metode tidak dikenal: ${String(method)}` : `Unknown method: ${String(method)}`,
-          },
-        };
-      }
-      const def = contract[method];
-      const parsed = def.input.safeParse(rawInput === null ? undefined : rawInput);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error, lang) };
-      const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
-      if (!db && !ALLOWED_WHILE_REFUSED.has(method)) {
-        return {
-          ok: false,
-          error: {
-            code: 'UNAVAILABLE',
-            message:
-              lang === 'id'
-                ? `Toko tidak dapat berjualan: ${opened.refusal ?? 'basis data tidak terbuka'}`
-                : `The store cannot trade: ${opened.refusal ?? 'database not open'}`,
-          },
-        };
-      }
+      if (ASYNC_METHODS.has(method)) return asyncOnly(method);
+      const found = lookup(method, rawInput);
+      return found.ok ? runSync(found) : found.reply;
+    },
+    async callAsync(method, rawInput) {
+      const found = lookup(method, rawInput);
+      if (!found.ok) return found.reply;
+      if (!ASYNC_METHODS.has(method)) return runSync(found);
       try {
-        let value: unknown;
-        if (def.transaction === 'none' || !db) {
-          value = handler(parsed.data, ctxFor(db as Database.Database));
-        } else {
-          const database = db;
-          value = database.transaction(() => handler(parsed.data, ctxFor(database))).immediate();
-        }
-        if (method.startsWith('settings.') || method.startsWith('setup.')) settingsCache = null;
+        // Asynchronous methods declare `transaction: 'none'` and manage the database themselves.
+        const value = await found.handler(found.input, ctxFor(db));
+        afterSuccess(method);
         return { ok: true, value };
       } catch (err) {
-        return errorEnvelope(err, lang);
+        return errorEnvelope(err, lang());
       }
     },
+    emit,
     status,
     on(event, listener) {
       let set = listeners.get(event);
@@ -203,7 +255,7 @@ export function createCore(options: CoreOptions = {}): Core {
     close() {
       db?.close();
       db = null;
-      opened = { db: null, refusal: 'closed' };
+      opened = { db: null, refusal: { id: 'Toko sudah ditutup.', en: 'The store is closed.' } };
     },
   };
   return core;

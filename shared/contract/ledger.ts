@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { method, id } from './define';
+import { method, id, uuid, localDate, instant, nonEmptyText, optionalText, approval, positiveRupiah, signedRupiah, biMsg } from './define';
+import type { LedgerKind } from '../domain/ledgerChain';
+import type { SettlementItems } from '../domain/settlementItems';
+import type { SettlementPayState } from '../domain/settlement';
+import type { StoreSettings } from './system';
+import type { PayoutSlipTrustSummary } from '../domain/trust';
 
 // The producer ledger, settlements and payouts. Owned by the settlement area.
 
@@ -22,6 +27,262 @@ export interface LedgerVerifyResult {
   heads: { producerId: number; head: string; entries: number }[];
 }
 
+export interface LedgerEntry {
+  id: number;
+  producerId: number;
+  seq: number;
+  kind: LedgerKind;
+  /** Signed rupiah: + the shop owes more, − less. */
+  amount: number;
+  occurredAt: string;
+  refType: string;
+  refId: string;
+  productId: number | null;
+  productName: string | null;
+  quantity: number | null;
+  reason: string;
+  createdBy: number | null;
+  /** First 12 hex digits of this entry's hash (upper case), as printed on slips. */
+  code: string;
+  /** The settlement this entry was settled in, if any. */
+  settlementNumber: string | null;
+}
+
+export interface StatementLine extends LedgerEntry {
+  /** Store-local date of the entry. */
+  localDate: string;
+  /** Balance after this entry. */
+  balance: number;
+}
+
+export interface ProducerRef {
+  id: number;
+  name: string;
+  shortName: string;
+  active: boolean;
+}
+
+export interface Statement {
+  producer: ProducerRef;
+  from: string | null;
+  to: string | null;
+  /** Balance before the first line (every earlier entry included). */
+  openingBalance: number;
+  closingBalance: number;
+  lines: StatementLine[];
+}
+
+export interface ProducerBalance extends ProducerRef {
+  /** What the shop owes the producer: the sum of every ledger entry. */
+  balance: number;
+  /** Sum of the entries not settled yet (payouts excluded). */
+  unsettled: number;
+  /** What is still to be paid on finalised settlements. */
+  owedOnSettlements: number;
+  entries: number;
+}
+
+export interface LedgerWriteResult {
+  entry: LedgerEntry;
+  balance: number;
+  /** What the next settlement would show now (the lowest it can come to, whichever week is finalised next). */
+  unsettled: number;
+}
+
+export interface ChainCodeResult {
+  producerId: number;
+  head: string;
+  code: string;
+  entries: number;
+}
+
+export type FindCodeResult =
+  | { found: true; entry: LedgerEntry; entriesAfter: number; isHead: boolean; chainOk: boolean }
+  | { found: false; chainOk: boolean };
+
+export interface PeriodInfo {
+  /** Last local day of the period. */
+  periodEnd: string;
+  periodEndInstant: string;
+  /** Nominal start: the end of the week before. */
+  periodStartInstant: string;
+  dueDate: string;
+  ended: boolean;
+  finalised: boolean;
+}
+
+export interface ProducerPreview extends SettlementItems {
+  producer: ProducerRef;
+  /** End of this producer's previous settlement; null for its first. */
+  periodStart: string | null;
+}
+
+export interface SettlementPreview extends PeriodInfo {
+  producers: ProducerPreview[];
+  grandTotal: number;
+  /** Producers whose unsettled entries sum below zero: finalising is refused until this is resolved. */
+  negative: { producerId: number; name: string; total: number }[];
+}
+
+export interface SettlementSummary {
+  id: number;
+  number: string;
+  producer: ProducerRef;
+  periodStart: string | null;
+  periodEndInstant: string;
+  /** Last local day of the period. */
+  periodEnd: string;
+  dueDate: string;
+  totalDue: number;
+  paid: number;
+  remaining: number;
+  state: SettlementPayState;
+  overdue: boolean;
+  daysOverdue: number;
+  createdAt: string;
+}
+
+export type PayoutMethod = 'cash_drawer' | 'cash_safe' | 'transfer' | 'ewallet';
+
+export interface Payout {
+  id: string;
+  settlementId: number;
+  settlementNumber: string;
+  producerId: number;
+  amount: number;
+  method: PayoutMethod;
+  reference: string;
+  paidAt: string;
+  receiverName: string;
+  shiftId: number | null;
+  ledgerEntryId: number;
+  createdAt: string;
+  createdBy: number | null;
+  createdByName: string | null;
+}
+
+export interface SlipProducer extends ProducerRef {
+  phone: string;
+  address: string;
+  payoutMethod: 'cash' | 'transfer' | 'ewallet';
+  payoutProvider: string;
+  payoutAccount: string;
+  payoutAccountName: string;
+}
+
+export interface SettlementDetail extends SettlementSummary {
+  store: Pick<StoreSettings, 'storeName' | 'storeAddress' | 'storePhone' | 'language' | 'timeZone' | 'slipLayout'>;
+  producerDetail: SlipProducer;
+  items: SettlementItems;
+  payouts: Payout[];
+  /** The payout this slip is printed for (`payoutId`), else null. */
+  paidNow: number;
+  /** Payouts on this settlement before the one printed (all of them when none is given). */
+  paidBefore: number;
+  /** What remains after `paidNow`. */
+  remainingAfter: number;
+  forPayout: Payout | null;
+  trust: PayoutSlipTrustSummary;
+  /** Ledger chain code: first 12 hex of the producer's CURRENT chain head. */
+  chainCode: string;
+  /** The chain code when the settlement was finalised. */
+  chainCodeAtFinalise: string;
+  createdByName: string | null;
+  /** When the slip data was read. */
+  printedAt: string;
+}
+
+export interface OwedItem extends SettlementSummary {}
+export interface OwedResult {
+  items: OwedItem[];
+  totalRemaining: number;
+  totalOverdue: number;
+  today: string;
+}
+
+const producerIdField = { producerId: id() };
+const reasonField = nonEmptyText(200);
+const statusFilter = z.enum(['unpaid', 'partly_paid', 'paid', 'overdue', 'open']);
+
+export const payoutInput = z
+  .object({
+    id: uuid(),
+    settlementId: id(),
+    /** Optional cross-check: refused when it is not the settlement's producer. */
+    producerId: id().optional(),
+    amount: positiveRupiah(),
+    method: z.enum(['cash_drawer', 'cash_safe', 'transfer', 'ewallet'], {
+      error: biMsg('Cara bayar tidak dikenal', 'Unknown payout method'),
+    }),
+    reference: optionalText(120),
+    paidAt: instant().optional(),
+    receiverName: nonEmptyText(120),
+    approval: approval(),
+  })
+  .strict();
+
 export const ledgerMethods = {
   'ledger.verify': method<LedgerVerifyResult>()(z.object({ producerId: id().optional() }).strict().optional().default({})),
+  /** A deduction (e.g. packaging fee) withheld from the producer: stored negative; manager PIN and reason. */
+  'ledger.deduct': method<LedgerWriteResult>()(
+    z.object({ ...producerIdField, amount: positiveRupiah(), reason: reasonField, approval: approval() }).strict(),
+  ),
+  /** A correction of a mistake, either sign; manager PIN and reason. */
+  'ledger.adjust': method<LedgerWriteResult>()(
+    z
+      .object({
+        ...producerIdField,
+        amount: signedRupiah().refine((v) => v !== 0, { error: biMsg('Koreksi tidak boleh nol', 'An adjustment cannot be zero') }),
+        reason: reasonField,
+        approval: approval(),
+      })
+      .strict(),
+  ),
+  'ledger.statement': method<Statement>()(
+    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
+  ),
+  'ledger.statementCsv': method<{ fileName: string; csv: string }>()(
+    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
+  ),
+  'ledger.balances': method<ProducerBalance[]>()(z.object({}).strict().optional().default({})),
+  'ledger.chainCode': method<ChainCodeResult>()(z.object(producerIdField).strict()),
+  /** Is a 12-hex code from an old slip still in the producer's chain? */
+  'ledger.findCode': method<FindCodeResult>()(
+    z
+      .object({
+        ...producerIdField,
+        code: z
+          .string()
+          .trim()
+          .regex(/^[0-9a-fA-F]{6,64}$/, { error: biMsg('Kode harus 6–64 digit heksadesimal', 'The code must be 6–64 hex digits') }),
+      })
+      .strict(),
+  ),
+  /** The period rule applied to a date: end instant, due date, whether it ended or was finalised. */
+  'settlements.period': method<PeriodInfo & { recent: PeriodInfo[] }>()(
+    z.object({ periodEnd: localDate().optional() }).strict().optional().default({}),
+  ),
+  'settlements.preview': method<SettlementPreview>()(z.object({ periodEnd: localDate().optional() }).strict().optional().default({})),
+  'settlements.finalize': method<{ period: PeriodInfo; settlements: SettlementSummary[] }>()(
+    z.object({ periodEnd: localDate(), approval: approval() }).strict(),
+  ),
+  'settlements.list': method<SettlementSummary[]>()(
+    z
+      .object({
+        producerId: id().optional(),
+        status: statusFilter.optional(),
+        periodEnd: localDate().optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict()
+      .optional()
+      .default({}),
+  ),
+  'settlements.get': method<SettlementDetail>()(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
+  'settlements.whatsappText': method<{ text: string }>()(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
+  'settlements.owed': method<OwedResult>()(z.object({}).strict().optional().default({})),
+  'payouts.create': method<Payout>()(payoutInput),
+  'payouts.list': method<Payout[]>()(
+    z.object({ settlementId: id().optional(), producerId: id().optional() }).strict().optional().default({}),
+  ),
 } as const;

@@ -1,2 +1,257 @@
 // Intakes, stock on hand, returns to producers, stock counts, expiry. Owned by the stock area.
-export const stockMethods = {} as const;
+import { z } from 'zod';
+import { method, id, quantity, localDate, optionalText, approval, biMsg } from './define';
+import type { CsvFile } from './catalogue';
+
+export interface StaffRef {
+  id: number;
+  name: string;
+}
+
+export interface IntakeLine {
+  productId: number;
+  productName: string;
+  unit: string;
+  quantity: number;
+  expiryDate: string | null;
+}
+
+export interface Intake {
+  id: number;
+  /** TT-000001 */
+  number: string;
+  producerId: number;
+  producerName: string;
+  producerShortName: string;
+  producerPhone: string;
+  producerAddress: string;
+  receivedAt: string;
+  receivedBy: StaffRef | null;
+  deliveredBy: string;
+  notes: string;
+  lines: IntakeLine[];
+  totalUnits: number;
+}
+
+export interface DocumentSummary {
+  id: number;
+  number: string;
+  producerId: number;
+  producerName: string;
+  at: string;
+  lineCount: number;
+  totalUnits: number;
+}
+
+export type ReturnReason = 'unsold' | 'expired' | 'damaged';
+
+export interface ReturnLine {
+  productId: number;
+  productName: string;
+  unit: string;
+  quantity: number;
+  reason: ReturnReason;
+  expiryDate: string | null;
+}
+
+export interface ProducerReturn {
+  id: number;
+  /** RT-000001 */
+  number: string;
+  producerId: number;
+  producerName: string;
+  producerShortName: string;
+  returnedAt: string;
+  createdBy: StaffRef | null;
+  receivedBy: string;
+  notes: string;
+  lines: ReturnLine[];
+  totalUnits: number;
+}
+
+export interface StockRow {
+  productId: number;
+  productName: string;
+  unit: string;
+  producerId: number;
+  producerName: string;
+  producerShortName: string;
+  shortCode: string | null;
+  barcode: string | null;
+  perishable: boolean;
+  active: boolean;
+  onHand: number;
+  /** More was sold than recorded stock: the count may be wrong. */
+  oversold: boolean;
+  lastMovementAt: string | null;
+}
+
+export interface StockMovement {
+  id: number;
+  quantity: number;
+  kind: 'intake' | 'sale' | 'void' | 'refund' | 'return' | 'count';
+  refId: string;
+  occurredAt: string;
+  /** Running on-hand after this movement. */
+  balance: number;
+}
+
+export interface StockCountLine {
+  productId: number;
+  productName: string;
+  producerId: number;
+  producerName: string;
+  unit: string;
+  expected: number;
+  counted: number;
+  difference: number;
+  reason: string;
+  /** What the producer was credited for the shortfall (0 when none or borne by the producer). */
+  shrinkageAmount: number;
+}
+
+export interface StockCount {
+  id: number;
+  /** SO-000001 */
+  number: string;
+  countedAt: string;
+  createdBy: StaffRef | null;
+  shrinkageBornBy: 'shop' | 'producer';
+  notes: string;
+  lines: StockCountLine[];
+  totalShortfallUnits: number;
+  totalSurplusUnits: number;
+  totalShrinkage: number;
+}
+
+export interface StockCountSummary {
+  id: number;
+  number: string;
+  countedAt: string;
+  lineCount: number;
+  differences: number;
+  totalShrinkage: number;
+}
+
+export interface ExpiryBatch {
+  productId: number;
+  productName: string;
+  unit: string;
+  intakeNumber: string;
+  expiryDate: string;
+  /** Units of this batch still plausibly on hand (stock consumed earliest-expiring first). */
+  remaining: number;
+  /** Days from today to the expiry date (negative: already expired). */
+  daysLeft: number;
+}
+
+export interface ExpiryGroup {
+  producerId: number;
+  producerName: string;
+  producerShortName: string;
+  expired: ExpiryBatch[];
+  expiringSoon: ExpiryBatch[];
+}
+
+export interface ExpiryReport {
+  today: string;
+  withinDays: number;
+  producers: ExpiryGroup[];
+}
+
+const wholeCount = () =>
+  z
+    .number({ error: biMsg('Jumlah hitung harus berupa angka', 'Counted quantity must be a number') })
+    .refine(Number.isSafeInteger, { error: biMsg('Jumlah hitung harus bilangan bulat', 'Counted quantity must be a whole number') })
+    .refine((v) => v >= 0, { error: biMsg('Jumlah hitung tidak boleh negatif', 'Counted quantity cannot be negative') })
+    .refine((v) => v <= 1_000_000, { error: biMsg('Jumlah terlalu besar', 'Quantity too large') });
+
+const listRange = z
+  .object({ producerId: id().optional(), limit: z.number().int().min(1).max(500).optional() })
+  .strict()
+  .optional()
+  .default({});
+
+const atLeastOneLine = { error: biMsg('Isi paling sedikit satu baris', 'Enter at least one line') };
+
+export const stockMethods = {
+  'intakes.create': method<Intake>()(
+    z
+      .object({
+        producerId: id(),
+        lines: z
+          .array(z.object({ productId: id(), quantity: quantity(), expiryDate: localDate().optional() }).strict())
+          .min(1, atLeastOneLine)
+          .max(200),
+        deliveredBy: optionalText(120),
+        notes: optionalText(500),
+        staffId: id().optional(),
+      })
+      .strict(),
+  ),
+  'intakes.get': method<Intake>()(z.object({ id: id() }).strict()),
+  'intakes.list': method<DocumentSummary[]>()(listRange),
+
+  'stock.list': method<StockRow[]>()(
+    z
+      .object({ producerId: id().optional(), search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() })
+      .strict()
+      .optional()
+      .default({}),
+  ),
+  'stock.movements': method<StockMovement[]>()(z.object({ productId: id() }).strict()),
+
+  'returns.create': method<ProducerReturn>()(
+    z
+      .object({
+        producerId: id(),
+        lines: z
+          .array(
+            z
+              .object({
+                productId: id(),
+                quantity: quantity(),
+                reason: z.enum(['unsold', 'expired', 'damaged'], { error: biMsg('Alasan retur tidak dikenal', 'Unknown return reason') }),
+                expiryDate: localDate().optional(),
+              })
+              .strict(),
+          )
+          .min(1, atLeastOneLine)
+          .max(200),
+        receivedBy: optionalText(120),
+        notes: optionalText(500),
+        staffId: id().optional(),
+      })
+      .strict(),
+  ),
+  'returns.get': method<ProducerReturn>()(z.object({ id: id() }).strict()),
+  'returns.list': method<DocumentSummary[]>()(listRange),
+
+  /** Stok opname: needs a manager's approval. */
+  'stockCounts.create': method<StockCount>()(
+    z
+      .object({
+        lines: z
+          .array(z.object({ productId: id(), counted: wholeCount(), reason: optionalText(200) }).strict())
+          .min(1, atLeastOneLine)
+          .max(2000),
+        approval: approval(),
+        notes: optionalText(500),
+      })
+      .strict(),
+  ),
+  'stockCounts.get': method<StockCount>()(z.object({ id: id() }).strict()),
+  'stockCounts.list': method<StockCountSummary[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
+  ),
+
+  'expiry.list': method<ExpiryReport>()(
+    z
+      .object({ withinDays: z.number().int().min(0).max(365).optional(), producerId: id().optional() })
+      .strict()
+      .optional()
+      .default({}),
+  ),
+
+  'export.stockCsv': method<CsvFile>()(z.object({ producerId: id().optional() }).strict().optional().default({})),
+} as const;

@@ -1,2 +1,226 @@
+import { z } from 'zod';
+import {
+  approval,
+  biMsg,
+  id,
+
+  localDate,
+  method,
+  nonEmptyText,
+  optionalText,
+  pin,
+  quantity,
+  rupiah,
+  uuid,
+} from './define';
+
 // Staff and PINs, shifts, sales, voids, refunds, receipts, audit log, sales reports. Owned by the till area.
-export const tillMethods = {} as const;
+
+export type StaffRole = 'cashier' | 'manager';
+export type PaymentMethod = 'cash' | 'qris' | 'transfer';
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+export interface Shift {
+  id: number;
+  cashierId: number;
+  cashierName: string;
+  openedAt: string;
+  openingFloat: number;
+  /** null while open */
+  closedAt: string | null;
+  zNumber: number | null;
+}
+
+export interface SaleLine {
+  id: number;
+  lineNo: number;
+  productId: number;
+  productName: string;
+  unit: string;
+  producerId: number;
+  producerShortName: string;
+  quantity: number;
+  unitPrice: number;
+  discount: number;
+  lineTotal: number;
+  producerShare: number;
+  /** units of this line refunded so far */
+  refundedQuantity: number;
+}
+
+export interface Sale {
+  id: string;
+  receiptNo: number;
+  shiftId: number;
+  cashierId: number;
+  cashierName: string;
+  createdAt: string;
+  lines: SaleLine[];
+  subtotal: number;
+  discountTotal: number;
+  total: number;
+  payment: { method: PaymentMethod; tendered: number; change: number; reference: string };
+  status: 'completed' | 'voided';
+  voided: { at: string; by: string; reason: string } | null;
+  refunds: Refund[];
+}
+
+export interface Refund {
+  id: string;
+  saleId: string;
+  refundedAt: string;
+  approvedBy: string;
+  reason: string;
+  restock: boolean;
+  method: PaymentMethod;
+  amount: number;
+  lines: { saleLineId: number; quantity: number; amount: number; producerShare: number }[];
+}
+
+/** Store header/footer and the sale: everything a printed receipt shows. */
+export interface ReceiptData {
+  store: { name: string; address: string; phone: string; footer: string };
+  width: '58mm' | '80mm';
+  sale: Sale;
+}
+
+/** X report (any time) and Z report (at close): the same figures. */
+export interface ShiftReport {
+  kind: 'X' | 'Z';
+  zNumber: number | null;
+  shift: Shift;
+  printedAt: string;
+  salesCount: number;
+  salesTotal: number;
+  byMethod: { method: PaymentMethod; count: number; total: number }[];
+  voids: { count: number; total: number };
+  refunds: { count: number; total: number; cashTotal: number };
+  /** cash payouts to producers paid from the drawer during the shift */
+  drawerPayouts: { count: number; total: number };
+  openingFloat: number;
+  expectedCash: number;
+  countedCash: number | null;
+  variance: number | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+  reason: string;
+}
+
+export interface SalesReport {
+  from: string;
+  to: string;
+  totals: { sales: number; units: number; gross: number; discounts: number; net: number; refunds: number; producerShare: number };
+  byProduct: { productId: number; productName: string; producerShortName: string; units: number; net: number; producerShare: number }[];
+  byProducer: { producerId: number; producerName: string; units: number; net: number; producerShare: number }[];
+}
+
+/** The PIN of the person doing something themselves (signing in, opening or closing their shift). */
+const staffAuth = () => z.object({ staffId: id(), pin: pin() }).strict();
+
+const saleLineInput = z
+  .object({
+    productId: id(),
+    quantity: quantity(),
+    /** rupiah off the line; above the store's discount limit it needs `discountApproval` */
+    discount: rupiah().optional().default(0),
+  })
+  .strict();
+
+const paymentInput = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('cash'), tendered: rupiah() }).strict(),
+  z.object({ method: z.literal('qris'), reference: optionalText(80) }).strict(),
+  z.object({ method: z.literal('transfer'), reference: nonEmptyText(80) }).strict(),
+]);
+
+export const tillMethods = {
+  'staff.list': method<StaffMember[]>()(z.object({ includeInactive: z.boolean().optional() }).strict().optional().default({})),
+  /** The first staff member (a manager) needs no approval; every later one needs a manager's. */
+  'staff.create': method<StaffMember>()(
+    z.object({ name: nonEmptyText(60), role: z.enum(['cashier', 'manager']), pin: pin(), approval: approval().optional() }).strict(),
+  ),
+  'staff.update': method<StaffMember>()(
+    z
+      .object({ id: id(), name: nonEmptyText(60).optional(), role: z.enum(['cashier', 'manager']).optional(), active: z.boolean().optional(), pin: pin().optional(), approval: approval() })
+      .strict(),
+  ),
+  /** Sign in at the lock screen. Wrong PINs are throttled. */
+  'auth.signIn': method<{ staff: StaffMember; openShift: Shift | null }>()(staffAuth()),
+  /** Checks a manager PIN before a sensitive step in the UI (the action itself checks it again). */
+  'auth.approve': method<StaffMember>()(approval()),
+
+  'shifts.open': method<Shift>()(z.object({ auth: staffAuth(), openingFloat: rupiah() }).strict()),
+  /** The open shift of the store (one cash drawer), or null. */
+  'shifts.current': method<Shift | null>()(z.object({}).strict().optional().default({})),
+  'shifts.get': method<Shift>()(z.object({ id: id() }).strict()),
+  'shifts.list': method<Shift[]>()(z.object({ from: localDate().optional(), to: localDate().optional() }).strict().optional().default({})),
+  /** X report: the figures so far, nothing closed. */
+  'shifts.xReport': method<ShiftReport>()(z.object({ shiftId: id() }).strict()),
+  /** Closes the shift with the counted cash and returns its numbered Z report. */
+  'shifts.close': method<ShiftReport>()(z.object({ shiftId: id(), countedCash: rupiah(), auth: staffAuth() }).strict()),
+  /** A closed shift's Z report, as printed. */
+  'shifts.zReport': method<ShiftReport>()(z.object({ shiftId: id() }).strict()),
+
+  /**
+   * Records a sale. `id` is made by the client before submitting: the same id
+   * again returns the same sale; the same id with other content is CONFLICT.
+   */
+  'sales.create': method<Sale>()(
+    z
+      .object({
+        id: uuid(),
+        shiftId: id(),
+        lines: z.array(saleLineInput).min(1, { error: biMsg('Keranjang kosong', 'The cart is empty') }).max(200),
+        payment: paymentInput,
+        discountApproval: approval().optional(),
+      })
+      .strict(),
+  ),
+  'sales.get': method<Sale>()(z.object({ id: uuid() }).strict()),
+  'sales.findByReceipt': method<Sale>()(z.object({ receiptNo: z.number().int().positive() }).strict()),
+  'sales.list': method<Sale[]>()(
+    z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
+  ),
+  /** Voids a whole sale of the open shift it was made in. */
+  'sales.void': method<Sale>()(z.object({ saleId: uuid(), reason: nonEmptyText(200), approval: approval() }).strict()),
+  /** Refunds some units of some lines, later; optionally puts them back in stock. `id` is client-made and idempotent. */
+  'sales.refund': method<Refund>()(
+    z
+      .object({
+        id: uuid(),
+        saleId: uuid(),
+        lines: z.array(z.object({ saleLineId: id(), quantity: quantity() }).strict()).min(1),
+        restock: z.boolean(),
+        method: z.enum(['cash', 'qris', 'transfer']).optional(),
+        reason: nonEmptyText(200),
+        approval: approval(),
+      })
+      .strict(),
+  ),
+  'sales.receipt': method<ReceiptData>()(z.object({ saleId: uuid() }).strict()),
+
+  'audit.list': method<AuditEntry[]>()(
+    z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict().optional().default({}),
+  ),
+  'reports.sales': method<SalesReport>()(z.object({ from: localDate(), to: localDate() }).strict()),
+  'reports.salesCsv': method<{ filename: string; csv: string }>()(
+    z.object({ from: localDate(), to: localDate(), by: z.enum(['product', 'producer', 'sale']) }).strict(),
+  ),
+} as const;
+
+export type SaleCreateInput = z.input<(typeof tillMethods)['sales.create']['input']>;

@@ -1,7 +1,41 @@
 import type { AreaHandlers } from '../handlerTypes';
 import type { ledgerMethods } from '../../../shared/contract/ledger';
 import { verifyLedger } from '../ledger/chain';
+import { readSettings } from '../settings';
+import { toLocalDate } from '../../../shared/domain/time';
+import { nowOf, periodRule } from './common';
+import { adjust, balances, chainCodeOf, deduct, findCode } from './ledgerOps';
+import { statement, statementCsv } from './statement';
+import { periodInfo, preview, recentPeriods } from './preview';
+import { finalize } from './finalize';
+import { listSettlements, owed } from './summaries';
+import { settlementDetail } from './detail';
+import { whatsappText } from './whatsapp';
+import { createPayout, listPayouts } from './payouts';
+
+const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId),
+  'ledger.deduct': (input, ctx) => deduct(ctx, input),
+  'ledger.adjust': (input, ctx) => adjust(ctx, input),
+  'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),
+  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, ctx.timeZone(), input),
+  'ledger.balances': (_input, ctx) => balances(ctx.db),
+  'ledger.chainCode': (input, ctx) => chainCodeOf(ctx.db, input.producerId),
+  'ledger.findCode': (input, ctx) => findCode(ctx.db, input.producerId, input.code),
+  'settlements.period': (input, ctx) => {
+    const rule = periodRule(ctx.db);
+    return { ...periodInfo(ctx.db, nowOf(ctx), rule, input.periodEnd), recent: recentPeriods(ctx.db, nowOf(ctx), rule) };
+  },
+  'settlements.preview': (input, ctx) => preview(ctx.db, nowOf(ctx), periodRule(ctx.db), input.periodEnd),
+  'settlements.finalize': (input, ctx) => finalize(ctx, input),
+  'settlements.list': (input, ctx) => listSettlements(ctx.db, input, today(ctx), periodRule(ctx.db)),
+  'settlements.get': (input, ctx) => settlementDetail(ctx.db, nowOf(ctx), periodRule(ctx.db), input.id, input.payoutId),
+  'settlements.whatsappText': (input, ctx) => ({
+    text: whatsappText(settlementDetail(ctx.db, nowOf(ctx), periodRule(ctx.db), input.id, input.payoutId), readSettings(ctx.db).language),
+  }),
+  'settlements.owed': (_input, ctx) => owed(ctx.db, today(ctx), periodRule(ctx.db)),
+  'payouts.create': (input, ctx) => createPayout(ctx, input),
+  'payouts.list': (input, ctx) => listPayouts(ctx.db, input),
 };

@@ -1,7 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Producer } from '../../../shared/contract/catalogue';
+import { call } from '../../api';
 import { useT } from '../../i18n';
+import { ProducerList } from './ProducerList';
+import { ProducerForm } from './ProducerForm';
+import { ProducerDetail } from './ProducerDetail';
+import { errorText, exportCatalogue } from './util';
+import './catalogue.css';
 
-/** The catalogue screen. */
+/** The catalogue: producers (search, create, edit, deactivate), their products and effective-dated terms. */
 export default function CatalogueScreen() {
   const t = useT();
-  return <p role="status">{t('common.notBuilt')}</p>;
+  const [producers, setProducers] = useState<Producer[]>([]);
+  const [search, setSearch] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setProducers(await call('producers.list', { ...(search.trim() ? { search: search.trim() } : {}), includeInactive }));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [search, includeInactive]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const [selected, setSelected] = useState<Producer | null>(null);
+  useEffect(() => {
+    if (selectedId === null) return setSelected(null);
+    void call('producers.get', { id: selectedId }).then(setSelected, (err) => setError(errorText(err)));
+  }, [selectedId]);
+
+  return (
+    <div className="catalogue-screen">
+      <div className="row spread">
+        <h1>{t('catalogue.title')}</h1>
+        <button type="button" onClick={() => void exportCatalogue().catch((err) => setError(errorText(err)))}>
+          {t('catalogue.exportCsv')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="catalogue-layout">
+        <ProducerList
+          producers={producers}
+          selectedId={selectedId}
+          search={search}
+          includeInactive={includeInactive}
+          onSearch={setSearch}
+          onIncludeInactive={setIncludeInactive}
+          onSelect={(id) => {
+            setCreating(false);
+            setSelectedId(id);
+          }}
+          onNew={() => {
+            setCreating(true);
+            setSelectedId(null);
+          }}
+        />
+        <div className="catalogue-main">
+          {creating ? (
+            <ProducerForm
+              producer={null}
+              onSaved={async (p) => {
+                setCreating(false);
+                await load();
+                setSelectedId(p.id);
+              }}
+              onCancel={() => setCreating(false)}
+            />
+          ) : selected ? (
+            <ProducerDetail
+              key={selected.id}
+              producer={selected}
+              onProducerChanged={(p) => {
+                setSelected(p);
+                void load();
+              }}
+            />
+          ) : (
+            <p className="panel muted">{t('catalogue.pickProducer')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
 }

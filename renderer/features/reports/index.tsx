@@ -1,7 +1,254 @@
-import { useT } from '../../i18n';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry, SalesReport } from '../../../shared/contract/till';
+import { formatLocalDateTime } from '../../../shared/domain/time';
+import { formatRupiah } from '../../../shared/money';
+import { call } from '../../api';
+import { useI18n } from '../../i18n';
+import { errorText } from '../staff/Modal';
+import { useSession } from '../staff/session';
+import { todayIn, useStoreSettings } from '../sell/storeSettings';
+import { ShiftHistory } from './ShiftHistory';
 
-/** The reports screen. */
+/** Saves text as a file through a Blob link (works the same in Electron and the browser). */
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
-  const t = useT();
-  return <p role="status">{t('common.notBuilt')}</p>;
+  const { t } = useI18n();
+  const settings = useStoreSettings();
+  const { staff } = useSession();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [report, setReport] = useState<SalesReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (settings && !range) {
+      const today = todayIn(settings.timeZone);
+      setRange({ from: today, to: today });
+    }
+  }, [settings, range]);
+
+  const load = useCallback(async () => {
+    if (!range) return;
+    setError(null);
+    try {
+      setReport(await call('reports.sales', range));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [range]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportCsv = async (by: 'product' | 'producer' | 'sale') => {
+    if (!range) return;
+    try {
+      const file = await call('reports.salesCsv', { ...range, by });
+      downloadText(file.filename, file.csv);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  if (!settings || !range) return <p className="loading">{t('app.loading')}</p>;
+  return (
+    <div className="stack reports-screen">
+      <h1>{t('till.reports.title')}</h1>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <label>
+          {t('till.reports.from')}
+          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} aria-label={t('till.reports.from')} />
+        </label>
+        <label>
+          {t('till.reports.to')}
+          <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} aria-label={t('till.reports.to')} />
+        </label>
+        <button type="submit">{t('till.reports.show')}</button>
+        <button type="button" onClick={() => void exportCsv('product')}>
+          {t('till.reports.csvProduct')}
+        </button>
+        <button type="button" onClick={() => void exportCsv('producer')}>
+          {t('till.reports.csvProducer')}
+        </button>
+        <button type="button" onClick={() => void exportCsv('sale')}>
+          {t('till.reports.csvSale')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <>
+          <section className="panel" aria-label={t('till.reports.totals')}>
+            <div className="row">
+              <Figure label={t('till.reports.sales')} value={String(report.totals.sales)} />
+              <Figure label={t('till.reports.units')} value={String(report.totals.units)} />
+              <Figure label={t('till.reports.gross')} value={formatRupiah(report.totals.gross)} />
+              <Figure label={t('till.reports.discounts')} value={formatRupiah(report.totals.discounts)} />
+              <Figure label={t('till.reports.refunds')} value={formatRupiah(report.totals.refunds)} />
+              <Figure label={t('till.reports.net')} value={formatRupiah(report.totals.net)} />
+              <Figure label={t('till.reports.producerShare')} value={formatRupiah(report.totals.producerShare)} />
+            </div>
+          </section>
+          <h2>{t('till.reports.byProduct')}</h2>
+          <table aria-label={t('till.reports.byProduct')}>
+            <thead>
+              <tr>
+                <th>{t('till.cart.product')}</th>
+                <th>{t('till.reports.producer')}</th>
+                <th className="num">{t('till.reports.units')}</th>
+                <th className="num">{t('till.reports.net')}</th>
+                <th className="num">{t('till.reports.producerShare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.byProduct.map((p) => (
+                <tr key={p.productId}>
+                  <td>{p.productName}</td>
+                  <td>{p.producerShortName}</td>
+                  <td className="num">{p.units}</td>
+                  <td className="num">{formatRupiah(p.net)}</td>
+                  <td className="num">{formatRupiah(p.producerShare)}</td>
+                </tr>
+              ))}
+              {report.byProduct.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="muted">
+                    {t('common.none')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <h2>{t('till.reports.byProducer')}</h2>
+          <table aria-label={t('till.reports.byProducer')}>
+            <thead>
+              <tr>
+                <th>{t('till.reports.producer')}</th>
+                <th className="num">{t('till.reports.units')}</th>
+                <th className="num">{t('till.reports.net')}</th>
+                <th className="num">{t('till.reports.producerShare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.byProducer.map((p) => (
+                <tr key={p.producerId}>
+                  <td>{p.producerName}</td>
+                  <td className="num">{p.units}</td>
+                  <td className="num">{formatRupiah(p.net)}</td>
+                  <td className="num">{formatRupiah(p.producerShare)}</td>
+                </tr>
+              ))}
+              {report.byProducer.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('common.none')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+      <ShiftHistory range={range} settings={settings} />
+      {staff.role === 'manager' ? <AuditLog range={range} timeZone={settings.timeZone} /> : <p className="muted">{t('till.audit.managersOnly')}</p>}
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stack" style={{ gap: '0.1rem', minWidth: '8rem' }}>
+      <span className="muted">{label}</span>
+      <strong>{value}</strong>
+    </div>
+  );
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const brief = (v: unknown) => {
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** Before/after as `key: value` lines; when both are objects, only the keys that changed. */
+function describeSide(side: unknown, other: unknown): string {
+  if (side === null || side === undefined) return '';
+  if (!isRecord(side)) return brief(side);
+  const keys = Object.keys(side).filter((k) => !isRecord(other) || JSON.stringify(side[k]) !== JSON.stringify(other[k]));
+  return keys.map((k) => `${k}: ${brief(side[k])}`).join('\n');
+}
+
+function AuditLog({ range, timeZone }: { range: { from: string; to: string }; timeZone: string }) {
+  const { t, lang } = useI18n();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('audit.list', { ...range, limit: 500 })
+      .then(setEntries)
+      .catch((err) => setError(errorText(err)));
+  }, [range]);
+  return (
+    <section aria-label={t('till.audit.title')}>
+      <h2>{t('till.audit.title')}</h2>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table aria-label={t('till.audit.title')}>
+        <thead>
+          <tr>
+            <th>{t('till.audit.when')}</th>
+            <th>{t('till.audit.who')}</th>
+            <th>{t('till.audit.what')}</th>
+            <th>{t('till.audit.subject')}</th>
+            <th>{t('till.audit.before')}</th>
+            <th>{t('till.audit.after')}</th>
+            <th>{t('till.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries?.map((e) => (
+            <tr key={e.id}>
+              <td>{formatLocalDateTime(e.at, timeZone, lang)}</td>
+              <td>{e.actorName ?? '—'}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.subjectType} {e.subjectId}
+              </td>
+              <td className="audit-json">{describeSide(e.before, e.after)}</td>
+              <td className="audit-json">{describeSide(e.after, e.before)}</td>
+              <td>{e.reason}</td>
+            </tr>
+          ))}
+          {entries?.length === 0 && (
+            <tr>
+              <td colSpan={7} className="muted">
+                {t('common.none')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
 }

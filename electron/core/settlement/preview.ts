@@ -1,0 +1,100 @@
+/** The settlement preview of a period: nothing is written. */
+import type Database from 'better-sqlite3';
+import { invalid } from '../errors';
+import { itemise } from '../../../shared/domain/settlementItems';
+import {
+  dueDateOf,
+  isPeriodLastDay,
+  latestEndedPeriod,
+  periodEndInstant,
+  periodStartInstant,
+  recentEndedPeriods,
+  type PeriodRule,
+} from '../../../shared/domain/settlement';
+import type { PeriodInfo, ProducerPreview, SettlementPreview } from '../../../shared/contract/ledger';
+import { toItemisable, toProducerRef, type EntryRow } from './common';
+import { unsettledBefore } from './unsettled';
+
+const WEEKDAYS = {
+  id: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+export function periodInfo(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string): PeriodInfo {
+  const day = lastDay ?? latestEndedPeriod(now, rule);
+  if (!isPeriodLastDay(day, rule)) {
+    invalid(
+      `${day} bukan akhir periode setoran: periode berakhir setiap hari ${WEEKDAYS.id[rule.weekday - 1]}.`,
+      `${day} is not the end of a settlement period: periods end every ${WEEKDAYS.en[rule.weekday - 1]}.`,
+      'periodEnd',
+    );
+  }
+  const end = periodEndInstant(day, rule);
+  const finalised = db.prepare('SELECT 1 FROM settlements WHERE period_end = ? LIMIT 1').get(end) !== undefined;
+  return {
+    periodEnd: day,
+    periodEndInstant: end,
+    periodStartInstant: periodStartInstant(day, rule),
+    dueDate: dueDateOf(day, rule),
+    ended: Date.parse(end) <= Date.parse(now),
+    finalised,
+  };
+}
+
+export function recentPeriods(db: Database.Database, now: string, rule: PeriodRule, count = 8): PeriodInfo[] {
+  return recentEndedPeriods(now, rule, count).map((d) => periodInfo(db, now, rule, d));
+}
+
+export interface PreviewWithEntries extends SettlementPreview {
+  entryIds: Map<number, number[]>;
+  entrySeqs: Map<number, { seq: number }[]>;
+}
+
+interface ProducerRow {
+  id: number;
+  name: string;
+  short_name: string;
+  active: number;
+}
+
+export function buildPreview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string): PreviewWithEntries {
+  const info = periodInfo(db, now, rule, lastDay);
+  const byProducer = new Map<number, EntryRow[]>();
+  for (const row of unsettledBefore(db, info.periodEndInstant)) {
+    let list = byProducer.get(row.producer_id);
+    if (!list) byProducer.set(row.producer_id, (list = []));
+    list.push(row);
+  }
+  const producers = (
+    db.prepare('SELECT id, name, short_name, active, created_at FROM producers ORDER BY name COLLATE NOCASE, id').all() as (ProducerRow & {
+      created_at: string;
+    })[]
+  ).filter((p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant));
+  const previousEnd = db.prepare('SELECT MAX(period_end) AS e FROM settlements WHERE producer_id = ?');
+  const entryIds = new Map<number, number[]>();
+  const entrySeqs = new Map<number, { seq: number }[]>();
+  const list: ProducerPreview[] = producers.map((p) => {
+    const rows = byProducer.get(p.id) ?? [];
+    entryIds.set(p.id, rows.map((r) => r.id));
+    entrySeqs.set(p.id, rows.map((r) => ({ seq: r.seq })));
+    return {
+      producer: toProducerRef(p),
+      periodStart: (previousEnd.get(p.id) as { e: string | null }).e,
+      ...itemise(rows.map(toItemisable)),
+    };
+  });
+  return {
+    ...info,
+    producers: list,
+    grandTotal: list.reduce((s, p) => s + p.totalDue, 0),
+    negative: list.filter((p) => p.totalDue < 0).map((p) => ({ producerId: p.producer.id, name: p.producer.name, total: p.totalDue })),
+    entryIds,
+    entrySeqs,
+  };
+}
+
+/** The preview as the contract returns it (without the internal entry ids). */
+export function preview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string): SettlementPreview {
+  const { entryIds: _ids, entrySeqs: _seqs, ...rest } = buildPreview(db, now, rule, lastDay);
+  return rest;
+}

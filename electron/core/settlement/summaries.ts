@@ -1,0 +1,111 @@
+/** Settlement rows as the UI and the slip see them: with what was paid and where they stand. */
+import type Database from 'better-sqlite3';
+import { notFound } from '../errors';
+import { settlementStanding, lastDayOfPeriodEnding, periodEndInstant, type PeriodRule } from '../../../shared/domain/settlement';
+import type { SettlementSummary } from '../../../shared/contract/ledger';
+import { toProducerRef } from './common';
+
+export interface SettlementRow {
+  id: number;
+  number: string;
+  producer_id: number;
+  period_start: string | null;
+  period_end: string;
+  due_date: string;
+  total_due: number;
+  chain_head: string;
+  created_at: string;
+  created_by: number | null;
+  name: string;
+  short_name: string;
+  active: number;
+  paid: number;
+}
+
+export const SUMMARY_SELECT = `SELECT s.*, pr.name, pr.short_name, pr.active,
+    COALESCE((SELECT SUM(po.amount) FROM payouts po WHERE po.settlement_id = s.id), 0) AS paid
+  FROM settlements s JOIN producers pr ON pr.id = s.producer_id`;
+
+export function toSummary(r: SettlementRow, today: string, rule: PeriodRule): SettlementSummary {
+  const standing = settlementStanding(r.total_due, r.paid, r.due_date, today);
+  return {
+    id: r.id,
+    number: r.number,
+    producer: toProducerRef({ ...r, id: r.producer_id }),
+    periodStart: r.period_start,
+    periodEndInstant: r.period_end,
+    periodEnd: lastDayOfPeriodEnding(r.period_end, rule.timeZone),
+    dueDate: r.due_date,
+    totalDue: r.total_due,
+    paid: r.paid,
+    remaining: standing.remaining,
+    state: standing.state,
+    overdue: standing.overdue,
+    daysOverdue: standing.daysOverdue,
+    createdAt: r.created_at,
+  };
+}
+
+export function settlementRow(db: Database.Database, id: number): SettlementRow {
+  const row = db.prepare(`${SUMMARY_SELECT} WHERE s.id = ?`).get(id) as SettlementRow | undefined;
+  if (!row) return notFound(`Setoran #${id} tidak ditemukan`, `Settlement #${id} not found`);
+  return row;
+}
+
+export interface ListFilter {
+  producerId?: number;
+  status?: 'unpaid' | 'partly_paid' | 'paid' | 'overdue' | 'open';
+  periodEnd?: string;
+  limit?: number;
+}
+
+/** Newest first (by period end, then number). */
+export function listSettlements(db: Database.Database, filter: ListFilter, today: string, rule: PeriodRule): SettlementSummary[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.producerId !== undefined) {
+    where.push('s.producer_id = ?');
+    args.push(filter.producerId);
+  }
+  if (filter.periodEnd !== undefined) {
+    where.push('s.period_end = ?');
+    args.push(periodEndInstant(filter.periodEnd, rule));
+  }
+  const rows = db
+    .prepare(`${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.period_end DESC, s.number DESC`)
+    .all(...args) as SettlementRow[];
+  const all = rows.map((r) => toSummary(r, today, rule));
+  const filtered = all.filter((s) => {
+    switch (filter.status) {
+      case undefined:
+        return true;
+      case 'overdue':
+        return s.overdue;
+      case 'open':
+        return s.remaining > 0;
+      default:
+        return s.state === filter.status;
+    }
+  });
+  return filtered.slice(0, filter.limit ?? 1000);
+}
+
+/** Everything still owed, oldest due date first. */
+export function owed(db: Database.Database, today: string, rule: PeriodRule) {
+  // Only the open settlements get their details read: most of five years' settlements are paid.
+  const rows = db
+    .prepare(
+      `${SUMMARY_SELECT} WHERE s.id IN (
+         SELECT s2.id FROM settlements s2
+          WHERE s2.total_due > COALESCE((SELECT SUM(po.amount) FROM payouts po WHERE po.settlement_id = s2.id), 0))
+       ORDER BY s.due_date, s.period_end, s.number`,
+    )
+    .all() as SettlementRow[];
+  const items = rows.map((r) => toSummary(r, today, rule));
+  return {
+    items,
+    totalRemaining: items.reduce((s, i) => s + i.remaining, 0),
+    totalOverdue: items.filter((i) => i.overdue).reduce((s, i) => s + i.remaining, 0),
+    today,
+  };
+}

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { CoreContext } from '../context';
+import type { StockMovement, StockRow } from '../../../shared/contract/stock';
+import type { MethodParsed } from '../../../shared/contract';
+import { likePattern } from '../catalogue/common';
+import { notFound } from '../errors';
+
+export type MovementKind = StockMovement['kind'];
+
+/** Stock moves only by appending a movement (a trigger refuses UPDATE and DELETE). */
+export function addMovement(db: Database.Database, m: { productId: number; quantity: number; kind: MovementKind; refId: string | number; occurredAt: string }): void {
+  if (m.quantity === 0) return;
+  db.prepare('INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)').run(
+    m.productId,
+    m.quantity,
+    m.kind,
+    String(m.refId),
+    m.occurredAt,
+  );
+}
+
+/** Stock on hand of one product: the sum of its movements. */
+export function onHand(db: Database.Database, productId: number): number {
+  return (db.prepare('SELECT COALESCE(SUM(quantity), 0) AS q FROM stock_movements WHERE product_id = ?').get(productId) as { q: number }).q;
+}
+
+interface StockDbRow {
+  product_id: number;
+  product_name: string;
+  unit: string;
+  producer_id: number;
+  producer_name: string;
+  producer_short_name: string;
+  short_code: string | null;
+  barcode: string | null;
+  perishable: number;
+  active: number;
+  on_hand: number;
+  last_at: string | null;
+}
+
+export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): StockRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (input.producerId !== undefined) {
+    where.push('p.producer_id = ?');
+    params.push(input.producerId);
+  }
+  // An inactive product still shows while it has stock (or is oversold): stock never silently disappears.
+  if (!input.includeInactive) where.push('(p.active = 1 OR COALESCE(s.on_hand, 0) <> 0)');
+  if (input.search) {
+    const pattern = likePattern(input.search);
+    where.push(`(p.name LIKE ? ESCAPE '\\' OR p.short_code LIKE ? ESCAPE '\\' OR p.barcode = ? OR pr.name LIKE ? ESCAPE '\\')`);
+    params.push(pattern, pattern, input.search, pattern);
+  }
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.id AS product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
+              p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_at
+         FROM products p
+         JOIN producers pr ON pr.id = p.producer_id
+         LEFT JOIN (SELECT product_id, SUM(quantity) AS on_hand, MAX(occurred_at) AS last_at FROM stock_movements GROUP BY product_id) s
+           ON s.product_id = p.id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY pr.name COLLATE NOCASE, p.name COLLATE NOCASE`,
+    )
+    .all(...params) as StockDbRow[];
+  return rows.map((r) => ({
+    productId: r.product_id,
+    productName: r.product_name,
+    unit: r.unit,
+    producerId: r.producer_id,
+    producerName: r.producer_name,
+    producerShortName: r.producer_short_name,
+    shortCode: r.short_code,
+    barcode: r.barcode,
+    perishable: r.perishable === 1,
+    active: r.active === 1,
+    onHand: r.on_hand,
+    oversold: r.on_hand < 0,
+    lastMovementAt: r.last_at,
+  }));
+}
+
+export function listMovements(ctx: CoreContext, productId: number): StockMovement[] {
+  const exists = ctx.db.prepare('SELECT 1 FROM products WHERE id = ?').get(productId);
+  if (!exists) return notFound(`Produk #${productId} tidak ditemukan`, `Product #${productId} not found`);
+  const rows = ctx.db
+    .prepare('SELECT id, quantity, kind, ref_id, occurred_at FROM stock_movements WHERE product_id = ? ORDER BY occurred_at, id')
+    .all(productId) as { id: number; quantity: number; kind: MovementKind; ref_id: string; occurred_at: string }[];
+  let balance = 0;
+  return rows.map((r) => {
+    balance += r.quantity;
+    return { id: r.id, quantity: r.quantity, kind: r.kind, refId: r.ref_id, occurredAt: r.occurred_at, balance };
+  });
+}

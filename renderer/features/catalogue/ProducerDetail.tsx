@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Producer, Product } from '../../../shared/contract/catalogue';
+import { formatRupiah } from '../../../shared/money';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { useOptionalSession } from '../staff/session';
+import { ProducerForm } from './ProducerForm';
+import { ProductForm } from './ProductForm';
+import { TermsPanel, termsText } from './TermsPanel';
+import { errorText } from './util';
+
+type Mode = { kind: 'view' } | { kind: 'editProducer' } | { kind: 'newProduct' } | { kind: 'product'; id: number; editing: boolean };
+
+/** One producer: their details and payout preference, their products, and each product's terms. */
+export function ProducerDetail({ producer, onProducerChanged }: { producer: Producer; onProducerChanged(p: Producer): void }) {
+  const t = useT();
+  const session = useOptionalSession();
+  const [products, setProducts] = useState<Product[]>([]);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setProducts(await call('products.list', { producerId: producer.id, includeInactive: true }));
+  }, [producer.id]);
+  /** After a product change: this table, and the producer's product count in the list. */
+  const reload = async () => {
+    await load();
+    onProducerChanged(await call('producers.get', { id: producer.id }));
+  };
+  useEffect(() => {
+    setMode({ kind: 'view' });
+    void load();
+  }, [load]);
+
+  const staff = session ? { staffId: session.staff.id } : {};
+  const toggleProducer = async () => {
+    setError(null);
+    try {
+      onProducerChanged(await call('producers.setActive', { id: producer.id, active: !producer.active, ...staff }));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const toggleProduct = async (p: Product) => {
+    setError(null);
+    try {
+      await call('products.setActive', { id: p.id, active: !p.active, ...staff });
+      await reload();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  if (mode.kind === 'editProducer') {
+    return (
+      <ProducerForm
+        producer={producer}
+        onSaved={(p) => {
+          onProducerChanged(p);
+          setMode({ kind: 'view' });
+        }}
+        onCancel={() => setMode({ kind: 'view' })}
+      />
+    );
+  }
+  const selected = mode.kind === 'product' ? products.find((p) => p.id === mode.id) : undefined;
+  return (
+    <div className="stack">
+      <section className="panel stack" aria-label={producer.name}>
+        <div className="row spread">
+          <div>
+            <h2>
+              {producer.name} <span className="muted">({producer.shortName})</span>
+            </h2>
+            <p className="muted">
+              {[producer.address, producer.phone].filter(Boolean).join(' · ')}
+              <br />
+              {t('catalogue.producer.payout')}: {t(`catalogue.payout.${producer.payoutMethod}`)}
+              {producer.payoutMethod !== 'cash' && ` — ${producer.payoutProvider} ${producer.payoutAccount}${producer.payoutAccountName ? ` a.n. ${producer.payoutAccountName}` : ''}`}
+            </p>
+            {producer.notes && <p>{producer.notes}</p>}
+          </div>
+          <div className="row">
+            {!producer.active && <span className="badge warn">{t('common.inactive')}</span>}
+            <button type="button" onClick={() => setMode({ kind: 'editProducer' })}>
+              {t('common.edit')}
+            </button>
+            <button type="button" className={producer.active ? 'danger' : ''} onClick={() => void toggleProducer()}>
+              {producer.active ? t('catalogue.deactivate') : t('catalogue.activate')}
+            </button>
+          </div>
+        </div>
+      </section>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <section className="panel stack" aria-label={t('catalogue.products')}>
+        <div className="row spread">
+          <h3>{t('catalogue.products')}</h3>
+          <button type="button" className="primary" disabled={!producer.active} onClick={() => setMode({ kind: 'newProduct' })}>
+            + {t('catalogue.product.new')}
+          </button>
+        </div>
+        <table aria-label={t('catalogue.products')}>
+          <thead>
+            <tr>
+              <th aria-label={t('catalogue.product.tileColor')} />
+              <th>{t('catalogue.product.name')}</th>
+              <th>{t('catalogue.product.codes')}</th>
+              <th className="num">{t('catalogue.terms.retailPrice')}</th>
+              <th>{t('catalogue.terms.deal')}</th>
+              <th className="num">{t('catalogue.product.onHand')}</th>
+              <th>{t('catalogue.product.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p.id} className={p.active ? '' : 'inactive-row'}>
+                <td>
+                  <span className="tile-dot" style={{ background: p.tileColor ?? 'transparent' }} aria-hidden="true" />
+                </td>
+                <td>
+                  <strong>{p.name}</strong> <span className="muted">/ {p.unit}</span>
+                  {p.perishable && <span className="badge warn">{t('catalogue.product.perishableBadge')}</span>}
+                  {!p.active && <span className="badge">{t('common.inactive')}</span>}
+                </td>
+                <td>
+                  {p.shortCode && <code>{p.shortCode}</code>} {p.barcode && <code className="muted">{p.barcode}</code>}
+                </td>
+                <td className="num">{p.terms ? formatRupiah(p.terms.retailPrice) : '—'}</td>
+                <td>
+                  {p.terms ? termsText(p.terms, t) : '—'}
+                  {p.nextTerms && <div className="muted small">{t('catalogue.terms.nextFrom', { date: p.nextTerms.effectiveFrom, price: formatRupiah(p.nextTerms.retailPrice) })}</div>}
+                </td>
+                <td className="num">{p.onHand}</td>
+                <td>
+                  <div className="row tight">
+                    <button type="button" aria-label={t('catalogue.product.open', { name: p.name })} onClick={() => setMode({ kind: 'product', id: p.id, editing: false })}>
+                      {t('catalogue.product.termsButton')}
+                    </button>
+                    <button type="button" aria-label={t('catalogue.product.edit', { name: p.name })} onClick={() => setMode({ kind: 'product', id: p.id, editing: true })}>
+                      {t('common.edit')}
+                    </button>
+                    <button type="button" aria-label={`${p.active ? t('catalogue.deactivate') : t('catalogue.activate')} ${p.name}`} onClick={() => void toggleProduct(p)}>
+                      {p.active ? t('catalogue.deactivate') : t('catalogue.activate')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+            {products.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {t('catalogue.noProducts')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </section>
+      {mode.kind === 'newProduct' && (
+        <ProductForm
+          producerId={producer.id}
+          product={null}
+          onSaved={async (p) => {
+            await reload();
+            setMode({ kind: 'product', id: p.id, editing: false });
+          }}
+          onCancel={() => setMode({ kind: 'view' })}
+        />
+      )}
+      {mode.kind === 'product' && selected && mode.editing && (
+        <ProductForm
+          key={selected.id}
+          producerId={producer.id}
+          product={selected}
+          onSaved={async () => {
+            await load();
+            setMode({ kind: 'product', id: selected.id, editing: false });
+          }}
+          onCancel={() => setMode({ kind: 'product', id: selected.id, editing: false })}
+        />
+      )}
+      {mode.kind === 'product' && selected && !mode.editing && (
+        <div className="stack">
+          <TermsPanel key={selected.id} product={selected} onChanged={() => void load()} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { call } from '../../api';
+import type { CsvFile } from '../../../shared/contract/catalogue';
+
+/** Saves a CSV reply through a Blob link (works in Electron and browser mode). */
+export function downloadCsv(file: CsvFile): void {
+  // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
+  const blob = new Blob(['\uFEFF', file.csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function exportCatalogue(): Promise<void> {
+  downloadCsv(await call('export.catalogueCsv', {}));
+}
+
+/** The human message of a failed call. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Whole numbers typed by a person: digits only, or null. */
+export function parseCount(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,7}$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+/** `15` or `12,5` percent to basis points, or null. */
+export function parsePercent(text: string): number | null {
+  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bps <= 10_000 ? bps : null;
+}
+
+export const bpsToPercentText = (bps: number) => (bps % 100 === 0 ? String(bps / 100) : (bps / 100).toFixed(2).replace(/0$/, '').replace('.', ','));

@@ -1,0 +1,213 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Producer, Product } from '../../../shared/contract/catalogue';
+import type { Intake } from '../../../shared/contract/stock';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { useOptionalSession } from '../staff/session';
+import { errorText, parseCount } from '../catalogue/util';
+
+interface Line {
+  key: number;
+  product: Product;
+  quantity: string;
+  expiryDate: string;
+}
+
+/** Receiving: one producer, products scanned (barcode or short code + Enter) or picked, quantities, expiry dates. */
+export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
+  const t = useT();
+  const session = useOptionalSession();
+  const [producers, setProducers] = useState<Producer[]>([]);
+  const [producerId, setProducerId] = useState<number | null>(null);
+  const [products, setProducts] = useState<Product[]>([]);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [scan, setScan] = useState('');
+  const [deliveredBy, setDeliveredBy] = useState('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scanRef = useRef<HTMLInputElement>(null);
+  const nextKey = useRef(1);
+
+  useEffect(() => {
+    void call('producers.list', {}).then(setProducers, (err) => setError(errorText(err)));
+  }, []);
+  useEffect(() => {
+    setLines([]);
+    if (producerId === null) return setProducts([]);
+    void call('products.list', { producerId }).then(setProducts, (err) => setError(errorText(err)));
+    scanRef.current?.focus();
+  }, [producerId]);
+
+  const addProduct = (product: Product) => {
+    setError(null);
+    setLines((ls) => {
+      const existing = ls.find((l) => l.product.id === product.id && l.expiryDate === '');
+      if (existing) return ls.map((l) => (l === existing ? { ...l, quantity: String((parseCount(l.quantity) ?? 0) + 1) } : l));
+      return [...ls, { key: nextKey.current++, product, quantity: '1', expiryDate: '' }];
+    });
+  };
+
+  const onScan = async () => {
+    const code = scan.trim();
+    if (!code) return;
+    setScan('');
+    const local = products.find((p) => p.barcode === code) ?? products.find((p) => p.shortCode === code);
+    if (local) return addProduct(local);
+    try {
+      const found = await call('products.lookup', { code });
+      if (!found) return setError(t('stock.intake.notFound', { code }));
+      if (found.producerId !== producerId) return setError(t('stock.intake.otherProducer', { name: found.name }));
+      const full = products.find((p) => p.id === found.id) ?? (await call('products.get', { id: found.id }));
+      addProduct(full);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const save = async () => {
+    if (producerId === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const intake = await call('intakes.create', {
+        producerId,
+        lines: lines.map((l) => ({
+          productId: l.product.id,
+          quantity: parseCount(l.quantity) ?? Number.NaN,
+          ...(l.expiryDate ? { expiryDate: l.expiryDate } : {}),
+        })),
+        ...(deliveredBy.trim() ? { deliveredBy } : {}),
+        ...(notes.trim() ? { notes } : {}),
+        ...(session ? { staffId: session.staff.id } : {}),
+      });
+      onSaved(intake);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const update = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+  const total = lines.reduce((s, l) => s + (parseCount(l.quantity) ?? 0), 0);
+  return (
+    <form
+      className="panel stack"
+      aria-label={t('stock.intake.formTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="row">
+        <label className="grow">
+          {t('stock.intake.producer')}
+          <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.intake.producer')}>
+            <option value="">{t('stock.intake.chooseProducer')}</option>
+            {producers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          {t('stock.intake.scan')}
+          <input
+            ref={scanRef}
+            value={scan}
+            disabled={producerId === null}
+            onChange={(e) => setScan(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void onScan();
+              }
+            }}
+            aria-label={t('stock.intake.scan')}
+            placeholder={t('stock.intake.scanHint')}
+            autoComplete="off"
+          />
+        </label>
+      </div>
+      {products.length > 0 && (
+        <div className="pick-grid" role="group" aria-label={t('stock.intake.pick')}>
+          {products.map((p) => (
+            <button key={p.id} type="button" className="pick-tile" style={{ borderLeftColor: p.tileColor ?? 'var(--line)' }} onClick={() => addProduct(p)} aria-label={t('stock.intake.addProduct', { name: p.name })}>
+              <strong>{p.name}</strong>
+              <span className="muted">
+                {p.shortCode ?? ''} · {p.unit}
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
+      <table aria-label={t('stock.intake.lines')}>
+        <thead>
+          <tr>
+            <th>{t('stock.print.product')}</th>
+            <th className="num">{t('stock.print.qty')}</th>
+            <th>{t('stock.print.expiry')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.key}>
+              <td>
+                {l.product.name} <span className="muted">/ {l.product.unit}</span>
+                {l.product.perishable && <span className="badge warn">{t('catalogue.product.perishableBadge')}</span>}
+              </td>
+              <td className="num">
+                <input className="qty" inputMode="numeric" value={l.quantity} onChange={(e) => update(l.key, { quantity: e.target.value })} aria-label={t('stock.intake.qtyOf', { name: l.product.name })} />
+              </td>
+              <td>
+                <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.intake.expiryOf', { name: l.product.name })} />
+              </td>
+              <td>
+                <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} aria-label={t('stock.intake.removeOf', { name: l.product.name })}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+          {lines.length === 0 && (
+            <tr>
+              <td colSpan={4} className="muted">
+                {t('stock.intake.empty')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>{t('stock.print.totalUnits')}</th>
+            <th className="num">{total}</th>
+            <th colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+      <div className="row">
+        <label className="grow">
+          {t('stock.print.deliveredBy')}
+          <input value={deliveredBy} onChange={(e) => setDeliveredBy(e.target.value)} aria-label={t('stock.print.deliveredBy')} maxLength={120} />
+        </label>
+        <label className="grow">
+          {t('stock.notes')}
+          <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-label={t('stock.notes')} maxLength={500} />
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || producerId === null || lines.length === 0}>
+          {t('stock.intake.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,324 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { StoreSettings } from '../../../shared/contract/system';
+import type { ReceiptData, Sale, Shift } from '../../../shared/contract/till';
+import { formatRupiah } from '../../../shared/money';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { Receipt } from '../../print/Receipt';
+import { errorText } from '../staff/Modal';
+import { useManagerApproval } from '../staff/ManagerPinDialog';
+import { CartTable, type CartHandlers } from './CartTable';
+import { cartReducer, cartTotals, discountNeedsApproval, emptyCart, lineGross, parseScan, type Sellable } from './cart';
+import { CatalogueCache } from './catalogueCache';
+import { ConfirmDialog, DiscountDialog } from './smallDialogs';
+import { PaymentDialog } from './PaymentDialog';
+import { QuickPick } from './QuickPick';
+import { SearchDialog } from './SearchDialog';
+
+type Overlay = null | 'search' | 'pay' | 'cancel' | { discountKey: number };
+
+/** The cashier's screen: one scan field, the cart, the total, payment, the receipt. */
+export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift: Shift; settings: StoreSettings; onOpenSales(): void; onCloseShift(): void }) {
+  const t = useT();
+  const [cart, dispatch] = useReducer(cartReducer, emptyCart);
+  const [cache] = useState(() => new CatalogueCache());
+  const [items, setItems] = useState<Sellable[]>([]);
+  const [catalogueError, setCatalogueError] = useState<string | null>(null);
+  const [scanText, setScanText] = useState('');
+  const [pendingQty, setPendingQty] = useState<number | null>(null);
+  const [scanError, setScanError] = useState<string | null>(null);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [done, setDone] = useState<{ sale: Sale; receipt: ReceiptData | null; error: string | null } | null>(null);
+  const scanRef = useRef<HTMLInputElement>(null);
+  const newSaleRef = useRef<HTMLButtonElement>(null);
+  const approval = useManagerApproval();
+
+  const focusScan = useCallback(() => requestAnimationFrame(() => scanRef.current?.focus()), []);
+
+  const loadCatalogue = useCallback(async () => {
+    try {
+      cache.load(await call('products.list', {}));
+      setItems(cache.items);
+      setCatalogueError(null);
+    } catch (err) {
+      setCatalogueError(errorText(err));
+    }
+  }, [cache]);
+  useEffect(() => {
+    void loadCatalogue();
+  }, [loadCatalogue]);
+
+  const add = useCallback(
+    (item: Sellable, quantity: number) => {
+      dispatch({ type: 'add', item, quantity });
+      setScanError(null);
+      setPendingQty(null);
+    },
+    [],
+  );
+
+  const onScan = async () => {
+    const parsed = parseScan(scanText);
+    setScanText('');
+    if (!parsed) return;
+    if ('error' in parsed) return setScanError(t('till.scan.badQuantity'));
+    if (parsed.code === '') {
+      setPendingQty(parsed.quantity);
+      return;
+    }
+    const quantity = parsed.code && pendingQty && parsed.quantity === 1 ? pendingQty : parsed.quantity;
+    const known = cache.peek(parsed.code);
+    if (known) return add(known, quantity);
+    try {
+      const found = await cache.lookup(parsed.code);
+      if (found) add(found, quantity);
+      else setScanError(t('till.scan.unknown', { code: parsed.code }));
+    } catch (err) {
+      setScanError(errorText(err));
+    }
+  };
+
+  // The tile grid is memoised; it reads the pending `3*` quantity through a ref so a new quantity does not re-render it.
+  const pendingQtyRef = useRef<number | null>(null);
+  pendingQtyRef.current = pendingQty;
+  const pick = useCallback(
+    (item: Sellable) => {
+      add(item, pendingQtyRef.current ?? 1);
+      focusScan();
+    },
+    [add, focusScan],
+  );
+
+  const totals = cartTotals(cart);
+
+  const handlers = useMemo<CartHandlers>(
+    () => ({
+      setQuantity: (key, quantity) => {
+        dispatch({ type: 'setQuantity', key, quantity });
+        focusScan();
+      },
+      remove: (key) => {
+        dispatch({ type: 'remove', key });
+        focusScan();
+      },
+      editDiscount: (key) => setOverlay({ discountKey: key }),
+    }),
+    [focusScan],
+  );
+
+  const closeOverlay = useCallback(() => {
+    setOverlay(null);
+    focusScan();
+  }, [focusScan]);
+
+  const applyDiscount = async (key: number, discount: number) => {
+    const line = cart.lines.find((l) => l.key === key);
+    if (!line) return closeOverlay();
+    if (discountNeedsApproval(lineGross(line), discount, settings.discountLimitBps)) {
+      setOverlay(null);
+      const ok = await approval.ask(t('till.discount.approvalTitle'));
+      if (ok) dispatch({ type: 'setDiscount', key, discount, approval: ok });
+      return closeOverlay();
+    }
+    dispatch({ type: 'setDiscount', key, discount });
+    closeOverlay();
+  };
+
+  const paid = async (sale: Sale) => {
+    setOverlay(null);
+    dispatch({ type: 'clear' });
+    setDone({ sale, receipt: null, error: null });
+    try {
+      const receipt = await call('sales.receipt', { saleId: sale.id });
+      setDone({ sale, receipt, error: null });
+    } catch (err) {
+      setDone({ sale, receipt: null, error: errorText(err) });
+    }
+  };
+
+  const newSale = useCallback(() => {
+    setDone(null);
+    focusScan();
+    // Between customers: pick up catalogue changes (new tiles, prices) made elsewhere.
+    void loadCatalogue();
+  }, [focusScan, loadCatalogue]);
+
+  useEffect(() => {
+    if (done) newSaleRef.current?.focus();
+  }, [done]);
+
+  // The till's function keys; ignored while a dialog is open (it handles its own keys).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      if (done) {
+        // Escape, or Enter before the focus has reached the "new sale" button, starts the next sale.
+        if (e.key === 'Escape' || (e.key === 'Enter' && (document.activeElement === document.body || document.activeElement === null))) {
+          e.preventDefault();
+          newSale();
+        }
+        return;
+      }
+      if (e.key === 'F2') {
+        e.preventDefault();
+        setOverlay('search');
+      } else if (e.key === 'F9') {
+        e.preventDefault();
+        if (cart.lines.length > 0) setOverlay('pay');
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        onOpenSales();
+      } else if (e.key === 'Escape' && cart.lines.length > 0) {
+        e.preventDefault();
+        setOverlay('cancel');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [cart.lines.length, done, newSale, onOpenSales]);
+
+  const discountLine = overlay && typeof overlay === 'object' ? cart.lines.find((l) => l.key === overlay.discountKey) : undefined;
+
+  return (
+    <div className="register">
+      <div className="register-toolbar row no-print">
+        <span className="muted">
+          {t('till.shift.current', { id: shift.id, name: shift.cashierName })}
+        </span>
+        <button type="button" onClick={onOpenSales}>
+          {t('till.sales.open')} (F4)
+        </button>
+        <button type="button" onClick={onCloseShift}>
+          {t('till.close.open')}
+        </button>
+      </div>
+      {done ? (
+        <section className="sale-done" aria-label={t('till.done.title')}>
+          <div className="done-summary panel no-print">
+            <p className="notice" role="status">
+              {t('till.done.saved', { no: String(done.sale.receiptNo).padStart(6, '0') })}
+            </p>
+            {done.sale.payment.method === 'cash' && (
+              <div className="change-big">
+                <span>{t('till.pay.change')}</span>
+                <strong data-testid="done-change">{formatRupiah(done.sale.payment.change)}</strong>
+              </div>
+            )}
+            <button ref={newSaleRef} type="button" className="primary big" onClick={newSale}>
+              {t('till.done.next')}
+            </button>
+            {done.error && (
+              <p role="alert" className="error">
+                {done.error}
+              </p>
+            )}
+          </div>
+          {done.receipt && <Receipt data={done.receipt} timeZone={settings.timeZone} />}
+        </section>
+      ) : (
+        <div className="register-grid">
+          <section className="register-main" aria-label={t('till.cart.title')}>
+            <form
+              className="scan-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void onScan();
+              }}
+            >
+              <label className="scan-label">
+                {t('till.scan.label')}
+                <input
+                  ref={scanRef}
+                  className="scan-input"
+                  autoFocus
+                  autoComplete="off"
+                  value={scanText}
+                  onChange={(e) => setScanText(e.target.value)}
+                  aria-label={t('till.scan.label')}
+                  placeholder={t('till.scan.placeholder')}
+                />
+              </label>
+              {pendingQty !== null && (
+                <span className="badge warn" role="status">
+                  {t('till.scan.pendingQty', { qty: pendingQty })}
+                </span>
+              )}
+            </form>
+            {scanError && (
+              <p role="alert" className="error scan-error">
+                {scanError}
+              </p>
+            )}
+            {catalogueError && (
+              <p role="alert" className="error">
+                {catalogueError}
+              </p>
+            )}
+            <CartTable lines={cart.lines} lastKey={cart.lastKey} handlers={handlers} />
+            <QuickPick items={items} onPick={pick} />
+          </section>
+          <aside className="register-side" aria-label={t('till.total.region')}>
+            <div className="grand-total" role="status" aria-label={t('till.total.label')}>
+              <span>{t('till.total.label')}</span>
+              <strong data-testid="grand-total">{formatRupiah(totals.total)}</strong>
+              <span className="muted">{t('till.total.units', { units: totals.units, lines: cart.lines.length })}</span>
+              {totals.discount > 0 && <span className="muted">{t('till.total.discount', { amount: formatRupiah(totals.discount) })}</span>}
+            </div>
+            <button type="button" className="primary pay-button" disabled={cart.lines.length === 0} onClick={() => setOverlay('pay')}>
+              {t('till.pay.button')} (F9)
+            </button>
+            <button type="button" onClick={() => setOverlay('search')}>
+              {t('till.search.button')} (F2)
+            </button>
+            <button type="button" className="danger" disabled={cart.lines.length === 0} onClick={() => setOverlay('cancel')}>
+              {t('till.cancel.button')} (Esc)
+            </button>
+            <dl className="shortcuts" aria-label={t('till.keys.title')}>
+              <dt>Enter</dt>
+              <dd>{t('till.keys.scan')}</dd>
+              <dt>{t('till.keys.qtyExample')}</dt>
+              <dd>{t('till.keys.qty')}</dd>
+              <dt>F2</dt>
+              <dd>{t('till.keys.search')}</dd>
+              <dt>F9</dt>
+              <dd>{t('till.keys.pay')}</dd>
+              <dt>F4</dt>
+              <dd>{t('till.keys.sales')}</dd>
+              <dt>Esc</dt>
+              <dd>{t('till.keys.cancel')}</dd>
+            </dl>
+          </aside>
+        </div>
+      )}
+      {overlay === 'search' && (
+        <SearchDialog
+          cache={cache}
+          onClose={closeOverlay}
+          onPick={(item) => {
+            add(item, pendingQty ?? 1);
+            closeOverlay();
+          }}
+        />
+      )}
+      {overlay === 'pay' && <PaymentDialog cart={cart} total={totals.total} shiftId={shift.id} onPaid={(s) => void paid(s)} onClose={closeOverlay} />}
+      {overlay === 'cancel' && (
+        <ConfirmDialog
+          title={t('till.cancel.title')}
+          text={t('till.cancel.text', { total: formatRupiah(totals.total) })}
+          confirmLabel={t('till.cancel.confirm')}
+          onConfirm={() => {
+            dispatch({ type: 'clear' });
+            setScanError(null);
+            setPendingQty(null);
+            closeOverlay();
+          }}
+          onClose={closeOverlay}
+        />
+      )}
+      {discountLine && (
+        <DiscountDialog line={discountLine} limitBps={settings.discountLimitBps} onApply={(d) => void applyDiscount(discountLine.key, d)} onClose={closeOverlay} />
+      )}
+      {approval.dialog}
+    </div>
+  );
+}

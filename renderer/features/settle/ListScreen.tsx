@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { SettlementSummary } from '../../../shared/contract/ledger';
+import { formatRupiah } from '../../../shared/money';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { StatusBadge, errorText, useDates, useProducers } from './common';
+
+type StatusFilter = '' | 'open' | 'overdue' | 'unpaid' | 'partly_paid' | 'paid';
+
+/** Every settlement with its status: unpaid / partly paid / paid / overdue. */
+export function ListScreen() {
+  const t = useT();
+  const dates = useDates();
+  const { producers } = useProducers();
+  const [status, setStatus] = useState<StatusFilter>('');
+  const [producerId, setProducerId] = useState<number | ''>('');
+  const [rows, setRows] = useState<SettlementSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('settlements.list', { ...(status ? { status } : {}), ...(producerId ? { producerId } : {}), limit: 500 })
+      .then(setRows)
+      .catch((err) => setError(errorText(err)));
+  }, [status, producerId]);
+  return (
+    <section aria-labelledby="settle-list-h">
+      <h2 id="settle-list-h">{t('settle.tab.list')}</h2>
+      <div className="row panel">
+        <label>
+          {t('settle.filter.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="">{t('settle.filter.all')}</option>
+            <option value="open">{t('settle.filter.open')}</option>
+            <option value="overdue">{t('settle.filter.overdue')}</option>
+            <option value="unpaid">{t('settle.status.unpaid')}</option>
+            <option value="partly_paid">{t('settle.status.partly_paid')}</option>
+            <option value="paid">{t('settle.status.paid')}</option>
+          </select>
+        </label>
+        <label>
+          {t('settle.filter.producer')}
+          <select value={producerId} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">{t('settle.allProducers')}</option>
+            {producers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+      {rows && rows.length === 0 && <p className="muted">{t('settle.none')}</p>}
+      {rows && rows.length > 0 && <SettlementTable rows={rows} dates={dates} />}
+    </section>
+  );
+}
+
+export function SettlementTable({ rows, dates, showDays }: { rows: SettlementSummary[]; dates: ReturnType<typeof useDates>; showDays?: boolean }) {
+  const t = useT();
+  return (
+    <table aria-label={t('settle.tab.list')}>
+      <thead>
+        <tr>
+          <th>{t('settle.number')}</th>
+          <th>{t('settle.producer')}</th>
+          <th>{t('settle.week')}</th>
+          <th>{t('settle.dueDate')}</th>
+          <th className="num">{t('settle.total')}</th>
+          <th className="num">{t('settle.paid')}</th>
+          <th className="num">{t('settle.remaining')}</th>
+          {showDays && <th className="num">{t('settle.daysOverdue')}</th>}
+          <th>{t('settle.status')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.id}>
+            <td>{s.number}</td>
+            <td>{s.producer.name}</td>
+            <td>{dates.date(s.periodEnd)}</td>
+            <td>{dates.date(s.dueDate)}</td>
+            <td className="num">{formatRupiah(s.totalDue)}</td>
+            <td className="num">{formatRupiah(s.paid)}</td>
+            <td className="num">{formatRupiah(s.remaining)}</td>
+            {showDays && <td className="num">{s.daysOverdue}</td>}
+            <td>
+              <StatusBadge s={s} />
+            </td>
+            <td>
+              <a href={`#/settle/s/${s.id}`} aria-label={t('settle.openSettlement', { number: s.number })}>
+                {t('settle.open')}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { StaffMember } from '../../../shared/contract/till';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { Modal, errorText } from './Modal';
+import { PinPad, onlyDigits } from './PinPad';
+import { useOptionalSession } from './session';
+
+export interface ManagerApproval {
+  staffId: number;
+  pin: string;
+}
+
+/**
+ * Asks for a manager's PIN at the moment of a sensitive action. The PIN is
+ * checked with `auth.approve` before it resolves; the action checks it again.
+ */
+export function ManagerPinDialog({ title, onResolve, onCancel }: { title: string; onResolve(a: ManagerApproval): void; onCancel(): void }) {
+  const t = useT();
+  const session = useOptionalSession();
+  const [managers, setManagers] = useState<StaffMember[] | null>(null);
+  const [staffId, setStaffId] = useState<number | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    call('staff.list', {})
+      .then((list) => {
+        const ms = list.filter((s) => s.role === 'manager' && s.active);
+        setManagers(ms);
+        const me = session?.staff.role === 'manager' ? ms.find((m) => m.id === session.staff.id) : undefined;
+        setStaffId((me ?? ms[0])?.id ?? null);
+        pinRef.current?.focus();
+      })
+      .catch((err) => setError(errorText(err)));
+  }, [session]);
+
+  const submit = async () => {
+    if (staffId === null || pin.length < 4 || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('auth.approve', { staffId, pin });
+      onResolve({ staffId, pin });
+    } catch (err) {
+      setError(errorText(err));
+      setPin('');
+      pinRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={title} onClose={onCancel}>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="muted">{t('till.approval.explain')}</p>
+        <label>
+          {t('till.approval.manager')}
+          <select value={staffId ?? ''} onChange={(e) => setStaffId(Number(e.target.value))} aria-label={t('till.approval.manager')}>
+            {managers?.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('till.approval.pin')}
+          <input
+            ref={pinRef}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            data-autofocus
+            value={pin}
+            onChange={(e) => setPin(onlyDigits(e.target.value))}
+            aria-label={t('till.approval.pin')}
+          />
+        </label>
+        <PinPad value={pin} onChange={setPin} disabled={busy} />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy || pin.length < 4 || staffId === null}>
+            {t('till.approval.approve')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * `const { ask, dialog } = useManagerApproval()`: render `dialog`, then
+ * `await ask(title)` resolves with the approval, or null when cancelled.
+ */
+export function useManagerApproval(): { ask(title: string): Promise<ManagerApproval | null>; dialog: ReactNode } {
+  const [pending, setPending] = useState<{ title: string; resolve(a: ManagerApproval | null): void } | null>(null);
+  const ask = useCallback((title: string) => new Promise<ManagerApproval | null>((resolve) => setPending({ title, resolve })), []);
+  const dialog = pending ? (
+    <ManagerPinDialog
+      title={pending.title}
+      onResolve={(a) => {
+        setPending(null);
+        pending.resolve(a);
+      }}
+      onCancel={() => {
+        setPending(null);
+        pending.resolve(null);
+      }}
+    />
+  ) : null;
+  return { ask, dialog };
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped inside,
+ * Escape closes it (through `onClose`), and it has an accessible name.
+ */
+export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs while the dialog is still closed (and unfocusable): mark the field with data-autofocus instead.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`till-modal${wide ? ' wide' : ''}`}
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** The human message of a failed call. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Producer } from '../../../shared/contract/catalogue';
+import type { ProducerReturn, ReturnReason, StockRow } from '../../../shared/contract/stock';
+import { call } from '../../api';
+import { useT } from '../../i18n';
+import { useOptionalSession } from '../staff/session';
+import { errorText, parseCount } from '../catalogue/util';
+import type { ReturnDraftLine } from './ExpiryLists';
+
+interface Line {
+  key: number;
+  productId: number | null;
+  quantity: string;
+  reason: ReturnReason;
+  expiryDate: string;
+}
+
+const REASONS: ReturnReason[] = ['unsold', 'expired', 'damaged'];
+
+/** Retur ke produsen: goods handed back (unsold, expired, damaged); stock goes down, no money moves. */
+export function ReturnForm({ producers, initial, onSaved }: { producers: Producer[]; initial: { producerId: number; lines: ReturnDraftLine[] } | null; onSaved(r: ProducerReturn): void }) {
+  const t = useT();
+  const session = useOptionalSession();
+  const nextKey = useRef(1);
+  const toLine = (l: ReturnDraftLine): Line => ({ key: nextKey.current++, productId: l.productId, quantity: String(l.quantity), reason: l.reason, expiryDate: l.expiryDate ?? '' });
+  const [producerId, setProducerId] = useState<number | null>(initial?.producerId ?? null);
+  const [stock, setStock] = useState<StockRow[]>([]);
+  const [lines, setLines] = useState<Line[]>(() => initial?.lines.map(toLine) ?? []);
+  const [receivedBy, setReceivedBy] = useState('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (!first.current) setLines([]);
+    first.current = false;
+    if (producerId === null) return setStock([]);
+    void call('stock.list', { producerId }).then(setStock, (err) => setError(errorText(err)));
+  }, [producerId]);
+
+  const update = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+  const save = async () => {
+    if (producerId === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('returns.create', {
+        producerId,
+        lines: lines.map((l) => ({
+          productId: l.productId ?? Number.NaN,
+          quantity: parseCount(l.quantity) ?? Number.NaN,
+          reason: l.reason,
+          ...(l.expiryDate ? { expiryDate: l.expiryDate } : {}),
+        })),
+        ...(receivedBy.trim() ? { receivedBy } : {}),
+        ...(notes.trim() ? { notes } : {}),
+        ...(session ? { staffId: session.staff.id } : {}),
+      });
+      onSaved(saved);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel stack"
+      aria-label={t('stock.return.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>{t('stock.return.title')}</h2>
+      <label>
+        {t('stock.intake.producer')}
+        <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.intake.producer')}>
+          <option value="">{t('stock.intake.chooseProducer')}</option>
+          {producers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table aria-label={t('stock.intake.lines')}>
+        <thead>
+          <tr>
+            <th>{t('stock.print.product')}</th>
+            <th className="num">{t('stock.print.qty')}</th>
+            <th>{t('stock.print.reason')}</th>
+            <th>{t('stock.print.expiry')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => (
+            <tr key={l.key}>
+              <td>
+                <select value={l.productId ?? ''} onChange={(e) => update(l.key, { productId: e.target.value ? Number(e.target.value) : null })} aria-label={t('stock.return.productOf', { n: i + 1 })}>
+                  <option value="">—</option>
+                  {stock.map((s) => (
+                    <option key={s.productId} value={s.productId}>
+                      {s.productName} ({t('stock.return.inStock', { n: s.onHand })})
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="num">
+                <input className="qty" inputMode="numeric" value={l.quantity} onChange={(e) => update(l.key, { quantity: e.target.value })} aria-label={t('stock.return.qtyOf', { n: i + 1 })} />
+              </td>
+              <td>
+                <select value={l.reason} onChange={(e) => update(l.key, { reason: e.target.value as ReturnReason })} aria-label={t('stock.return.reasonOf', { n: i + 1 })}>
+                  {REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`stock.reason.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.return.expiryOf', { n: i + 1 })} />
+              </td>
+              <td>
+                <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} aria-label={t('stock.return.removeOf', { n: i + 1 })}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" disabled={producerId === null} onClick={() => setLines((ls) => [...ls, { key: nextKey.current++, productId: null, quantity: '1', reason: 'unsold', expiryDate: '' }])}>
+          + {t('stock.return.addLine')}
+        </button>
+      </div>
+      <div className="row">
+        <label className="grow">
+          {t('stock.print.takenBy')}
+          <input value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} aria-label={t('stock.print.takenBy')} maxLength={120} />
+        </label>
+        <label className="grow">
+          {t('stock.notes')}
+          <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-label={t('stock.notes')} maxLength={500} />
+        </label>
+      </div>
+      <p className="muted">{t('stock.return.explain')}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || producerId === null || lines.length === 0}>
+          {t('stock.return.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

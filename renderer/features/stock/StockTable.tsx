@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { Producer } from '../../../shared/contract/catalogue';
+import type { StockRow } from '../../../shared/contract/stock';
+import { formatLocalDateTime } from '../../../shared/domain/time';
+import { call } from '../../api';
+import { useTimeZone } from '../catalogue/useTimeZone';
+import { useI18n } from '../../i18n';
+import { downloadCsv, errorText } from '../catalogue/util';
+
+/** Stock on hand per product, from the movements; oversold products are flagged in words, not only colour. */
+export function StockTable({ producers }: { producers: Producer[] }) {
+  const { t, lang } = useI18n();
+  const zone = useTimeZone();
+  const [producerId, setProducerId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<StockRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void call('stock.list', { ...(producerId ? { producerId } : {}), ...(search.trim() ? { search: search.trim() } : {}) }).then(setRows, (err) => setError(errorText(err)));
+  }, [producerId, search]);
+  const oversold = rows.filter((r) => r.oversold).length;
+  return (
+    <section className="stack" aria-label={t('stock.tab.onHand')}>
+      <div className="row">
+        <label>
+          {t('stock.filterProducer')}
+          <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.filterProducer')}>
+            <option value="">{t('stock.allProducers')}</option>
+            {producers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          {t('common.search')}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('stock.searchProduct')} />
+        </label>
+        <button type="button" onClick={() => void call('export.stockCsv', producerId ? { producerId } : {}).then(downloadCsv, (err) => setError(errorText(err)))}>
+          {t('stock.exportCsv')}
+        </button>
+      </div>
+      {oversold > 0 && (
+        <p role="status" className="error">
+          ⚠ {t('stock.oversoldNotice', { n: oversold })}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table aria-label={t('stock.tableLabel')}>
+        <thead>
+          <tr>
+            <th>{t('stock.print.product')}</th>
+            <th>{t('stock.print.producer')}</th>
+            <th>{t('stock.code')}</th>
+            <th className="num">{t('stock.onHand')}</th>
+            <th>{t('stock.flags')}</th>
+            <th>{t('stock.lastMovement')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.productId} className={r.oversold ? 'oversold-row' : ''}>
+              <td>
+                {r.productName} <span className="muted">/ {r.unit}</span>
+              </td>
+              <td>{r.producerShortName}</td>
+              <td>{r.shortCode && <code>{r.shortCode}</code>}</td>
+              <td className="num">
+                <strong>{r.onHand}</strong>
+              </td>
+              <td>
+                {r.oversold && <span className="badge danger">⚠ {t('stock.oversold')}</span>}
+                {r.perishable && <span className="badge warn">{t('catalogue.product.perishableBadge')}</span>}
+                {!r.active && <span className="badge">{t('common.inactive')}</span>}
+              </td>
+              <td className="muted">{r.lastMovementAt ? formatLocalDateTime(r.lastMovementAt, zone, lang) : '—'}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={6} className="muted">
+                {t('common.none')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { StockCount } from '../../shared/contract/stock';
+import { formatRupiah } from '../../shared/money';
+import { formatLocalDateTime } from '../../shared/domain/time';
+import { useI18n } from '../i18n';
+import { PrintFrame } from './PrintFrame';
+import { Signatures, StoreHeader, useStoreSettings } from './IntakeReceiptShared';
+
+/** Laporan stok opname: expected vs counted per product, differences, reasons and shrinkage credited. A4. */
+export function StockCountReport({ count, actions }: { count: StockCount; actions?: React.ReactNode }) {
+  const { t, lang } = useI18n();
+  const settings = useStoreSettings();
+  const tz = settings?.timeZone ?? 'Asia/Jakarta';
+  const changed = count.lines.filter((l) => l.difference !== 0);
+  return (
+    <PrintFrame paper="A4" title={t('stock.print.countTitle')} actions={actions}>
+      <div className="doc doc-A4">
+        <StoreHeader settings={settings} title={t('stock.print.countTitle')} number={count.number} />
+        <dl className="doc-meta">
+          <dt>{t('stock.print.date')}</dt>
+          <dd>{formatLocalDateTime(count.countedAt, tz, lang)}</dd>
+          <dt>{t('stock.print.approvedBy')}</dt>
+          <dd>{count.createdBy?.name ?? '—'}</dd>
+          <dt>{t('stock.print.shrinkageBornBy')}</dt>
+          <dd>{t(count.shrinkageBornBy === 'shop' ? 'stock.count.bornByShop' : 'stock.count.bornByProducer')}</dd>
+        </dl>
+        <table className="doc-lines">
+          <thead>
+            <tr>
+              <th>{t('stock.print.producer')}</th>
+              <th>{t('stock.print.product')}</th>
+              <th className="num">{t('stock.count.expected')}</th>
+              <th className="num">{t('stock.count.counted')}</th>
+              <th className="num">{t('stock.count.difference')}</th>
+              <th>{t('stock.print.reason')}</th>
+              <th className="num">{t('stock.count.shrinkage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {count.lines.map((l) => (
+              <tr key={l.productId}>
+                <td>{l.producerName}</td>
+                <td>
+                  {l.productName} <span className="doc-sub">/{l.unit}</span>
+                </td>
+                <td className="num">{l.expected}</td>
+                <td className="num">{l.counted}</td>
+                <td className="num">{l.difference > 0 ? `+${l.difference}` : l.difference}</td>
+                <td>{l.reason}</td>
+                <td className="num">{l.shrinkageAmount ? formatRupiah(l.shrinkageAmount) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={4}>{t('stock.count.summary', { lines: count.lines.length, changed: changed.length })}</th>
+              <th className="num">
+                −{count.totalShortfallUnits} / +{count.totalSurplusUnits}
+              </th>
+              <th>{t('stock.count.totalShrinkage')}</th>
+              <th className="num">{formatRupiah(count.totalShrinkage)}</th>
+            </tr>
+          </tfoot>
+        </table>
+        {count.notes && <p className="doc-notes">{count.notes}</p>}
+        <Signatures left={t('stock.print.signCounter')} right={t('stock.print.signManager')} rightName={count.createdBy?.name} />
+      </div>
+    </PrintFrame>
+  );
+}

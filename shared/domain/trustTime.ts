@@ -1,0 +1,91 @@
+/**
+ * Fast store-local dates for the trust ledger. The report turns tens of
+ * thousands of instants into local dates; Intl per instant is too slow for the
+ * 100 ms budget, so the zone offset is looked up once per UTC day and reused
+ * (falling back to Intl on a day where the offset changes). Pure, no I/O.
+ */
+import { toLocalDate, zoneOffsetMinutes, type Instant, type LocalDate } from './time';
+
+const DAY_MS = 86_400_000;
+const fnCache = new Map<string, (instant: Instant) => LocalDate>();
+
+interface DayInfo {
+  /** Zone offset in minutes for the whole UTC day, or null when it changes during the day. */
+  offset: number | null;
+  prev: LocalDate;
+  next: LocalDate;
+}
+
+const CANONICAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
+
+/** A memoised `instant → local date` converter for one time zone. */
+export function localDateOf(timeZone: string): (instant: Instant) => LocalDate {
+  let fn = fnCache.get(timeZone);
+  if (fn) return fn;
+  // per UTC calendar day: the offset (when constant all day) and the neighbouring dates
+  const days = new Map<string, DayInfo>();
+  const dayInfo = (utcDate: string): DayInfo => {
+    let info = days.get(utcDate);
+    if (!info) {
+      const start = Date.parse(`${utcDate}T00:00:00Z`);
+      const a = zoneOffsetMinutes(new Date(start), timeZone);
+      const b = zoneOffsetMinutes(new Date(start + DAY_MS - 1000), timeZone);
+      info = {
+        offset: a === b ? a : null,
+        prev: new Date(start - DAY_MS).toISOString().slice(0, 10),
+        next: new Date(start + DAY_MS).toISOString().slice(0, 10),
+      };
+      days.set(utcDate, info);
+    }
+    return info;
+  };
+  fn = (instant: Instant): LocalDate => {
+    // Fast path for canonical UTC instants (`2026-11-04T16:30:00.000Z`), as the core stores them.
+    if (instant.endsWith('Z')) {
+      const m = CANONICAL.exec(instant);
+      if (m) {
+        const utcDate = m[1]!;
+        const info = dayInfo(utcDate);
+        if (info.offset !== null) {
+          const minutes = Number(m[2]) * 60 + Number(m[3]) + info.offset;
+          return minutes < 0 ? info.prev : minutes >= 1440 ? info.next : utcDate;
+        }
+      }
+    }
+    return toLocalDate(instant, timeZone);
+  };
+  fnCache.set(timeZone, fn);
+  return fn;
+}
+
+/** Accepts a local date or an instant and returns the store-local date. */
+export function asLocalDate(value: string, timeZone: string): LocalDate {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDateOf(timeZone)(value);
+}
+
+/** Whole days from `from` to `to` (local dates, `YYYY-MM-DD`); fast, no validation. */
+export function dayDiff(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+const dayNumbers = new Map<string, number>();
+function dayNumber(date: LocalDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
+/** Integer ratio rounded half up to basis points (0‥10 000); null when the denominator is 0. */
+export function ratioBps(numerator: number, denominator: number): number | null {
+  if (denominator <= 0) return null;
+  return Math.floor((numerator * 20_000 + denominator) / (2 * denominator));
+}
+
+/** A mean of whole days in tenths of a day, rounded half up; null when there is nothing to average. */
+export function meanTenths(sum: number, count: number): number | null {
+  if (count <= 0) return null;
+  return Math.floor((sum * 20 + count) / (2 * count));
+}

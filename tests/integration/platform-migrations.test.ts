@@ -1,0 +1,151 @@
+/**
+ * One test per migration, in the Signal-Desktop style: build the database at
+ * version N-1, insert rows as the app of that version would have, apply
+ * migration N, assert the rows (and what N adds). A new migration adds one
+ * entry to MIGRATION_CASES below; the last test fails until it does.
+ * Then the start-up refusals of SPEC §9.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createCore, DB_FILE_NAME } from '../../electron/core/app';
+import { loadMigrations, migrate, schemaVersion, type Migration } from '../../electron/core/db/migrate';
+import { openDatabase } from '../../electron/core/db/open';
+import { tempDir } from '../helpers/core';
+
+interface MigrationCase {
+  /** Rows written into the database at version N-1. */
+  before(db: Database.Database): void;
+  /** Checks after migration N: the rows survived, the new schema is there. */
+  after(db: Database.Database): void;
+}
+
+const AT = '2026-11-02T02:00:00.000Z';
+
+const MIGRATION_CASES: Record<number, MigrationCase> = {
+  1: {
+    before: () => undefined, // version 0 is the empty file
+    after(db) {
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name);
+      for (const t of ['settings', 'sequences', 'staff', 'producers', 'products', 'product_terms', 'sales', 'sale_lines', 'intakes',
+        'stock_movements', 'ledger_entries', 'settlements', 'payouts', 'audit_log']) {
+        expect(tables).toContain(t);
+      }
+      const seqs = db.prepare('SELECT name, next_value FROM sequences ORDER BY name').all();
+      expect(seqs).toHaveLength(6);
+      // The append-only triggers are in place from the first version on.
+      db.prepare('INSERT INTO audit_log (at, action) VALUES (?, ?)').run(AT, 'test');
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      // A producer and a product insert as the catalogue will.
+      const producer = db.prepare('INSERT INTO producers (name, short_name, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Bu Sari', 'Sari', AT, AT);
+      db.prepare('INSERT INTO products (producer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(producer.lastInsertRowid, 'Telur asin', AT, AT);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+  },
+  3: {
+    before(db) {
+      const producer = insertProducer(db);
+      const product = insertProduct(db, producer);
+      db.prepare("INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, 40, 'intake', '1', ?)").run(product, AT);
+      db.prepare("INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, -3, 'count', '1', ?)").run(product, AT);
+      const count = db.prepare("INSERT INTO stock_counts (number, counted_at, shrinkage_born_by) VALUES ('SO-000001', ?, 'shop')").run(AT).lastInsertRowid;
+      db.prepare("INSERT INTO stock_count_lines (count_id, product_id, expected, counted, difference, reason) VALUES (?, ?, 40, 37, -3, 'hilang')").run(count, product);
+    },
+    after(db) {
+      expect(db.prepare('SELECT SUM(quantity) AS onHand FROM stock_movements').get()).toEqual({ onHand: 37 });
+      // Existing count lines get the new column with its default.
+      expect(db.prepare('SELECT counted, difference, reason, shrinkage FROM stock_count_lines').all()).toEqual([
+        { counted: 37, difference: -3, reason: 'hilang', shrinkage: 0 },
+      ]);
+      expect(indexNames(db)).toEqual(expect.arrayContaining(['ix_stock_movements_product_qty', 'ix_intake_lines_product', 'ix_return_lines_product']));
+      expect(indexNames(db)).not.toContain('ix_stock_movements_product');
+    },
+  },
+  4: {
+    before(db) {
+      const staff = db.prepare("INSERT INTO staff (name, role, pin_hash, created_at, updated_at) VALUES ('Kasir', 'cashier', 'x', ?, ?)").run(AT, AT).lastInsertRowid;
+      db.prepare('INSERT INTO shifts (cashier_id, opened_at, opening_float) VALUES (?, ?, 200000)').run(staff, AT);
+    },
+    after(db) {
+      expect(db.prepare('SELECT opened_at, opening_float FROM shifts').all()).toEqual([{ opened_at: AT, opening_float: 200000 }]);
+      expect(indexNames(db)).toEqual(expect.arrayContaining(['ix_refunds_shift', 'ix_sale_voids_shift', 'ix_shifts_opened', 'ix_refund_lines_refund']));
+    },
+  },
+  5: {
+    before(db) {
+      insertProducer(db);
+    },
+    after(db) {
+      expect(db.prepare('SELECT name FROM producers').all()).toEqual([{ name: 'Bu Sari' }]);
+      const columns = (db.prepare('PRAGMA table_info(settlement_cursors)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(['settlement_id', 'producer_id', 'through_seq', 'settled_max_seq']);
+      expect(indexNames(db)).toContain('ix_settlement_cursors_producer');
+    },
+  },
+};
+
+function insertProducer(db: Database.Database): number {
+  return Number(db.prepare('INSERT INTO producers (name, short_name, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Bu Sari', 'Sari', AT, AT).lastInsertRowid);
+}
+function insertProduct(db: Database.Database, producerId: number): number {
+  return Number(db.prepare('INSERT INTO products (producer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(producerId, 'Telur asin', AT, AT).lastInsertRowid);
+}
+const indexNames = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+
+function dbAt(version: number, migrations: Migration[]): Database.Database {
+  const db = openDatabase(path.join(tempDir(), DB_FILE_NAME));
+  migrate(db, migrations.filter((m) => m.version <= version));
+  expect(schemaVersion(db)).toBe(version);
+  return db;
+}
+
+describe('each migration, from the version before it', () => {
+  const migrations = loadMigrations();
+  for (const m of migrations) {
+    const testCase = MIGRATION_CASES[m.version];
+    it(`${m.name}: rows at the version before survive, ${m.version} adds its schema`, () => {
+      expect(testCase, `no case for ${m.name} in MIGRATION_CASES`).toBeDefined();
+      const previous = migrations.filter((x) => x.version < m.version).at(-1)?.version ?? 0;
+      const db = dbAt(previous, migrations);
+      testCase!.before(db);
+      expect(migrate(db, migrations.filter((x) => x.version <= m.version))).toEqual([m.version]);
+      expect(schemaVersion(db)).toBe(m.version);
+      testCase!.after(db);
+      expect((db.pragma('quick_check') as { quick_check: string }[])[0]!.quick_check).toBe('ok');
+      db.close();
+    });
+  }
+
+  it('every migration file has a case here (a test per migration)', () => {
+    const missing = migrations.filter((m) => !MIGRATION_CASES[m.version]).map((m) => m.name);
+    expect(missing, `add a case to MIGRATION_CASES in ${path.basename(__filename)} for: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('a failing migration rolls back whole and the store refuses with the reason', () => {
+    const dir = tempDir();
+    const migDir = tempDir('ukm-mart-migrations-');
+    for (const m of loadMigrations()) fs.writeFileSync(path.join(migDir, `${m.name}.sql`), m.sql);
+    const core0 = createCore({ dataDir: dir, migrationsDir: migDir });
+    core0.close();
+    const last = migrations.at(-1)!.version;
+    const bad = String(last + 1).padStart(4, '0');
+    fs.writeFileSync(path.join(migDir, `${bad}_broken.sql`), 'CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);');
+    const core = createCore({ dataDir: dir, migrationsDir: migDir });
+    expect(core.status().state).toBe('refused');
+    expect(core.status().reason).toMatch(/could not be upgraded.*no_such_table/s);
+    core.close();
+    const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
+    expect(schemaVersion(db)).toBe(last);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses two migrations with the same number', () => {
+    const migDir = tempDir('ukm-mart-migrations-');
+    fs.writeFileSync(path.join(migDir, '0001_a.sql'), 'SELECT 1;');
+    fs.writeFileSync(path.join(migDir, '0001_b.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(migDir)).toThrow(/two migrations numbered 1/);
+  });
+});
