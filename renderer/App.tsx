@@ -61,9 +61,9 @@ function Shell() {
           ))}
         </nav>
         <label className="lang-switch">
-          <span>{t('app.language')}</span>
+          <span className="sr-only">{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t('app.language')}>
-            <option value="id">Bahasa Indonesia</option>
+            <option value="id">Indonesia</option>
             <option value="en">English</option>
           </select>
         </label>

@@ -137,7 +137,7 @@ export const DEMO_PRODUCERS: DemoProducer[] = [
 ];
 
 /** How many weeks of deliveries the demo holds before "now". */
-export const DEMO_WEEKS = 6;
+export const DEMO_WEEKS = 12;
 
 /** The one terms change of the demo: Bu Siti raised the price of her boiled salted egg three weeks ago. */
 export const DEMO_TERMS_CHANGE = {

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useI18n, useT } from '../../i18n';
 import { BackupPanel } from '../settings/BackupPanel';
 import '../settings/settings.css';
+import { DEMO_CASHIER, DEMO_MANAGER } from '../../../shared/domain/demo';
 
 /** First run: name the store, then choose the demo store or an empty one (`setup.complete`, once). */
 export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone(): void }) {
@@ -66,6 +67,14 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone():
               <span>
                 <strong>{t('system.setup.demo')}</strong>
                 {t('system.setup.demoHint')}
+                <span className="demo-pins">
+                  {t('system.setup.demoPins', {
+                    manager: DEMO_MANAGER.name,
+                    managerPin: DEMO_MANAGER.pin,
+                    cashier: DEMO_CASHIER.name,
+                    cashierPin: DEMO_CASHIER.pin,
+                  })}
+                </span>
               </span>
             </label>
             <label className="setup-choice">
