@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createCore, type Core } from './core/app';
 import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
+import { createShellRouter, type PrintableContents } from './printing';
 import {
   allowNavigation,
   APP_ENTRY_URL,
@@ -34,6 +35,9 @@ const RENDERER_DIR = process.env.UKM_MART_RENDERER_DIR
 const PRELOAD = path.join(__dirname, 'preload.js');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Compile-time proof that a real WebContents is what electron/printing.ts prints with. */
+export const asPrintable = (contents: WebContents): PrintableContents => contents;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -90,7 +94,8 @@ async function start(): Promise<void> {
   if (!nativeBinding) console.warn('[ukm-mart] no better-sqlite3 build for Electron found; trying the default one');
   core = createCore({ dataDir, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
   serveRenderer();
-  ipcMain.handle(CALL_CHANNEL, createIpcHandler(core));
+  // Printing (`shell.*`) is answered by the window's webContents, everything else by the core.
+  ipcMain.handle(CALL_CHANNEL, createIpcHandler(core, undefined, createShellRouter(core)));
   stopSchedule = startBackupSchedule(core, nativeBinding ? { nativeBinding } : {});
   mainWindow = createWindow(core);
 }

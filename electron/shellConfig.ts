@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { isShellMethod, type PrintableContents, type ShellRouter } from './printing';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -122,6 +123,8 @@ export function resolveRendererFile(rendererDir: string, url: string): { file: s
 /** The slice of Electron's IpcMainInvokeEvent the handler looks at. */
 export interface IpcEventLike {
   senderFrame: { url: string; parent?: unknown } | null;
+  /** The sending window's webContents (what `shell.print` prints). */
+  sender?: unknown;
 }
 
 export interface IpcCore {
@@ -130,10 +133,13 @@ export interface IpcCore {
 
 /**
  * The ONE ipc handler: refuses a sender that is not the app's own top-level
- * page, refuses a method name that is not a string, and lets the core
- * validate the input against the contract (callAsync never rejects).
+ * page, refuses a method name that is not a string, routes `shell.*` (printing)
+ * to the shell's own router when there is one (electron/printing.ts, which
+ * validates with the same contract schema), and lets the core validate and
+ * answer everything else (callAsync never rejects). Without a shell router,
+ * `shell.*` reaches the core, which answers UNAVAILABLE as in the browser.
  */
-export function createIpcHandler(core: IpcCore, log: (message: string) => void = (m) => console.warn(m)) {
+export function createIpcHandler(core: IpcCore, log: (message: string) => void = (m) => console.warn(m), shell?: ShellRouter) {
   return async (event: IpcEventLike, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || (frame.parent !== null && frame.parent !== undefined)) {
@@ -143,6 +149,7 @@ export function createIpcHandler(core: IpcCore, log: (message: string) => void =
     if (typeof method !== 'string' || method.length > 100) {
       return { ok: false, error: { code: 'VALIDATION', message: 'Method must be a name like "producers.create"' } };
     }
+    if (shell && isShellMethod(method) && event.sender) return shell(event.sender as PrintableContents, method, input);
     return core.callAsync(method, input);
   };
 }

@@ -17,6 +17,9 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   receiptWidth: '58mm',
   slipLayout: 'A5',
   discountLimitBps: 1000,
+  printerName: '',
+  silentPrint: false,
+  pdfFolder: '',
 };
 
 /** Settings are stored one JSON value per key; unknown keys in the table are ignored. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, id, uuid, localDate, instant, nonEmptyText, optionalText, approval, positiveRupiah, signedRupiah, biMsg } from './define';
-import type { LedgerKind } from '../domain/ledgerChain';
+import type { ChainedFields } from '../domain/ledgerChain';
 import type { SettlementItems } from '../domain/settlementItems';
 import type { SettlementPayState } from '../domain/settlement';
 import type { StoreSettings } from './system';
@@ -27,21 +27,10 @@ export interface LedgerVerifyResult {
   heads: { producerId: number; head: string; entries: number }[];
 }
 
-export interface LedgerEntry {
+/** A ledger entry as stored (the hashed fields; `amount` is signed rupiah: + the shop owes more, − less), for display. */
+export interface LedgerEntry extends ChainedFields {
   id: number;
-  producerId: number;
-  seq: number;
-  kind: LedgerKind;
-  /** Signed rupiah: + the shop owes more, − less. */
-  amount: number;
-  occurredAt: string;
-  refType: string;
-  refId: string;
-  productId: number | null;
   productName: string | null;
-  quantity: number | null;
-  reason: string;
-  createdBy: number | null;
   /** First 12 hex digits of this entry's hash (upper case), as printed on slips. */
   code: string;
   /** The settlement this entry was settled in, if any. */

@@ -35,7 +35,26 @@ export interface StoreSettings {
   slipLayout: 'A5' | 'A4' | '80mm';
   /** Line discount above this many basis points of the line needs a manager PIN. */
   discountLimitBps: number;
+  /** Desktop app only: the printer documents go to (`''` = the system's default printer). */
+  printerName: string;
+  /** Desktop app only: print without the print dialog, straight to `printerName`. */
+  silentPrint: boolean;
+  /** Desktop app only: where "Save PDF" writes (`''` = `<data folder>/documents`). */
+  pdfFolder: string;
 }
+
+/** True for an absolute path on this computer (POSIX, a Windows drive, or a UNC share). */
+const isFullPath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+const notFullPath = (what: string, whatEn: string) =>
+  biMsg(`${what} harus berupa jalur lengkap (mis. /media/usb)`, `${whatEn} must be a full path (e.g. /media/usb)`);
+
+const fullPath = (what: string, whatEn: string) =>
+  z
+    .string({ error: biMsg(`${what} harus diisi`, `${whatEn} is required`) })
+    .trim()
+    .min(1, { error: biMsg(`${what} harus diisi`, `${whatEn} is required`) })
+    .max(1000)
+    .refine(isFullPath, { error: notFullPath(what, whatEn) });
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: biMsg('Jam harus HH:MM', 'Time must be HH:MM') });
 const wholeNumber = (min: number, max: number) =>
@@ -64,6 +83,13 @@ export const settingsPatch = z
     receiptWidth: z.enum(['58mm', '80mm']),
     slipLayout: z.enum(['A5', 'A4', '80mm']),
     discountLimitBps: wholeNumber(0, 10_000),
+    printerName: z.string().trim().max(200),
+    silentPrint: z.boolean({ error: biMsg('Harus ya atau tidak', 'Must be true or false') }),
+    pdfFolder: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine((p) => p === '' || isFullPath(p), { error: notFullPath('Folder PDF', 'PDF folder') }),
   })
   .partial()
   .strict();
@@ -91,14 +117,47 @@ export interface SetupResult {
   status: StoreStatus;
 }
 
-const absolutePath = (what: string, whatEn: string) =>
+const absolutePath = fullPath;
+
+/** A printer the desktop app can print to. */
+export interface PrinterChoice {
+  /** The name the operating system knows it by (what `printerName` stores). */
+  name: string;
+  /** The name to show. */
+  displayName: string;
+  isDefault: boolean;
+}
+
+export interface PrintOutcome {
+  /** False when the person closed the print dialog without printing. */
+  printed: boolean;
+}
+
+export interface SavedPdf {
+  /** Absolute path of the written PDF. */
+  file: string;
+}
+
+export const PAPERS = ['58mm', '80mm', 'A5', 'A4'] as const;
+export type PaperSize = (typeof PAPERS)[number];
+
+const paper = () => z.enum(PAPERS, { error: biMsg('Ukuran kertas: 58mm, 80mm, A5 atau A4', 'Paper size: 58mm, 80mm, A5 or A4') });
+
+/**
+ * A plain file name for a saved document: no folder part (no `/`, `\`, `:`),
+ * no `..`, no characters Windows refuses, not hidden. `.pdf` is added if missing.
+ */
+export const pdfFileName = () =>
   z
-    .string({ error: biMsg(`${what} harus diisi`, `${whatEn} is required`) })
+    .string({ error: biMsg('Nama berkas harus diisi', 'File name is required') })
     .trim()
-    .min(1, { error: biMsg(`${what} harus diisi`, `${whatEn} is required`) })
-    .max(1000)
-    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), {
-      error: biMsg(`${what} harus berupa jalur lengkap (mis. /media/usb)`, `${whatEn} must be a full path (e.g. /media/usb)`),
+    .min(1, { error: biMsg('Nama berkas harus diisi', 'File name is required') })
+    .max(120, { error: biMsg('Nama berkas terlalu panjang (maks. 120)', 'File name too long (max 120)') })
+    .refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n) && !n.includes('..') && !n.startsWith('.'), {
+      error: biMsg(
+        'Nama berkas tidak boleh berisi folder, "..", atau tanda / \\ : * ? " < > |',
+        'File name must not contain a folder, "..", or any of / \\ : * ? " < > |',
+      ),
     });
 
 export const systemMethods = {
@@ -126,6 +185,20 @@ export const systemMethods = {
    */
   'backup.restore': method<Promise<RestoreResult>>({ transaction: 'none' })(
     z.object({ file: absolutePath('Berkas cadangan', 'Backup file'), approval: approval().optional() }).strict(),
+  ),
+  /** Desktop app only: the printers of this computer. The browser answers UNAVAILABLE. */
+  'shell.printers': method<PrinterChoice[]>({ transaction: 'none' })(empty()),
+  /**
+   * Desktop app only: prints the window's printable (`.print-root`) on the
+   * paper given, to the printer in settings, silently if `silentPrint` is on.
+   * The browser answers UNAVAILABLE (the page uses the browser's own print).
+   */
+  'shell.print': method<PrintOutcome>({ transaction: 'none' })(
+    z.object({ paper: paper(), title: nonEmptyText(200) }).strict(),
+  ),
+  /** Desktop app only: saves the printable as a PDF in the PDF folder; never overwrites (adds ` (2)`…). */
+  'shell.savePdf': method<SavedPdf>({ transaction: 'none' })(
+    z.object({ paper: paper(), fileName: pdfFileName() }).strict(),
   ),
 } as const;
 

@@ -77,4 +77,18 @@ describeElectron('the Electron app', () => {
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 15_000 }).toContain('Ibu Rahmawati');
     await page.screenshot({ path: path.join(dataDir, 'electron-catalogue.png') });
   });
+
+  it('prints through the shell: a PDF saved into <data folder>/documents, the printers listed, bad names refused', async () => {
+    type Reply = { ok: boolean; value?: unknown; error?: { code: string } };
+    type Bridge = { ukmMart: { call(m: string, i: unknown): Promise<Reply> } };
+    const saved = await page.evaluate(() => (window as unknown as Bridge).ukmMart.call('shell.savePdf', { paper: 'A5', fileName: 'Uji cetak' }));
+    const file = path.join(dataDir, 'documents', 'Uji cetak.pdf');
+    expect(saved).toEqual({ ok: true, value: { file } });
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const printers = await page.evaluate(() => (window as unknown as Bridge).ukmMart.call('shell.printers', {}));
+    expect(printers.ok, JSON.stringify(printers)).toBe(true);
+    expect(Array.isArray(printers.value)).toBe(true);
+    const bad = await page.evaluate(() => (window as unknown as Bridge).ukmMart.call('shell.savePdf', { paper: 'A5', fileName: '../keluar' }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
 });

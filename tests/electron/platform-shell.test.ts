@@ -140,7 +140,7 @@ describe('main.ts wiring', () => {
   it('takes the single-instance lock, has ONE ipc handler, and backs up daily and on close', () => {
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
-    expect(main).toContain('createIpcHandler(core)');
+    expect(main).toContain('createIpcHandler(core, undefined, createShellRouter(core))');
     expect(main).toContain('startBackupSchedule(core');
     expect(main).toContain("automaticBackup(closing, 'close')");
     expect(main).toContain('setPermissionRequestHandler(denyPermissionRequest)');

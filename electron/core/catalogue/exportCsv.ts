@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { CsvFile } from '../../../shared/contract/catalogue';
-import { toCsv } from './csv';
+import { toCsv } from '../../../shared/csv';
 import { listProducts } from './products';
 import { todayLocal } from './common';
 

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import type { ProductLookup } from '../../../shared/contract/catalogue';
 import type { TermsMode } from '../../../shared/domain/terms';
 import { todayLocal } from './common';
+import { productOwnFields, type ProductOwnColumns } from './products';
 
 /*
  * The cashier's scan, as ONE prepared statement on indexed paths: the partial
@@ -30,16 +31,10 @@ SELECT p.id, p.producer_id, pr.short_name AS producer_short_name, p.name, p.unit
     SELECT id FROM product_terms WHERE product_id = p.id AND effective_from <= @today ORDER BY effective_from DESC, id DESC LIMIT 1
   )`;
 
-interface LookupRow {
+interface LookupRow extends ProductOwnColumns {
   id: number;
   producer_id: number;
   producer_short_name: string;
-  name: string;
-  unit: string;
-  barcode: string | null;
-  short_code: string | null;
-  tile_color: string | null;
-  perishable: number;
   matched: 'barcode' | 'shortCode';
   terms_id: number;
   effective_from: string;
@@ -66,12 +61,7 @@ export function lookupProduct(ctx: CoreContext, code: string): ProductLookup | n
     id: r.id,
     producerId: r.producer_id,
     producerShortName: r.producer_short_name,
-    name: r.name,
-    unit: r.unit,
-    barcode: r.barcode,
-    shortCode: r.short_code,
-    tileColor: r.tile_color,
-    perishable: r.perishable === 1,
+    ...productOwnFields(r),
     terms: {
       id: r.terms_id,
       effectiveFrom: r.effective_from,

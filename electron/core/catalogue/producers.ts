@@ -5,8 +5,10 @@ import { invalid, notFound } from '../errors';
 import type { PayoutMethod, Producer } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
 import { likePattern, staffRef, text } from './common';
+import { setActiveFlag } from './activeFlag';
 
-interface ProducerRow {
+/** A row of the producers table. */
+export interface ProducerTableRow {
   id: number;
   name: string;
   short_name: string;
@@ -20,22 +22,29 @@ interface ProducerRow {
   notes: string;
   created_at: string;
   updated_at: string;
+}
+interface ProducerRow extends ProducerTableRow {
   product_count: number;
 }
 
 const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM products x WHERE x.producer_id = p.id AND x.active = 1) AS product_count FROM producers p`;
+
+/** How to reach and pay a producer (also printed on payout slips). */
+export const contactAndPayout = (r: ProducerTableRow) => ({
+  phone: r.phone,
+  address: r.address,
+  payoutMethod: r.payout_method,
+  payoutProvider: r.payout_provider,
+  payoutAccount: r.payout_account,
+  payoutAccountName: r.payout_account_name,
+});
 
 function toProducer(r: ProducerRow): Producer {
   return {
     id: r.id,
     name: r.name,
     shortName: r.short_name,
-    phone: r.phone,
-    address: r.address,
-    payoutMethod: r.payout_method,
-    payoutProvider: r.payout_provider,
-    payoutAccount: r.payout_account,
-    payoutAccountName: r.payout_account_name,
+    ...contactAndPayout(r),
     active: r.active === 1,
     notes: r.notes,
     productCount: r.product_count,
@@ -153,21 +162,5 @@ export function updateProducer(ctx: CoreContext, input: MethodParsed<'producers.
   return after;
 }
 
-export function setProducerActive(ctx: CoreContext, input: MethodParsed<'producers.setActive'>): Producer {
-  const actor = staffRef(ctx.db, input.staffId);
-  const before = getProducer(ctx, input.id);
-  if (before.active === input.active) return before;
-  const at = nowIso(ctx);
-  ctx.db.prepare('UPDATE producers SET active = ?, updated_at = ? WHERE id = ?').run(input.active ? 1 : 0, at, input.id);
-  const after = getProducer(ctx, input.id);
-  audit(ctx.db, {
-    at,
-    actorId: actor?.id ?? null,
-    action: input.active ? 'producer.activate' : 'producer.deactivate',
-    subjectType: 'producer',
-    subjectId: input.id,
-    before: { active: before.active },
-    after: { active: after.active },
-  });
-  return after;
-}
+export const setProducerActive = (ctx: CoreContext, input: MethodParsed<'producers.setActive'>): Producer =>
+  setActiveFlag(ctx, 'producer', input, (id) => getProducer(ctx, id));

@@ -6,21 +6,35 @@ import type { Product } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
 import { codeOrNull, likePattern, staffRef, todayLocal } from './common';
 import { assertCodesFree } from './codes';
+import { setActiveFlag } from './activeFlag';
 import { termsAround } from './termsRows';
 import { checkedTerms, insertTerms } from './termsChange';
 
-interface ProductRow {
-  id: number;
-  producer_id: number;
-  producer_name: string;
-  producer_short_name: string;
-  producer_active: number;
+/** The product columns that both the catalogue and the cashier's scan show as they are. */
+export interface ProductOwnColumns {
   name: string;
   unit: string;
   barcode: string | null;
   short_code: string | null;
   tile_color: string | null;
   perishable: number;
+}
+
+export const productOwnFields = (r: ProductOwnColumns) => ({
+  name: r.name,
+  unit: r.unit,
+  barcode: r.barcode,
+  shortCode: r.short_code,
+  tileColor: r.tile_color,
+  perishable: r.perishable === 1,
+});
+
+interface ProductRow extends ProductOwnColumns {
+  id: number;
+  producer_id: number;
+  producer_name: string;
+  producer_short_name: string;
+  producer_active: number;
   active: number;
   created_at: string;
   updated_at: string;
@@ -39,12 +53,7 @@ function toProduct(ctx: CoreContext, r: ProductRow, today: string): Product {
     producerName: r.producer_name,
     producerShortName: r.producer_short_name,
     producerActive: r.producer_active === 1,
-    name: r.name,
-    unit: r.unit,
-    barcode: r.barcode,
-    shortCode: r.short_code,
-    tileColor: r.tile_color,
-    perishable: r.perishable === 1,
+    ...productOwnFields(r),
     active: r.active === 1,
     terms: current,
     nextTerms: next,
@@ -145,23 +154,8 @@ export function updateProduct(ctx: CoreContext, input: MethodParsed<'products.up
   return after;
 }
 
-export function setProductActive(ctx: CoreContext, input: MethodParsed<'products.setActive'>): Product {
-  const actor = staffRef(ctx.db, input.staffId);
-  const before = getProduct(ctx, input.id);
-  if (before.active === input.active) return before;
-  // Reactivating must not make a scan ambiguous with a product that took the code meanwhile.
-  if (input.active) assertCodesFree(ctx.db, { barcode: before.barcode, shortCode: before.shortCode }, input.id);
-  const at = nowIso(ctx);
-  ctx.db.prepare('UPDATE products SET active = ?, updated_at = ? WHERE id = ?').run(input.active ? 1 : 0, at, input.id);
-  const after = getProduct(ctx, input.id);
-  audit(ctx.db, {
-    at,
-    actorId: actor?.id ?? null,
-    action: input.active ? 'product.activate' : 'product.deactivate',
-    subjectType: 'product',
-    subjectId: input.id,
-    before: { active: before.active },
-    after: { active: after.active },
+export const setProductActive = (ctx: CoreContext, input: MethodParsed<'products.setActive'>): Product =>
+  setActiveFlag(ctx, 'product', input, (id) => getProduct(ctx, id), (before) => {
+    // Reactivating must not make a scan ambiguous with a product that took the code meanwhile.
+    if (input.active) assertCodesFree(ctx.db, { barcode: before.barcode, shortCode: before.shortCode }, input.id);
   });
-  return after;
-}

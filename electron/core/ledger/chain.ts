@@ -88,7 +88,10 @@ export function chainHead(db: Database.Database, producerId: number): string {
   return head?.hash ?? GENESIS_HASH;
 }
 
-export function rowFields(r: LedgerEntryRow): ChainedFields {
+/** The hashed columns of a ledger row (what `rowFields` reads). */
+export type ChainedRow = Omit<LedgerEntryRow, 'id' | 'prev_hash' | 'hash'>;
+
+export function rowFields(r: ChainedRow): ChainedFields {
   return {
     producerId: r.producer_id,
     seq: r.seq,

@@ -4,6 +4,7 @@ import { invalid } from '../errors';
 import { addDays, localToInstant } from '../../../shared/domain/time';
 import { localDateOf } from '../../../shared/domain/trustTime';
 import type { Statement } from '../../../shared/contract/ledger';
+import { toCsv, type CsvValue } from '../../../shared/csv';
 import { ENTRY_COLUMNS, ENTRY_FROM, producerRow, toEntry, toProducerRef, type EntryRow } from './common';
 
 export function statement(db: Database.Database, timeZone: string, input: { producerId: number; from?: string; to?: string }): Statement {
@@ -33,24 +34,14 @@ export function statement(db: Database.Database, timeZone: string, input: { prod
   return { producer: toProducerRef(producer), from: input.from ?? null, to: input.to ?? null, openingBalance: opening, closingBalance: balance, lines };
 }
 
-const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** CSV of a statement: plain integers for amounts so a spreadsheet can add them up. */
 export function statementCsv(db: Database.Database, timeZone: string, input: { producerId: number; from?: string; to?: string }) {
   const st = statement(db, timeZone, input);
   const header = ['date', 'occurred_at', 'seq', 'kind', 'product', 'quantity', 'reason', 'amount', 'balance', 'settlement', 'code'];
-  const out = [header.join(',')];
-  out.push(['', '', '', 'opening_balance', '', '', '', '', st.openingBalance, '', ''].map(csvField).join(','));
+  const rows: CsvValue[][] = [['', '', '', 'opening_balance', '', '', '', '', st.openingBalance, '', '']];
   for (const l of st.lines) {
-    out.push(
-      [l.localDate, l.occurredAt, l.seq, l.kind, l.productName, l.quantity, l.reason, l.amount, l.balance, l.settlementNumber, l.code]
-        .map(csvField)
-        .join(','),
-    );
+    rows.push([l.localDate, l.occurredAt, l.seq, l.kind, l.productName, l.quantity, l.reason, l.amount, l.balance, l.settlementNumber, l.code]);
   }
   const slug = st.producer.shortName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `producer-${st.producer.id}`;
-  return { fileName: `statement-${slug}-${input.from ?? 'start'}-${input.to ?? 'now'}.csv`, csv: `${out.join('\r\n')}\r\n` };
+  return { fileName: `statement-${slug}-${input.from ?? 'start'}-${input.to ?? 'now'}.csv`, csv: toCsv(header, rows) };
 }

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { CsvFile } from '../../../shared/contract/catalogue';
-import { toCsv } from '../catalogue/csv';
+import { toCsv } from '../../../shared/csv';
 import { todayLocal } from '../catalogue/common';
 import { listStock } from './onHand';
 

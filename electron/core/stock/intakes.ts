@@ -7,6 +7,7 @@ import type { MethodParsed } from '../../../shared/contract';
 import { staffRef, text, todayLocal } from '../catalogue/common';
 import { addMovement } from './onHand';
 import { producerRow, productsOfProducer } from './productCheck';
+import { documentLines, listDocuments, staffOf } from './documents';
 
 /** A consignment delivered by one producer: numbered TT-000001, stock goes up. */
 export function createIntake(ctx: CoreContext, input: MethodParsed<'intakes.create'>): Intake {
@@ -63,12 +64,7 @@ export function getIntake(ctx: CoreContext, id: number): Intake {
       }
     | undefined;
   if (!row) return notFound(`Titipan #${id} tidak ditemukan`, `Intake #${id} not found`);
-  const lines = ctx.db
-    .prepare(
-      `SELECT l.product_id, p.name, p.unit, l.quantity, l.expiry_date FROM intake_lines l JOIN products p ON p.id = l.product_id
-        WHERE l.intake_id = ? ORDER BY l.id`,
-    )
-    .all(id) as { product_id: number; name: string; unit: string; quantity: number; expiry_date: string | null }[];
+  const { lines, totalUnits } = documentLines(ctx.db, 'intake', id);
   return {
     id: row.id,
     number: row.number,
@@ -78,22 +74,12 @@ export function getIntake(ctx: CoreContext, id: number): Intake {
     producerPhone: row.phone,
     producerAddress: row.address,
     receivedAt: row.received_at,
-    receivedBy: row.received_by === null ? null : { id: row.received_by, name: row.staff_name ?? '' },
+    receivedBy: staffOf(row.received_by, row.staff_name),
     deliveredBy: row.delivered_by,
     notes: row.notes,
-    lines: lines.map((l) => ({ productId: l.product_id, productName: l.name, unit: l.unit, quantity: l.quantity, expiryDate: l.expiry_date })),
-    totalUnits: lines.reduce((sum, l) => sum + l.quantity, 0),
+    lines,
+    totalUnits,
   };
 }
 
-export function listIntakes(ctx: CoreContext, input: MethodParsed<'intakes.list'>): DocumentSummary[] {
-  return ctx.db
-    .prepare(
-      `SELECT i.id, i.number, i.producer_id AS producerId, pr.name AS producerName, i.received_at AS at,
-              COUNT(l.id) AS lineCount, COALESCE(SUM(l.quantity), 0) AS totalUnits
-         FROM intakes i JOIN producers pr ON pr.id = i.producer_id LEFT JOIN intake_lines l ON l.intake_id = i.id
-        WHERE (? IS NULL OR i.producer_id = ?)
-        GROUP BY i.id ORDER BY i.id DESC LIMIT ?`,
-    )
-    .all(input.producerId ?? null, input.producerId ?? null, input.limit ?? 100) as DocumentSummary[];
-}
+export const listIntakes = (ctx: CoreContext, input: MethodParsed<'intakes.list'>): DocumentSummary[] => listDocuments(ctx.db, 'intake', input);

@@ -7,6 +7,7 @@ import type { MethodParsed } from '../../../shared/contract';
 import { staffRef, text } from '../catalogue/common';
 import { addMovement, onHand } from './onHand';
 import { producerRow, productsOfProducer } from './productCheck';
+import { documentLines, listDocuments, staffOf } from './documents';
 
 /**
  * Goods handed back to their producer (unsold, expired, damaged): numbered
@@ -65,12 +66,7 @@ export function getReturn(ctx: CoreContext, id: number): ProducerReturn {
       }
     | undefined;
   if (!row) return notFound(`Retur #${id} tidak ditemukan`, `Return #${id} not found`);
-  const lines = ctx.db
-    .prepare(
-      `SELECT l.product_id, p.name, p.unit, l.quantity, l.reason, l.expiry_date FROM return_lines l JOIN products p ON p.id = l.product_id
-        WHERE l.return_id = ? ORDER BY l.id`,
-    )
-    .all(id) as { product_id: number; name: string; unit: string; quantity: number; reason: ReturnReason; expiry_date: string | null }[];
+  const { rows, lines, totalUnits } = documentLines<{ reason: ReturnReason }>(ctx.db, 'return', id);
   return {
     id: row.id,
     number: row.number,
@@ -78,29 +74,12 @@ export function getReturn(ctx: CoreContext, id: number): ProducerReturn {
     producerName: row.producer_name,
     producerShortName: row.short_name,
     returnedAt: row.returned_at,
-    createdBy: row.created_by === null ? null : { id: row.created_by, name: row.staff_name ?? '' },
+    createdBy: staffOf(row.created_by, row.staff_name),
     receivedBy: row.received_by,
     notes: row.notes,
-    lines: lines.map((l) => ({
-      productId: l.product_id,
-      productName: l.name,
-      unit: l.unit,
-      quantity: l.quantity,
-      reason: l.reason,
-      expiryDate: l.expiry_date,
-    })),
-    totalUnits: lines.reduce((sum, l) => sum + l.quantity, 0),
+    lines: lines.map((l, i) => ({ ...l, reason: rows[i]!.reason })),
+    totalUnits,
   };
 }
 
-export function listReturns(ctx: CoreContext, input: MethodParsed<'returns.list'>): DocumentSummary[] {
-  return ctx.db
-    .prepare(
-      `SELECT r.id, r.number, r.producer_id AS producerId, pr.name AS producerName, r.returned_at AS at,
-              COUNT(l.id) AS lineCount, COALESCE(SUM(l.quantity), 0) AS totalUnits
-         FROM returns r JOIN producers pr ON pr.id = r.producer_id LEFT JOIN return_lines l ON l.return_id = r.id
-        WHERE (? IS NULL OR r.producer_id = ?)
-        GROUP BY r.id ORDER BY r.id DESC LIMIT ?`,
-    )
-    .all(input.producerId ?? null, input.producerId ?? null, input.limit ?? 100) as DocumentSummary[];
-}
+export const listReturns = (ctx: CoreContext, input: MethodParsed<'returns.list'>): DocumentSummary[] => listDocuments(ctx.db, 'return', input);

@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import { nowIso } from '../context';
 import { backupHandlers } from '../backup/handlers';
 import { completeSetup } from './setup';
+import { shellOnlyHandlers } from './shell';
 
 /** Handlers of the system area. `system.status` is answered by the core itself. */
 export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'system.status'> = {
@@ -22,4 +23,5 @@ export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'sys
   },
   'setup.complete': (input, ctx) => completeSetup(ctx, input),
   ...backupHandlers,
+  ...shellOnlyHandlers,
 };

@@ -3,7 +3,7 @@ import type { SalesReport } from '../../../shared/contract/till';
 import { addDays, localParts, localToInstant } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
 import { invalid } from '../errors';
-import { toCsv, type CsvValue } from '../catalogue/csv';
+import { toCsv, type CsvValue } from '../../../shared/csv';
 import { sql } from './db';
 
 // Sales by product and by producer over local dates: voided sales left out, refunds made in the range subtracted.

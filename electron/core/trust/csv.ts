@@ -2,18 +2,10 @@ import type { CoreContext } from '../context';
 import { readSettings } from '../settings';
 import type { TrustCsv, TrustFigures, TrustStatus } from '../../../shared/contract/trust';
 import { localDateOf } from '../../../shared/domain/trustTime';
+import { toCsv, type CsvValue } from '../../../shared/csv';
 import { trustProducer, trustReport, type RangeInput } from './report';
 
 type Lang = 'id' | 'en';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading text is defused. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-const line = (fields: (string | number | null)[]) => fields.map(csvField).join(',');
 
 /** Basis points → percent with one decimal and a dot ("87.5"); tenths → "2.5". */
 const pct = (bps: number | null) => (bps === null ? null : (Math.floor((bps + 5) / 10) / 10).toFixed(1));
@@ -54,20 +46,20 @@ export function trustCsv(ctx: CoreContext, input: RangeInput & { producerId?: nu
   const lang: Lang = input.lang ?? readSettings(ctx.db).language;
   const h = H[lang];
   const local = localDateOf(ctx.timeZone());
-  const rows: string[] = [];
+  const rows: CsvValue[][] = [];
   if (input.producerId === undefined) {
     const r = trustReport(ctx, input);
-    rows.push(line([h.producer, h.short, h.settlements, h.zero, h.due, h.onTime, h.late, h.overdue, h.notYetDue, h.rate, h.avg, h.max, h.owed, h.paid, h.outstanding, h.oldest, h.lastPayout, h.allRate, h.allAvg, h.allOutstanding]));
-    rows.push(line([h.store, '', ...figureCells(r.store.range, r.store.allTime, local)]));
-    for (const p of r.producers) rows.push(line([p.name, p.shortName, ...figureCells(p.range, p.allTime, local)]));
-    return { filename: `kepercayaan-${r.from}-${r.to}.csv`, csv: `${rows.join('\r\n')}\r\n` };
+    const header = [h.producer, h.short, h.settlements, h.zero, h.due, h.onTime, h.late, h.overdue, h.notYetDue, h.rate, h.avg, h.max, h.owed, h.paid, h.outstanding, h.oldest, h.lastPayout, h.allRate, h.allAvg, h.allOutstanding];
+    rows.push([h.store, '', ...figureCells(r.store.range, r.store.allTime, local)]);
+    for (const p of r.producers) rows.push([p.name, p.shortName, ...figureCells(p.range, p.allTime, local)]);
+    return { filename: `kepercayaan-${r.from}-${r.to}.csv`, csv: toCsv(header, rows) };
   }
   const d = trustProducer(ctx, { ...input, producerId: input.producerId });
-  rows.push(line([h.number, h.periodStart, h.periodEnd, h.dueDate, h.total, h.paid, h.outstanding, h.paidInFull, h.status, h.daysLate, h.inRange, h.payouts]));
+  const header = [h.number, h.periodStart, h.periodEnd, h.dueDate, h.total, h.paid, h.outstanding, h.paidInFull, h.status, h.daysLate, h.inRange, h.payouts];
   for (const s of d.settlements) {
     const payouts = s.payouts.map((p) => `${p.paidDate} ${p.amount} ${p.method}${p.reference ? ` ${p.reference}` : ''}`).join('; ');
-    rows.push(line([s.number, s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]));
+    rows.push([s.number, s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]);
   }
   const slug = d.producer.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `p${d.producer.producerId}`;
-  return { filename: `kepercayaan-${slug}-${d.from}-${d.to}.csv`, csv: `${rows.join('\r\n')}\r\n` };
+  return { filename: `kepercayaan-${slug}-${d.from}-${d.to}.csv`, csv: toCsv(header, rows) };
 }

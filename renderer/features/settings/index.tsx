@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/i18nText';
 import { call } from '../../api';
 import { useI18n, type StringKey } from '../../i18n';
 import { BackupPanel } from './BackupPanel';
+import { PrintingPanel } from './PrintingPanel';
 import './settings.css';
 
 const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -23,7 +24,7 @@ function percentToBps(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** The settings screen: store header/footer, regional settings, settlement rules, and backups. */
+/** The settings screen: store header/footer, printing, regional settings, settlement rules, and backups. */
 export default function SettingsScreen() {
   const { t, lang, setLang } = useI18n();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -109,6 +110,12 @@ export default function SettingsScreen() {
             </label>
           </div>
         </section>
+
+        <PrintingPanel
+          shell={status?.shell ?? null}
+          value={{ printerName: draft.printerName, silentPrint: draft.silentPrint, pdfFolder: draft.pdfFolder }}
+          onChange={(patch) => setDraft({ ...draft, ...patch })}
+        />
 
         <section className="panel stack" aria-labelledby="settings-regional">
           <h2 id="settings-regional">{t('system.settings.regional')}</h2>
