@@ -5,6 +5,7 @@ import { formatBps, formatTenths } from '../../shared/domain/trust';
 import type { Lang } from '../../shared/i18nText';
 import { translate, type StringKey } from '../i18n';
 import { PrintFrame, type Paper } from './PrintFrame';
+import { SignatureLines } from './SignatureLines';
 import type { ReactNode } from 'react';
 import { periodText } from './PayoutSlipPeriod';
 import './PayoutSlip.css';
@@ -160,16 +161,12 @@ export function PayoutSlip({ d, layout, actions }: { d: SettlementDetail; layout
         </div>
         </div>
 
-        <div className="signatures">
-          <div>
-            <div className="line">{t('settle.slip.producerSign')}</div>
-            <div className="small">{pref.name}</div>
-          </div>
-          <div>
-            <div className="line">{t('settle.slip.managerSign')}</div>
-            <div className="small">{d.forPayout?.createdByName ?? d.createdByName ?? ''}</div>
-          </div>
-        </div>
+        <SignatureLines
+          slots={[
+            { onLine: t('settle.slip.producerSign'), below: pref.name },
+            { onLine: t('settle.slip.managerSign'), below: d.forPayout?.createdByName ?? d.createdByName ?? '' },
+          ]}
+        />
         <p className="small printed">{t('settle.slip.printed', { at: formatLocalDateTime(d.printedAt, tz, lang) })}</p>
       </div>
     </PrintFrame>

@@ -3,7 +3,9 @@ import { formatRupiah } from '../../shared/money';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import { useI18n } from '../i18n';
 import { PrintFrame } from './PrintFrame';
-import { Signatures, StoreHeader, useStoreSettings } from './IntakeReceiptShared';
+import { useStoreSettings } from '../components/storeSettings';
+import { DocumentHeader, DocumentMeta } from './DocumentHeader';
+import { SignatureLines } from './SignatureLines';
 
 /** Laporan stok opname: expected vs counted per product, differences, reasons and shrinkage credited. A4. */
 export function StockCountReport({ count, actions }: { count: StockCount; actions?: React.ReactNode }) {
@@ -14,15 +16,14 @@ export function StockCountReport({ count, actions }: { count: StockCount; action
   return (
     <PrintFrame paper="A4" title={t('stock.print.countTitle')} actions={actions}>
       <div className="doc doc-A4">
-        <StoreHeader settings={settings} title={t('stock.print.countTitle')} number={count.number} />
-        <dl className="doc-meta">
-          <dt>{t('stock.print.date')}</dt>
-          <dd>{formatLocalDateTime(count.countedAt, tz, lang)}</dd>
-          <dt>{t('stock.print.approvedBy')}</dt>
-          <dd>{count.createdBy?.name ?? '—'}</dd>
-          <dt>{t('stock.print.shrinkageBornBy')}</dt>
-          <dd>{t(count.shrinkageBornBy === 'shop' ? 'stock.count.bornByShop' : 'stock.count.bornByProducer')}</dd>
-        </dl>
+        <DocumentHeader settings={settings} title={t('stock.print.countTitle')} number={count.number} />
+        <DocumentMeta
+          rows={[
+            [t('stock.print.date'), formatLocalDateTime(count.countedAt, tz, lang)],
+            [t('stock.print.approvedBy'), count.createdBy?.name ?? '—'],
+            [t('stock.print.shrinkageBornBy'), t(count.shrinkageBornBy === 'shop' ? 'stock.count.bornByShop' : 'stock.count.bornByProducer')],
+          ]}
+        />
         <table className="doc-lines">
           <thead>
             <tr>
@@ -62,7 +63,7 @@ export function StockCountReport({ count, actions }: { count: StockCount; action
           </tfoot>
         </table>
         {count.notes && <p className="doc-notes">{count.notes}</p>}
-        <Signatures left={t('stock.print.signCounter')} right={t('stock.print.signManager')} rightName={count.createdBy?.name} />
+        <SignatureLines slots={[{ above: t('stock.print.signCounter') }, { above: t('stock.print.signManager'), onLine: count.createdBy?.name }]} />
       </div>
     </PrintFrame>
   );

@@ -1,6 +1,7 @@
 import { formatRupiah } from '../../shared/money';
 import type { TrustProducerDetail } from '../../shared/contract/trust';
 import { useI18n } from '../i18n';
+import { SignatureLines } from './SignatureLines';
 import { dateText, instantLocalDateText, rateText, STATUS_ICON, STATUS_KEY, tenthsText } from '../features/trust/format';
 
 /** Most settlements shown on the one-page statement. */
@@ -116,16 +117,12 @@ export function TrustStatement({ detail }: { detail: TrustProducerDetail }) {
       )}
       {inRange.length > shown.length && <p className="trust-print-note">{t('trust.statement.more', { n: inRange.length - shown.length })}</p>}
       <p className="trust-print-note">{t('trust.definitions')}</p>
-      <div className="signatures">
-        <div>
-          {t('trust.statement.manager')}
-          <div className="line">{t('trust.statement.nameSign')}</div>
-        </div>
-        <div>
-          {t('trust.statement.producer')}
-          <div className="line">{detail.producer.name}</div>
-        </div>
-      </div>
+      <SignatureLines
+        slots={[
+          { above: t('trust.statement.manager'), onLine: t('trust.statement.nameSign') },
+          { above: t('trust.statement.producer'), onLine: detail.producer.name },
+        ]}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '../../shared/domain/time';
 import { formatRupiah } from '../../shared/money';
 import { useI18n } from '../i18n';
 import { PrintFrame } from './PrintFrame';
+import { SignatureLines } from './SignatureLines';
 import { methodKey } from './Receipt';
 import './receipt.css';
 
@@ -58,14 +59,7 @@ export function ZReport({ report, paper, timeZone, storeName, actions }: { repor
         )}
         <div className="rule" />
         {report.kind === 'Z' && (
-          <div className="signatures">
-            <div>
-              <div className="line">{t('till.z.signCashier')}</div>
-            </div>
-            <div>
-              <div className="line">{t('till.z.signManager')}</div>
-            </div>
-          </div>
+          <SignatureLines slots={[{ onLine: t('till.z.signCashier') }, { onLine: t('till.z.signManager') }]} />
         )}
       </div>
     </PrintFrame>

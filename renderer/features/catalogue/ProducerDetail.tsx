@@ -8,6 +8,8 @@ import { ProducerForm } from './ProducerForm';
 import { ProductForm } from './ProductForm';
 import { TermsPanel, termsText } from './TermsPanel';
 import { errorText } from './util';
+import { ErrorAlert } from '../../components/FormParts';
+import { EmptyRow } from '../../components/EmptyRow';
 
 type Mode = { kind: 'view' } | { kind: 'editProducer' } | { kind: 'newProduct' } | { kind: 'product'; id: number; editing: boolean };
 
@@ -91,11 +93,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
           </div>
         </div>
       </section>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <section className="panel stack" aria-label={t('catalogue.products')}>
         <div className="row spread">
           <h3>{t('catalogue.products')}</h3>
@@ -150,13 +148,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
                 </td>
               </tr>
             ))}
-            {products.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('catalogue.noProducts')}
-                </td>
-              </tr>
-            )}
+            <EmptyRow show={products.length === 0} colSpan={7} text={t('catalogue.noProducts')} />
           </tbody>
         </table>
       </section>

@@ -3,7 +3,7 @@ import type { PayoutMethod, Producer } from '../../../shared/contract/catalogue'
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useOptionalSession } from '../staff/session';
-import { errorText } from './util';
+import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 
 const EMPTY = { name: '', shortName: '', phone: '', address: '', payoutMethod: 'cash' as PayoutMethod, payoutProvider: '', payoutAccount: '', payoutAccountName: '', notes: '' };
 
@@ -12,35 +12,20 @@ export function ProducerForm({ producer, onSaved, onCancel }: { producer: Produc
   const t = useT();
   const session = useOptionalSession();
   const [form, setForm] = useState(producer ? { ...EMPTY, ...pick(producer) } : EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSaving();
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = { ...form, ...(session ? { staffId: session.staff.id } : {}) };
       const saved = producer ? await call('producers.update', { id: producer.id, ...body }) : await call('producers.create', body);
       onSaved(saved);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const title = producer ? t('catalogue.producer.editTitle') : t('catalogue.producer.newTitle');
   return (
-    <form
-      className="panel stack"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>{title}</h2>
+    <PanelForm title={title} onSubmit={() => void save()}>
       <div className="row">
         <label className="grow">
           {t('catalogue.producer.name')}
@@ -111,20 +96,8 @@ export function ProducerForm({ producer, onSaved, onCancel }: { producer: Produc
         {t('catalogue.producer.notes')}
         <textarea value={form.notes} onChange={set('notes')} aria-label={t('catalogue.producer.notes')} rows={2} maxLength={500} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions error={error} submitLabel={t('common.save')} submitDisabled={busy} onCancel={onCancel} />
+    </PanelForm>
   );
 }
 

@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { useOptionalSession } from '../staff/session';
 import { EMPTY_TERMS, TermsFields, type TermsDraft } from './TermsFields';
 import { termsFromDraft } from './termsDraft';
-import { errorText } from './util';
+import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 
 const UNITS = ['bungkus', 'butir', 'pcs', 'pak', 'kg', 'botol', 'toples', 'ikat'];
 
@@ -20,35 +20,20 @@ export function ProductForm({ producerId, product, onSaved, onCancel }: { produc
   const [tileColor, setTileColor] = useState<string | null>(product?.tileColor ?? TILE_COLORS[0]);
   const [perishable, setPerishable] = useState(product?.perishable ?? false);
   const [terms, setTerms] = useState<TermsDraft>(EMPTY_TERMS);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSaving();
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const fields = { name, unit, barcode, shortCode, tileColor, perishable, ...(session ? { staffId: session.staff.id } : {}) };
       const saved = product
         ? await call('products.update', { id: product.id, ...fields })
         : await call('products.create', { producerId, ...fields, terms: termsFromDraft(terms) });
       onSaved(saved);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const title = product ? t('catalogue.product.editTitle') : t('catalogue.product.newTitle');
   return (
-    <form
-      className="panel stack"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>{title}</h2>
+    <PanelForm title={title} onSubmit={() => void save()}>
       <div className="row">
         <label className="grow">
           {t('catalogue.product.name')}
@@ -106,19 +91,7 @@ export function ProductForm({ producerId, product, onSaved, onCancel }: { produc
           <TermsFields value={terms} onChange={setTerms} idPrefix="new-product" />
         </fieldset>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions error={error} submitLabel={t('common.save')} submitDisabled={busy} onCancel={onCancel} />
+    </PanelForm>
   );
 }

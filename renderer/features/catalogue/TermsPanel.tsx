@@ -8,6 +8,7 @@ import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { EMPTY_TERMS, TermsFields, type TermsDraft } from './TermsFields';
 import { termsFromDraft } from './termsDraft';
 import { bpsToPercentText, errorText } from './util';
+import { ErrorAlert } from '../../components/FormParts';
 
 export function termsText(terms: TermsView, t: ReturnType<typeof useI18n>['t']): string {
   return terms.mode === 'fixed'
@@ -119,11 +120,7 @@ export function TermsPanel({ product, onChanged }: { product: Product; onChanged
         </div>
         <TermsFields value={draft} onChange={setDraft} idPrefix={`change-${product.id}`} />
         <p className="muted">{t('catalogue.terms.explain')}</p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         {notice && (
           <p role="status" className="notice">
             {notice}

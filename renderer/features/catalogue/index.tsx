@@ -7,6 +7,7 @@ import { ProducerForm } from './ProducerForm';
 import { ProducerDetail } from './ProducerDetail';
 import { errorText, exportCatalogue } from './util';
 import './catalogue.css';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** The catalogue: producers (search, create, edit, deactivate), their products and effective-dated terms. */
 export default function CatalogueScreen() {
@@ -43,11 +44,7 @@ export default function CatalogueScreen() {
           {t('catalogue.exportCsv')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="catalogue-layout">
         <ProducerList
           producers={producers}

@@ -1,18 +1,10 @@
 import { call } from '../../api';
+import { downloadText } from '../../download';
 import type { CsvFile } from '../../../shared/contract/catalogue';
 
-/** Saves a CSV reply through a Blob link (works in Electron and browser mode). */
+/** Saves a CSV reply (with a byte-order mark, for spreadsheet programs). */
 export function downloadCsv(file: CsvFile): void {
-  // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
-  const blob = new Blob(['\uFEFF', file.csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(file.filename, file.csv, { bom: true });
 }
 
 export async function exportCatalogue(): Promise<void> {
@@ -20,9 +12,7 @@ export async function exportCatalogue(): Promise<void> {
 }
 
 /** The human message of a failed call. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+export { errorText } from '../../components/FormParts';
 
 /** Whole numbers typed by a person: digits only, or null. */
 export function parseCount(text: string): number | null {

@@ -5,6 +5,10 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useOptionalSession } from '../staff/session';
 import { errorText, parseCount } from '../catalogue/util';
+import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
+import { ProducerSelect } from '../../components/ProducerSelect';
+import { HandoverFields, useDraftLines } from '../stock/FormFields';
+import { EmptyRow } from '../../components/EmptyRow';
 
 interface Line {
   key: number;
@@ -20,14 +24,12 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
   const [producers, setProducers] = useState<Producer[]>([]);
   const [producerId, setProducerId] = useState<number | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
-  const [lines, setLines] = useState<Line[]>([]);
+  const { lines, setLines, withKey, update, remove } = useDraftLines<Line>();
   const [scan, setScan] = useState('');
   const [deliveredBy, setDeliveredBy] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSaving();
   const scanRef = useRef<HTMLInputElement>(null);
-  const nextKey = useRef(1);
 
   useEffect(() => {
     void call('producers.list', {}).then(setProducers, (err) => setError(errorText(err)));
@@ -44,7 +46,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
     setLines((ls) => {
       const existing = ls.find((l) => l.product.id === product.id && l.expiryDate === '');
       if (existing) return ls.map((l) => (l === existing ? { ...l, quantity: String((parseCount(l.quantity) ?? 0) + 1) } : l));
-      return [...ls, { key: nextKey.current++, product, quantity: '1', expiryDate: '' }];
+      return [...ls, withKey({ product, quantity: '1', expiryDate: '' })];
     });
   };
 
@@ -67,9 +69,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
 
   const save = async () => {
     if (producerId === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const intake = await call('intakes.create', {
         producerId,
         lines: lines.map((l) => ({
@@ -82,36 +82,14 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
         ...(session ? { staffId: session.staff.id } : {}),
       });
       onSaved(intake);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const update = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const total = lines.reduce((s, l) => s + (parseCount(l.quantity) ?? 0), 0);
   return (
-    <form
-      className="panel stack"
-      aria-label={t('stock.intake.formTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <PanelForm title={t('stock.intake.formTitle')} showTitle={false} onSubmit={() => void save()}>
       <div className="row">
-        <label className="grow">
-          {t('stock.intake.producer')}
-          <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.intake.producer')}>
-            <option value="">{t('stock.intake.chooseProducer')}</option>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect className="grow" label={t('stock.intake.producer')} emptyLabel={t('stock.intake.chooseProducer')} producers={producers} value={producerId} onChange={setProducerId} />
         <label className="grow">
           {t('stock.intake.scan')}
           <input
@@ -166,19 +144,13 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
                 <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.intake.expiryOf', { name: l.product.name })} />
               </td>
               <td>
-                <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} aria-label={t('stock.intake.removeOf', { name: l.product.name })}>
+                <button type="button" onClick={() => remove(l.key)} aria-label={t('stock.intake.removeOf', { name: l.product.name })}>
                   ✕
                 </button>
               </td>
             </tr>
           ))}
-          {lines.length === 0 && (
-            <tr>
-              <td colSpan={4} className="muted">
-                {t('stock.intake.empty')}
-              </td>
-            </tr>
-          )}
+          <EmptyRow show={lines.length === 0} colSpan={4} text={t('stock.intake.empty')} />
         </tbody>
         <tfoot>
           <tr>
@@ -188,26 +160,8 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
           </tr>
         </tfoot>
       </table>
-      <div className="row">
-        <label className="grow">
-          {t('stock.print.deliveredBy')}
-          <input value={deliveredBy} onChange={(e) => setDeliveredBy(e.target.value)} aria-label={t('stock.print.deliveredBy')} maxLength={120} />
-        </label>
-        <label className="grow">
-          {t('stock.notes')}
-          <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-label={t('stock.notes')} maxLength={500} />
-        </label>
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy || producerId === null || lines.length === 0}>
-          {t('stock.intake.save')}
-        </button>
-      </div>
-    </form>
+      <HandoverFields whoLabel={t('stock.print.deliveredBy')} who={deliveredBy} onWho={setDeliveredBy} notes={notes} onNotes={setNotes} />
+      <FormActions error={error} submitLabel={t('stock.intake.save')} submitDisabled={busy || producerId === null || lines.length === 0} />
+    </PanelForm>
   );
 }

@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSummary, Intake } from '../../../shared/contract/stock';
-import { formatLocalDateTime } from '../../../shared/domain/time';
 import { call } from '../../api';
-import { useTimeZone } from '../catalogue/useTimeZone';
 import { useI18n } from '../../i18n';
 import { IntakeReceipt } from '../../print/IntakeReceipt';
+import { DocumentTable } from '../stock/DocumentTable';
 import { IntakeForm } from './IntakeForm';
 import '../catalogue/catalogue.css';
 import '../stock/stock.css';
 
 /** Titipan masuk: receive a producer's consignment and hand them the intake receipt. */
 export default function IntakeScreen() {
-  const { t, lang } = useI18n();
-  const zone = useTimeZone();
+  const { t } = useI18n();
   const [done, setDone] = useState<Intake | null>(null);
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
   const [recent, setRecent] = useState<DocumentSummary[]>([]);
@@ -51,42 +49,12 @@ export default function IntakeScreen() {
       ) : (
         <IntakeForm key={formKey} onSaved={setDone} />
       )}
-      <section className="panel" aria-label={t('stock.intake.recent')}>
-        <h2>{t('stock.intake.recent')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('stock.doc.number')}</th>
-              <th>{t('stock.print.date')}</th>
-              <th>{t('stock.print.producer')}</th>
-              <th className="num">{t('stock.print.totalUnits')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <tr key={r.id}>
-                <td>{r.number}</td>
-                <td>{formatLocalDateTime(r.at, zone, lang)}</td>
-                <td>{r.producerName}</td>
-                <td className="num">{r.totalUnits}</td>
-                <td>
-                  <button type="button" onClick={() => void call('intakes.get', { id: r.id }).then(setDone)} aria-label={t('stock.intake.reprint', { number: r.number })}>
-                    {t('stock.intake.show')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {recent.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('common.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </section>
+      <DocumentTable
+        title={t('stock.intake.recent')}
+        docs={recent}
+        showLabel={(number) => t('stock.intake.reprint', { number })}
+        onShow={(id) => void call('intakes.get', { id }).then(setDone)}
+      />
     </div>
   );
 }

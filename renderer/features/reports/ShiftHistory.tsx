@@ -7,6 +7,8 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { ZReport } from '../../print/ZReport';
 import { errorText } from '../staff/Modal';
+import { ErrorAlert } from '../../components/FormParts';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** Shifts in the date range, with their Z reports (closed) or an X report (still open) to view and reprint. */
 export function ShiftHistory({ range, settings }: { range: { from: string; to: string }; settings: StoreSettings }) {
@@ -31,11 +33,7 @@ export function ShiftHistory({ range, settings }: { range: { from: string; to: s
   return (
     <section aria-label={t('till.shifts.title')}>
       <h2>{t('till.shifts.title')}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <table aria-label={t('till.shifts.title')}>
         <thead>
           <tr>
@@ -62,13 +60,7 @@ export function ShiftHistory({ range, settings }: { range: { from: string; to: s
               </td>
             </tr>
           ))}
-          {shifts?.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('common.none')}
-              </td>
-            </tr>
-          )}
+          <EmptyRow show={shifts?.length === 0} colSpan={6} />
         </tbody>
       </table>
       {report && (

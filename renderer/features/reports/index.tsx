@@ -6,20 +6,11 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText } from '../staff/Modal';
 import { useSession } from '../staff/session';
-import { todayIn, useStoreSettings } from '../sell/storeSettings';
+import { todayIn, useStoreSettings } from '../../components/storeSettings';
 import { ShiftHistory } from './ShiftHistory';
-
-/** Saves text as a file through a Blob link (works the same in Electron and the browser). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText } from '../../download';
+import { ErrorAlert } from '../../components/FormParts';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -90,11 +81,7 @@ export default function ReportsScreen() {
           {t('till.reports.csvSale')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {report && (
         <>
           <section className="panel" aria-label={t('till.reports.totals')}>
@@ -108,69 +95,64 @@ export default function ReportsScreen() {
               <Figure label={t('till.reports.producerShare')} value={formatRupiah(report.totals.producerShare)} />
             </div>
           </section>
-          <h2>{t('till.reports.byProduct')}</h2>
-          <table aria-label={t('till.reports.byProduct')}>
-            <thead>
-              <tr>
-                <th>{t('till.cart.product')}</th>
-                <th>{t('till.reports.producer')}</th>
-                <th className="num">{t('till.reports.units')}</th>
-                <th className="num">{t('till.reports.net')}</th>
-                <th className="num">{t('till.reports.producerShare')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byProduct.map((p) => (
-                <tr key={p.productId}>
-                  <td>{p.productName}</td>
-                  <td>{p.producerShortName}</td>
-                  <td className="num">{p.units}</td>
-                  <td className="num">{formatRupiah(p.net)}</td>
-                  <td className="num">{formatRupiah(p.producerShare)}</td>
-                </tr>
-              ))}
-              {report.byProduct.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('common.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-          <h2>{t('till.reports.byProducer')}</h2>
-          <table aria-label={t('till.reports.byProducer')}>
-            <thead>
-              <tr>
-                <th>{t('till.reports.producer')}</th>
-                <th className="num">{t('till.reports.units')}</th>
-                <th className="num">{t('till.reports.net')}</th>
-                <th className="num">{t('till.reports.producerShare')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byProducer.map((p) => (
-                <tr key={p.producerId}>
-                  <td>{p.producerName}</td>
-                  <td className="num">{p.units}</td>
-                  <td className="num">{formatRupiah(p.net)}</td>
-                  <td className="num">{formatRupiah(p.producerShare)}</td>
-                </tr>
-              ))}
-              {report.byProducer.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    {t('common.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <SalesTable
+            title={t('till.reports.byProduct')}
+            names={[t('till.cart.product'), t('till.reports.producer')]}
+            rows={report.byProduct.map((p) => ({ key: p.productId, names: [p.productName, p.producerShortName], ...p }))}
+          />
+          <SalesTable
+            title={t('till.reports.byProducer')}
+            names={[t('till.reports.producer')]}
+            rows={report.byProducer.map((p) => ({ key: p.producerId, names: [p.producerName], ...p }))}
+          />
         </>
       )}
       <ShiftHistory range={range} settings={settings} />
       {staff.role === 'manager' ? <AuditLog range={range} timeZone={settings.timeZone} /> : <p className="muted">{t('till.audit.managersOnly')}</p>}
     </div>
+  );
+}
+
+interface SalesRow {
+  key: number;
+  names: string[];
+  units: number;
+  net: number;
+  producerShare: number;
+}
+
+/** Sales grouped one way (by product, by producer): the naming columns, then units, net sales and the producers' share. */
+function SalesTable({ title, names, rows }: { title: string; names: string[]; rows: SalesRow[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{title}</h2>
+      <table aria-label={title}>
+        <thead>
+          <tr>
+            {names.map((n) => (
+              <th key={n}>{n}</th>
+            ))}
+            <th className="num">{t('till.reports.units')}</th>
+            <th className="num">{t('till.reports.net')}</th>
+            <th className="num">{t('till.reports.producerShare')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              {r.names.map((n, i) => (
+                <td key={i}>{n}</td>
+              ))}
+              <td className="num">{r.units}</td>
+              <td className="num">{formatRupiah(r.net)}</td>
+              <td className="num">{formatRupiah(r.producerShare)}</td>
+            </tr>
+          ))}
+          <EmptyRow show={rows.length === 0} colSpan={names.length + 3} />
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -209,11 +191,7 @@ function AuditLog({ range, timeZone }: { range: { from: string; to: string }; ti
   return (
     <section aria-label={t('till.audit.title')}>
       <h2>{t('till.audit.title')}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <table aria-label={t('till.audit.title')}>
         <thead>
           <tr>
@@ -240,13 +218,7 @@ function AuditLog({ range, timeZone }: { range: { from: string; to: string }; ti
               <td>{e.reason}</td>
             </tr>
           ))}
-          {entries?.length === 0 && (
-            <tr>
-              <td colSpan={7} className="muted">
-                {t('common.none')}
-              </td>
-            </tr>
-          )}
+          <EmptyRow show={entries?.length === 0} colSpan={7} />
         </tbody>
       </table>
     </section>

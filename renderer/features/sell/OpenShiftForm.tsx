@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { errorText } from '../staff/Modal';
 import { onlyDigits } from '../staff/PinPad';
 import { useSession } from '../staff/session';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** No open shift: the signed-in staff member opens one with the starting float in the drawer. */
 export function OpenShiftForm() {
@@ -46,11 +47,7 @@ export function OpenShiftForm() {
         {t('till.open.pin')}
         <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.open.pin')} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit" className="primary" disabled={busy || pin.length < 4}>
         {t('till.open.submit')}
       </button>

@@ -3,8 +3,9 @@ import type { PaymentMethod, Sale, SaleCreateInput } from '../../../shared/contr
 import { formatRupiah, parseRupiah } from '../../../shared/money';
 import { call, newRequestId } from '../../api';
 import { useT } from '../../i18n';
-import { Modal, errorText } from '../staff/Modal';
+import { ModalForm, errorText } from '../staff/Modal';
 import type { Cart } from './cart';
+import { FormActions } from '../../components/FormParts';
 
 const NOTES = [2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 
@@ -64,82 +65,70 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
   };
 
   return (
-    <Modal title={t('till.pay.title')} onClose={() => !busy && onClose()}>
-      <form
-        className="stack payment"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void pay();
-        }}
-      >
-        <div className="pay-total" aria-live="polite">
-          <span>{t('till.pay.toPay')}</span>
-          <strong data-testid="pay-total">{formatRupiah(total)}</strong>
-        </div>
-        <fieldset className="pay-methods">
-          <legend>{t('till.pay.method')}</legend>
-          {(['cash', 'qris', 'transfer'] as const).map((m) => (
-            <label key={m} className={method === m ? 'chosen' : undefined}>
-              <input type="radio" name="pay-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
-              {t(`till.pay.method.${m}`)}
-            </label>
-          ))}
-        </fieldset>
-        {method === 'cash' ? (
-          <>
-            <label>
-              {t('till.pay.tendered')}
-              <input
-                data-autofocus
-                inputMode="numeric"
-                className="big-input"
-                value={tenderedText}
-                onChange={(e) => {
-                  setTenderedText(e.target.value);
-                  setError(null);
-                }}
-                aria-label={t('till.pay.tendered')}
-                aria-invalid={tenderedText !== '' && short}
-              />
-            </label>
-            <div className="notes" role="group" aria-label={t('till.pay.quick')}>
-              <button type="button" onClick={() => void pay(total)} disabled={busy}>
-                {t('till.pay.exact')}
-              </button>
-              {NOTES.map((n) => (
-                <button key={n} type="button" onClick={() => {
-                    setTenderedText(String(n));
-                    setError(null);
-                  }} disabled={busy} aria-label={t('till.pay.note', { amount: formatRupiah(n) })}>
-                  {formatRupiah(n).replace('Rp ', '')}
-                </button>
-              ))}
-            </div>
-            <div className={`change${short ? ' short' : ''}`} role="status" aria-label={t('till.pay.changeLabel')}>
-              <span>{short ? t('till.pay.shortBy') : t('till.pay.change')}</span>
-              <strong data-testid="change">{short ? formatRupiah(total - (tendered ?? 0)) : formatRupiah(change)}</strong>
-            </div>
-          </>
-        ) : (
-          <label>
-            {method === 'transfer' ? t('till.pay.referenceRequired') : t('till.pay.reference')}
-            <input data-autofocus value={reference} onChange={(e) => setReference(e.target.value)} maxLength={80} aria-label={t('till.pay.reference')} />
+    <ModalForm title={t('till.pay.title')} onClose={() => !busy && onClose()} className="payment" onSubmit={() => void pay()}>
+      <div className="pay-total" aria-live="polite">
+        <span>{t('till.pay.toPay')}</span>
+        <strong data-testid="pay-total">{formatRupiah(total)}</strong>
+      </div>
+      <fieldset className="pay-methods">
+        <legend>{t('till.pay.method')}</legend>
+        {(['cash', 'qris', 'transfer'] as const).map((m) => (
+          <label key={m} className={method === m ? 'chosen' : undefined}>
+            <input type="radio" name="pay-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+            {t(`till.pay.method.${m}`)}
           </label>
-        )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary big" disabled={busy}>
-            {busy ? t('till.pay.saving') : t('till.pay.confirm')}
-          </button>
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} (Esc)
-          </button>
-        </div>
-      </form>
-    </Modal>
+        ))}
+      </fieldset>
+      {method === 'cash' ? (
+        <>
+          <label>
+            {t('till.pay.tendered')}
+            <input
+              data-autofocus
+              inputMode="numeric"
+              className="big-input"
+              value={tenderedText}
+              onChange={(e) => {
+                setTenderedText(e.target.value);
+                setError(null);
+              }}
+              aria-label={t('till.pay.tendered')}
+              aria-invalid={tenderedText !== '' && short}
+            />
+          </label>
+          <div className="notes" role="group" aria-label={t('till.pay.quick')}>
+            <button type="button" onClick={() => void pay(total)} disabled={busy}>
+              {t('till.pay.exact')}
+            </button>
+            {NOTES.map((n) => (
+              <button key={n} type="button" onClick={() => {
+                  setTenderedText(String(n));
+                  setError(null);
+                }} disabled={busy} aria-label={t('till.pay.note', { amount: formatRupiah(n) })}>
+                {formatRupiah(n).replace('Rp ', '')}
+              </button>
+            ))}
+          </div>
+          <div className={`change${short ? ' short' : ''}`} role="status" aria-label={t('till.pay.changeLabel')}>
+            <span>{short ? t('till.pay.shortBy') : t('till.pay.change')}</span>
+            <strong data-testid="change">{short ? formatRupiah(total - (tendered ?? 0)) : formatRupiah(change)}</strong>
+          </div>
+        </>
+      ) : (
+        <label>
+          {method === 'transfer' ? t('till.pay.referenceRequired') : t('till.pay.reference')}
+          <input data-autofocus value={reference} onChange={(e) => setReference(e.target.value)} maxLength={80} aria-label={t('till.pay.reference')} />
+        </label>
+      )}
+      <FormActions
+        error={error}
+        submitLabel={busy ? t('till.pay.saving') : t('till.pay.confirm')}
+        submitClassName="primary big"
+        submitDisabled={busy}
+        onCancel={onClose}
+        cancelLabel={`${t('common.cancel')} (Esc)`}
+        cancelDisabled={busy}
+      />
+    </ModalForm>
   );
 }

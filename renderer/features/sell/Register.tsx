@@ -14,6 +14,7 @@ import { ConfirmDialog, DiscountDialog } from './smallDialogs';
 import { PaymentDialog } from './PaymentDialog';
 import { QuickPick } from './QuickPick';
 import { SearchDialog } from './SearchDialog';
+import { ErrorAlert } from '../../components/FormParts';
 
 type Overlay = null | 'search' | 'pay' | 'cancel' | { discountKey: number };
 
@@ -207,11 +208,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
             <button ref={newSaleRef} type="button" className="primary big" onClick={newSale}>
               {t('till.done.next')}
             </button>
-            {done.error && (
-              <p role="alert" className="error">
-                {done.error}
-              </p>
-            )}
+            <ErrorAlert error={done.error} />
           </div>
           {done.receipt && <Receipt data={done.receipt} timeZone={settings.timeZone} />}
         </section>
@@ -249,11 +246,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
                 {scanError}
               </p>
             )}
-            {catalogueError && (
-              <p role="alert" className="error">
-                {catalogueError}
-              </p>
-            )}
+            <ErrorAlert error={catalogueError} />
             <CartTable lines={cart.lines} lastKey={cart.lastKey} handlers={handlers} />
             <QuickPick items={items} onPick={pick} />
           </section>

@@ -9,6 +9,7 @@ import { Receipt, methodKey, receiptNumber } from '../../print/Receipt';
 import { errorText } from '../staff/Modal';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { RefundDialog, VoidDialog } from './correctionDialogs';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** The shift's sales, newest first: reprint, void (same shift), refund; an older sale is found by its receipt number. */
 export function SalesList({ shift, settings, onBack }: { shift: Shift; settings: StoreSettings; onBack(): void }) {
@@ -164,11 +165,7 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
           {notice}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {found && table([found], t('till.sales.found'))}
       <h1>{t('till.sales.title', { id: shift.id })}</h1>
       {sales === null ? <p>{t('app.loading')}</p> : sales.length === 0 ? <p className="muted">{t('till.sales.none')}</p> : table(sales, t('till.sales.title', { id: shift.id }))}

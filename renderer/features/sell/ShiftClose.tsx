@@ -8,6 +8,7 @@ import { ZReport } from '../../print/ZReport';
 import { errorText } from '../staff/Modal';
 import { onlyDigits } from '../staff/PinPad';
 import { useSession } from '../staff/session';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** Closing the shift with the counted cash (prints the Z report); an X report at any time. */
 export function ShiftClose({ shift, settings, onBack, onClosed }: { shift: Shift; settings: StoreSettings; onBack(): void; onClosed(report: ShiftReport): void }) {
@@ -68,11 +69,7 @@ export function ShiftClose({ shift, settings, onBack, onClosed }: { shift: Shift
           {t('till.close.pin', { name: staff.name })}
           <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.close.pinLabel')} />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit" className="primary" disabled={busy || counted === null || pin.length < 4}>
           {t('till.close.submit')}
         </button>

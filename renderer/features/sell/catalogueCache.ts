@@ -19,7 +19,7 @@ export class CatalogueCache {
     this.items = [];
     for (const p of products) {
       if (!p.active || !p.producerActive || !p.terms) continue;
-      const item = fromProduct(p);
+      const item = toSellable(p);
       this.items.push(item);
       this.remember(item);
     }
@@ -40,7 +40,7 @@ export class CatalogueCache {
     if (known) return known;
     const found = await call('products.lookup', { code });
     if (!found) return null;
-    const item = fromLookup(found);
+    const item = toSellable(found);
     this.remember(item);
     return item;
   }
@@ -64,26 +64,14 @@ export class CatalogueCache {
   }
 }
 
-function fromProduct(p: Product): Sellable {
+/** A catalogue product or a scanned lookup as the till sells it (only products with terms in effect are passed in). */
+function toSellable(p: Pick<Product | ProductLookup, 'id' | 'name' | 'unit' | 'producerShortName' | 'tileColor' | 'barcode' | 'shortCode'> & { terms: { retailPrice: number } | null }): Sellable {
   return {
     productId: p.id,
     name: p.name,
     unit: p.unit,
     producerShortName: p.producerShortName,
     unitPrice: p.terms!.retailPrice,
-    tileColor: p.tileColor,
-    barcode: p.barcode,
-    shortCode: p.shortCode,
-  };
-}
-
-function fromLookup(p: ProductLookup): Sellable {
-  return {
-    productId: p.id,
-    name: p.name,
-    unit: p.unit,
-    producerShortName: p.producerShortName,
-    unitPrice: p.terms.retailPrice,
     tileColor: p.tileColor,
     barcode: p.barcode,
     shortCode: p.shortCode,

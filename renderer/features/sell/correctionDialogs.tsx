@@ -4,8 +4,9 @@ import { formatRupiah } from '../../../shared/money';
 import { call, newRequestId } from '../../api';
 import { useT } from '../../i18n';
 import { receiptNumber } from '../../print/Receipt';
-import { Modal, errorText } from '../staff/Modal';
+import { ModalForm, errorText } from '../staff/Modal';
 import type { ManagerApproval } from '../staff/ManagerPinDialog';
+import { FormActions } from '../../components/FormParts';
 
 type Ask = (title: string) => Promise<ManagerApproval | null>;
 
@@ -29,34 +30,14 @@ export function VoidDialog({ sale, askApproval, onClose, onDone }: { sale: Sale;
     }
   };
   return (
-    <Modal title={t('till.void.title', { no: receiptNumber(sale.receiptNo) })} onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p>{t('till.void.explain', { total: formatRupiah(sale.total) })}</p>
-        <label>
-          {t('till.reason')}
-          <input data-autofocus value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} aria-label={t('till.reason')} />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="danger" disabled={busy}>
-            {t('till.void.submit')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ModalForm title={t('till.void.title', { no: receiptNumber(sale.receiptNo) })} onClose={onClose} onSubmit={() => void submit()}>
+      <p>{t('till.void.explain', { total: formatRupiah(sale.total) })}</p>
+      <label>
+        {t('till.reason')}
+        <input data-autofocus value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} aria-label={t('till.reason')} />
+      </label>
+      <FormActions error={error} submitLabel={t('till.void.submit')} submitClassName="danger" submitDisabled={busy} onCancel={onClose} />
+    </ModalForm>
   );
 }
 
@@ -97,83 +78,63 @@ export function RefundDialog({ sale, askApproval, onClose, onDone }: { sale: Sal
     }
   };
   return (
-    <Modal title={t('till.refund.title', { no: receiptNumber(sale.receiptNo) })} onClose={onClose} wide>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <table>
-          <thead>
-            <tr>
-              <th>{t('till.cart.product')}</th>
-              <th className="num">{t('till.refund.sold')}</th>
-              <th className="num">{t('till.refund.already')}</th>
-              <th className="num">{t('till.refund.qty')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sale.lines.map((l, i) => {
-              const left = l.quantity - l.refundedQuantity;
-              return (
-                <tr key={l.id}>
-                  <td>
-                    {l.productName} <span className="muted">[{l.producerShortName}]</span>
-                  </td>
-                  <td className="num">{l.quantity}</td>
-                  <td className="num">{l.refundedQuantity}</td>
-                  <td className="num">
-                    <input
-                      type="number"
-                      min={0}
-                      max={left}
-                      data-autofocus={i === 0 ? true : undefined}
-                      disabled={left === 0}
-                      value={quantities[l.id] ?? 0}
-                      onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: Math.max(0, Math.min(left, Math.trunc(Number(e.target.value) || 0))) }))}
-                      aria-label={t('till.refund.qtyOf', { name: l.productName })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <p>{t('till.refund.estimate', { amount: formatRupiah(estimate) })}</p>
-        <label className="checkbox">
-          <input type="checkbox" checked={restock} onChange={(e) => setRestock(e.target.checked)} />
-          {t('till.refund.restock')}
-        </label>
-        <label>
-          {t('till.refund.method')}
-          <select value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)} aria-label={t('till.refund.method')}>
-            {(['cash', 'qris', 'transfer'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`till.pay.method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('till.reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} aria-label={t('till.reason')} />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="danger" disabled={busy}>
-            {t('till.refund.submit')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ModalForm title={t('till.refund.title', { no: receiptNumber(sale.receiptNo) })} onClose={onClose} wide onSubmit={() => void submit()}>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('till.cart.product')}</th>
+            <th className="num">{t('till.refund.sold')}</th>
+            <th className="num">{t('till.refund.already')}</th>
+            <th className="num">{t('till.refund.qty')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sale.lines.map((l, i) => {
+            const left = l.quantity - l.refundedQuantity;
+            return (
+              <tr key={l.id}>
+                <td>
+                  {l.productName} <span className="muted">[{l.producerShortName}]</span>
+                </td>
+                <td className="num">{l.quantity}</td>
+                <td className="num">{l.refundedQuantity}</td>
+                <td className="num">
+                  <input
+                    type="number"
+                    min={0}
+                    max={left}
+                    data-autofocus={i === 0 ? true : undefined}
+                    disabled={left === 0}
+                    value={quantities[l.id] ?? 0}
+                    onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: Math.max(0, Math.min(left, Math.trunc(Number(e.target.value) || 0))) }))}
+                    aria-label={t('till.refund.qtyOf', { name: l.productName })}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>{t('till.refund.estimate', { amount: formatRupiah(estimate) })}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={restock} onChange={(e) => setRestock(e.target.checked)} />
+        {t('till.refund.restock')}
+      </label>
+      <label>
+        {t('till.refund.method')}
+        <select value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)} aria-label={t('till.refund.method')}>
+          {(['cash', 'qris', 'transfer'] as const).map((m) => (
+            <option key={m} value={m}>
+              {t(`till.pay.method.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('till.reason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} aria-label={t('till.reason')} />
+      </label>
+      <FormActions error={error} submitLabel={t('till.refund.submit')} submitClassName="danger" submitDisabled={busy} onCancel={onClose} />
+    </ModalForm>
   );
 }

@@ -7,7 +7,7 @@ import { OpenShiftForm } from './OpenShiftForm';
 import { Register } from './Register';
 import { SalesList } from './SalesList';
 import { ShiftClose } from './ShiftClose';
-import { useStoreSettings } from './storeSettings';
+import { useStoreSettings } from '../../components/storeSettings';
 import './sell.css';
 
 type View = 'register' | 'sales' | 'close';

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { formatBps, formatRupiah } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { Modal } from '../staff/Modal';
+import { Modal, ModalForm } from '../staff/Modal';
 import { lineGross, type CartLine } from './cart';
 import { parseAmount } from './CartTable';
+import { FormActions } from '../../components/FormParts';
 
 export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose }: { title: string; text: string; confirmLabel: string; onConfirm(): void; onClose(): void }) {
   const t = useT();
@@ -35,35 +36,15 @@ export function DiscountDialog({ line, limitBps, onApply, onClose }: { line: Car
     onApply(value);
   };
   return (
-    <Modal title={t('till.discount.title', { name: line.name })} onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <p className="muted">
-          {t('till.discount.explain', { gross: formatRupiah(gross), limit: formatBps(limitBps) })}
-        </p>
-        <label>
-          {t('till.discount.amount')}
-          <input data-autofocus inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} aria-label={t('till.discount.amount')} />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary">
-            {t('till.discount.apply')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ModalForm title={t('till.discount.title', { name: line.name })} onClose={onClose} onSubmit={() => submit()}>
+      <p className="muted">
+        {t('till.discount.explain', { gross: formatRupiah(gross), limit: formatBps(limitBps) })}
+      </p>
+      <label>
+        {t('till.discount.amount')}
+        <input data-autofocus inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} aria-label={t('till.discount.amount')} />
+      </label>
+      <FormActions error={error} submitLabel={t('till.discount.apply')} onCancel={onClose} />
+    </ModalForm>
   );
 }

@@ -55,15 +55,35 @@ export function ListScreen() {
   );
 }
 
-export function SettlementTable({ rows, dates, showDays }: { rows: SettlementSummary[]; dates: ReturnType<typeof useDates>; showDays?: boolean }) {
+export function SettlementTable({
+  rows,
+  dates,
+  showDays,
+  label,
+  hideWeek,
+  totals,
+}: {
+  rows: SettlementSummary[];
+  dates: ReturnType<typeof useDates>;
+  showDays?: boolean;
+  /** The table's accessible name; the list's title by default. */
+  label?: string;
+  /** Leave out the week column (when every row is of the same week). */
+  hideWeek?: boolean;
+  /** Add a footer row with the sums of total, paid and remaining. */
+  totals?: boolean;
+}) {
   const t = useT();
+  const sum = (f: (s: SettlementSummary) => number) => rows.reduce((a, s) => a + f(s), 0);
+  const before = hideWeek ? 3 : 4;
+  const after = (showDays ? 1 : 0) + 2;
   return (
-    <table aria-label={t('settle.tab.list')}>
+    <table aria-label={label ?? t('settle.tab.list')}>
       <thead>
         <tr>
           <th>{t('settle.number')}</th>
           <th>{t('settle.producer')}</th>
-          <th>{t('settle.week')}</th>
+          {!hideWeek && <th>{t('settle.week')}</th>}
           <th>{t('settle.dueDate')}</th>
           <th className="num">{t('settle.total')}</th>
           <th className="num">{t('settle.paid')}</th>
@@ -78,7 +98,7 @@ export function SettlementTable({ rows, dates, showDays }: { rows: SettlementSum
           <tr key={s.id}>
             <td>{s.number}</td>
             <td>{s.producer.name}</td>
-            <td>{dates.date(s.periodEnd)}</td>
+            {!hideWeek && <td>{dates.date(s.periodEnd)}</td>}
             <td>{dates.date(s.dueDate)}</td>
             <td className="num">{formatRupiah(s.totalDue)}</td>
             <td className="num">{formatRupiah(s.paid)}</td>
@@ -95,6 +115,17 @@ export function SettlementTable({ rows, dates, showDays }: { rows: SettlementSum
           </tr>
         ))}
       </tbody>
+      {totals && (
+        <tfoot>
+          <tr>
+            <th colSpan={before}>{t('settle.grandTotal')}</th>
+            <th className="num">{formatRupiah(sum((s) => s.totalDue))}</th>
+            <th className="num">{formatRupiah(sum((s) => s.paid))}</th>
+            <th className="num">{formatRupiah(sum((s) => s.remaining))}</th>
+            <th colSpan={after} />
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

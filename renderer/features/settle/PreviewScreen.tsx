@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { useI18n, useT } from '../../i18n';
 import { errorText, useApproval, useDates, useTimeZone } from './common';
 import { Itemisation } from './Itemisation';
+import { FinalisedWeek } from './FinalisedWeek';
 import { periodText } from '../../print/PayoutSlipPeriod';
 
 /** Week picker, preview per producer with expandable itemisation, and finalise. */
@@ -101,51 +102,57 @@ export function PreviewScreen() {
               {t('settle.negative', { names: preview.negative.map((n) => `${n.name} (${formatRupiah(n.total)})`).join(', ') })}
             </p>
           )}
-          <table aria-label={t('settle.tab.preview')}>
-            <thead>
-              <tr>
-                <th>{t('settle.producer')}</th>
-                <th className="num">{t('settle.sales')}</th>
-                <th className="num">{t('settle.refunds')}</th>
-                <th className="num">{t('settle.shrinkage')}</th>
-                <th className="num">{t('settle.deductions')}</th>
-                <th className="num">{t('settle.adjustments')}</th>
-                <th className="num">{t('settle.total')}</th>
-                <th>{t('settle.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.producers.map((p) => (
-                <Fragment key={p.producer.id}>
-                  <PreviewRow p={p} open={open.has(p.producer.id)} onToggle={() => toggle(p.producer.id)} />
-                  {open.has(p.producer.id) && (
-                    <tr className="settle-expanded">
-                      <td colSpan={8}>
-                        <Itemisation items={p} lang={lang} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th colSpan={6}>{t('settle.grandTotal')}</th>
-                <th className="num">{formatRupiah(preview.grandTotal)}</th>
-                <th />
-              </tr>
-            </tfoot>
-          </table>
-          <div className="row" style={{ marginTop: '0.75rem' }}>
-            <button
-              type="button"
-              className="primary"
-              disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
-              onClick={finalize}
-            >
-              {t('settle.finalize')}
-            </button>
-          </div>
+          {preview.finalised ? (
+            <FinalisedWeek key={preview.periodEnd} periodEnd={preview.periodEnd} />
+          ) : (
+            <>
+              <table aria-label={t('settle.tab.preview')}>
+                <thead>
+                  <tr>
+                    <th>{t('settle.producer')}</th>
+                    <th className="num">{t('settle.sales')}</th>
+                    <th className="num">{t('settle.refunds')}</th>
+                    <th className="num">{t('settle.shrinkage')}</th>
+                    <th className="num">{t('settle.deductions')}</th>
+                    <th className="num">{t('settle.adjustments')}</th>
+                    <th className="num">{t('settle.total')}</th>
+                    <th>{t('settle.details')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.producers.map((p) => (
+                    <Fragment key={p.producer.id}>
+                      <PreviewRow p={p} open={open.has(p.producer.id)} onToggle={() => toggle(p.producer.id)} />
+                      {open.has(p.producer.id) && (
+                        <tr className="settle-expanded">
+                          <td colSpan={8}>
+                            <Itemisation items={p} lang={lang} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th colSpan={6}>{t('settle.grandTotal')}</th>
+                    <th className="num">{formatRupiah(preview.grandTotal)}</th>
+                    <th />
+                  </tr>
+                </tfoot>
+              </table>
+              <div className="row" style={{ marginTop: '0.75rem' }}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
+                  onClick={finalize}
+                >
+                  {t('settle.finalize')}
+                </button>
+              </div>
+            </>
+          )}
         </>
       )}
       {dialog}

@@ -135,16 +135,7 @@ export function useApproval() {
 }
 
 /** Saves text as a file in the browser (CSV exports). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadText } from '../../download';
 
 /** The store's time zone (for showing period instants in local time). */
 export function useTimeZone(): string {

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { StaffMember } from '../../../shared/contract/till';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { Modal, errorText } from './Modal';
+import { ModalForm, errorText } from './Modal';
 import { PinPad, onlyDigits } from './PinPad';
 import { useOptionalSession } from './session';
+import { FormActions } from '../../components/FormParts';
 
 export interface ManagerApproval {
   staffId: number;
@@ -54,54 +55,34 @@ export function ManagerPinDialog({ title, onResolve, onCancel }: { title: string
   };
 
   return (
-    <Modal title={title} onClose={onCancel}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">{t('till.approval.explain')}</p>
-        <label>
-          {t('till.approval.manager')}
-          <select value={staffId ?? ''} onChange={(e) => setStaffId(Number(e.target.value))} aria-label={t('till.approval.manager')}>
-            {managers?.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('till.approval.pin')}
-          <input
-            ref={pinRef}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            data-autofocus
-            value={pin}
-            onChange={(e) => setPin(onlyDigits(e.target.value))}
-            aria-label={t('till.approval.pin')}
-          />
-        </label>
-        <PinPad value={pin} onChange={setPin} disabled={busy} />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy || pin.length < 4 || staffId === null}>
-            {t('till.approval.approve')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ModalForm title={title} onClose={onCancel} onSubmit={() => void submit()}>
+      <p className="muted">{t('till.approval.explain')}</p>
+      <label>
+        {t('till.approval.manager')}
+        <select value={staffId ?? ''} onChange={(e) => setStaffId(Number(e.target.value))} aria-label={t('till.approval.manager')}>
+          {managers?.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('till.approval.pin')}
+        <input
+          ref={pinRef}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          data-autofocus
+          value={pin}
+          onChange={(e) => setPin(onlyDigits(e.target.value))}
+          aria-label={t('till.approval.pin')}
+        />
+      </label>
+      <PinPad value={pin} onChange={setPin} disabled={busy} />
+      <FormActions error={error} submitLabel={t('till.approval.approve')} submitDisabled={busy || pin.length < 4 || staffId === null} onCancel={onCancel} />
+    </ModalForm>
   );
 }
 

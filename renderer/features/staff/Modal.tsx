@@ -31,7 +31,36 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   );
 }
 
-/** The human message of a failed call. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** A modal dialog whose body is one form (`className="stack"`): submitting it calls `onSubmit` instead of reloading. */
+export function ModalForm({
+  title,
+  onClose,
+  wide,
+  className,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  onClose(): void;
+  wide?: boolean;
+  className?: string;
+  onSubmit(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal title={title} onClose={onClose} wide={wide}>
+      <form
+        className={className ? `stack ${className}` : 'stack'}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </Modal>
+  );
 }
+
+/** The human message of a failed call. */
+export { errorText } from '../../components/FormParts';

@@ -6,6 +6,7 @@ import { errorText } from './Modal';
 import { PinPad, onlyDigits } from './PinPad';
 import { SessionContext, useSession, type Session } from './session';
 import './staff.css';
+import { ErrorAlert } from '../../components/FormParts';
 
 /**
  * Wraps the app: creates the first manager on a new store, otherwise shows
@@ -47,9 +48,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (loadError)
     return (
       <main className="lock-screen">
-        <p role="alert" className="error">
-          {loadError}
-        </p>
+        <ErrorAlert error={loadError} />
         <button type="button" onClick={() => void loadStaff()}>
           {t('till.lock.retry')}
         </button>
@@ -128,11 +127,7 @@ function FirstManagerForm({ onCreated }: { onCreated(): void }) {
           {t('till.first.pinAgain')}
           <input type="password" inputMode="numeric" value={pin2} onChange={(e) => setPin2(onlyDigits(e.target.value))} aria-label={t('till.first.pinAgain')} />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit" className="primary" disabled={busy || !name.trim()}>
           {t('till.first.create')}
         </button>

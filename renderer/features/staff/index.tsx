@@ -3,9 +3,10 @@ import type { StaffMember, StaffRole } from '../../../shared/contract/till';
 import { call } from '../../api';
 import { useT, type StringKey } from '../../i18n';
 import { useManagerApproval } from './ManagerPinDialog';
-import { Modal, errorText } from './Modal';
+import { ModalForm, errorText } from './Modal';
 import { onlyDigits } from './PinPad';
 import './staff.css';
+import { ErrorAlert, FormActions } from '../../components/FormParts';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; member: StaffMember } | { kind: 'pin'; member: StaffMember };
 
@@ -60,11 +61,7 @@ export default function StaffScreen() {
           {notice}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <table aria-label={t('till.staff.title')}>
         <thead>
           <tr>
@@ -168,55 +165,35 @@ function StaffForm({
     await onSubmit({ name: name.trim(), role, pin });
   };
   return (
-    <Modal title={title} onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {!onlyPin && (
-          <>
-            <label>
-              {t('till.staff.name')}
-              <input data-autofocus value={name} onChange={(e) => setName(e.target.value)} maxLength={60} aria-label={t('till.staff.name')} />
-            </label>
-            <label>
-              {t('till.staff.role')}
-              <select value={role} onChange={(e) => setRole(e.target.value as StaffRole)} aria-label={t('till.staff.role')}>
-                <option value="cashier">{t('till.role.cashier')}</option>
-                <option value="manager">{t('till.role.manager')}</option>
-              </select>
-            </label>
-          </>
-        )}
-        {withPin && (
-          <>
-            <label>
-              {t('till.staff.newPin')}
-              <input data-autofocus={onlyPin ? true : undefined} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.staff.newPin')} />
-            </label>
-            <label>
-              {t('till.first.pinAgain')}
-              <input type="password" inputMode="numeric" value={pin2} onChange={(e) => setPin2(onlyDigits(e.target.value))} aria-label={t('till.first.pinAgain')} />
-            </label>
-          </>
-        )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ModalForm title={title} onClose={onClose} onSubmit={() => void submit()}>
+      {!onlyPin && (
+        <>
+          <label>
+            {t('till.staff.name')}
+            <input data-autofocus value={name} onChange={(e) => setName(e.target.value)} maxLength={60} aria-label={t('till.staff.name')} />
+          </label>
+          <label>
+            {t('till.staff.role')}
+            <select value={role} onChange={(e) => setRole(e.target.value as StaffRole)} aria-label={t('till.staff.role')}>
+              <option value="cashier">{t('till.role.cashier')}</option>
+              <option value="manager">{t('till.role.manager')}</option>
+            </select>
+          </label>
+        </>
+      )}
+      {withPin && (
+        <>
+          <label>
+            {t('till.staff.newPin')}
+            <input data-autofocus={onlyPin ? true : undefined} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.staff.newPin')} />
+          </label>
+          <label>
+            {t('till.first.pinAgain')}
+            <input type="password" inputMode="numeric" value={pin2} onChange={(e) => setPin2(onlyDigits(e.target.value))} aria-label={t('till.first.pinAgain')} />
+          </label>
+        </>
+      )}
+      <FormActions error={error} submitLabel={t('common.save')} onCancel={onClose} />
+    </ModalForm>
   );
 }

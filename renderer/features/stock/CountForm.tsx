@@ -5,6 +5,8 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { errorText, parseCount } from '../catalogue/util';
+import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
+import { ProducerSelect } from '../../components/ProducerSelect';
 
 /** Stok opname: counted quantities for some or all products, reasons, then a manager's approval. */
 export function CountForm({ producers, onSaved }: { producers: Producer[]; onSaved(c: StockCount): void }) {
@@ -14,8 +16,7 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
   const [counted, setCounted] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSaving();
   const { ask, dialog } = useManagerApproval();
 
   useEffect(() => {
@@ -29,8 +30,7 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
     if (bad) return setError(t('stock.count.badNumber', { name: bad.productName }));
     const approval = await ask(t('stock.count.approvalTitle'));
     if (!approval) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await call('stockCounts.create', {
         lines: entered.map((r) => ({
           productId: r.productId,
@@ -41,37 +41,15 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
         ...(notes.trim() ? { notes } : {}),
       });
       onSaved(saved);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
-    <form
-      className="panel stack"
-      aria-label={t('stock.count.title')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>{t('stock.count.title')}</h2>
+    <PanelForm title={t('stock.count.title')} onSubmit={() => void save()}>
       <p className="muted">{t('stock.count.explain')}</p>
       <div className="row">
-        <label>
-          {t('stock.filterProducer')}
-          <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.filterProducer')}>
-            <option value="">{t('stock.allProducers')}</option>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect label={t('stock.filterProducer')} emptyLabel={t('stock.allProducers')} producers={producers} value={producerId} onChange={setProducerId} />
         <button type="button" onClick={() => setCounted((c) => ({ ...Object.fromEntries(rows.map((r) => [r.productId, String(Math.max(0, r.onHand))])), ...c }))}>
           {t('stock.count.fillExpected')}
         </button>
@@ -115,17 +93,8 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
         {t('stock.notes')}
         <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-label={t('stock.notes')} maxLength={500} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy || entered.length === 0}>
-          {t('stock.count.save', { n: entered.length })}
-        </button>
-      </div>
-    </form>
+      <FormActions error={error} submitLabel={t('stock.count.save', { n: entered.length })} submitDisabled={busy || entered.length === 0} />
+    </PanelForm>
     {/* Outside the form: the approval dialog has a form of its own. */}
     {dialog}
     </>

@@ -4,6 +4,7 @@ import { formatLocalDate } from '../../../shared/domain/time';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText } from '../catalogue/util';
+import { ErrorAlert } from '../../components/FormParts';
 
 export interface ReturnDraftLine {
   productId: number;
@@ -21,12 +22,7 @@ export function ExpiryLists({ onReturn }: { onReturn(producerId: number, lines: 
   useEffect(() => {
     void call('expiry.list', days === null ? {} : { withinDays: days }).then(setReport, (err) => setError(errorText(err)));
   }, [days]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorAlert error={error} />;
   if (!report) return <p className="muted">{t('app.loading')}</p>;
   return (
     <section className="stack" aria-label={t('stock.tab.expiry')}>

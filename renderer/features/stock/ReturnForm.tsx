@@ -6,6 +6,9 @@ import { useT } from '../../i18n';
 import { useOptionalSession } from '../staff/session';
 import { errorText, parseCount } from '../catalogue/util';
 import type { ReturnDraftLine } from './ExpiryLists';
+import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
+import { ProducerSelect } from '../../components/ProducerSelect';
+import { HandoverFields, useDraftLines } from './FormFields';
 
 interface Line {
   key: number;
@@ -21,15 +24,14 @@ const REASONS: ReturnReason[] = ['unsold', 'expired', 'damaged'];
 export function ReturnForm({ producers, initial, onSaved }: { producers: Producer[]; initial: { producerId: number; lines: ReturnDraftLine[] } | null; onSaved(r: ProducerReturn): void }) {
   const t = useT();
   const session = useOptionalSession();
-  const nextKey = useRef(1);
-  const toLine = (l: ReturnDraftLine): Line => ({ key: nextKey.current++, productId: l.productId, quantity: String(l.quantity), reason: l.reason, expiryDate: l.expiryDate ?? '' });
   const [producerId, setProducerId] = useState<number | null>(initial?.producerId ?? null);
   const [stock, setStock] = useState<StockRow[]>([]);
-  const [lines, setLines] = useState<Line[]>(() => initial?.lines.map(toLine) ?? []);
+  const { lines, setLines, add, update, remove } = useDraftLines<Line>(
+    () => initial?.lines.map((l) => ({ productId: l.productId, quantity: String(l.quantity), reason: l.reason, expiryDate: l.expiryDate ?? '' })) ?? [],
+  );
   const [receivedBy, setReceivedBy] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSaving();
   const first = useRef(true);
 
   useEffect(() => {
@@ -39,12 +41,9 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
     void call('stock.list', { producerId }).then(setStock, (err) => setError(errorText(err)));
   }, [producerId]);
 
-  const update = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const save = async () => {
     if (producerId === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('returns.create', {
         producerId,
         lines: lines.map((l) => ({
@@ -58,34 +57,12 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
         ...(session ? { staffId: session.staff.id } : {}),
       });
       onSaved(saved);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form
-      className="panel stack"
-      aria-label={t('stock.return.title')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>{t('stock.return.title')}</h2>
-      <label>
-        {t('stock.intake.producer')}
-        <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.intake.producer')}>
-          <option value="">{t('stock.intake.chooseProducer')}</option>
-          {producers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+    <PanelForm title={t('stock.return.title')} onSubmit={() => void save()}>
+      <ProducerSelect label={t('stock.intake.producer')} emptyLabel={t('stock.intake.chooseProducer')} producers={producers} value={producerId} onChange={setProducerId} />
       <table aria-label={t('stock.intake.lines')}>
         <thead>
           <tr>
@@ -125,7 +102,7 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
                 <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.return.expiryOf', { n: i + 1 })} />
               </td>
               <td>
-                <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} aria-label={t('stock.return.removeOf', { n: i + 1 })}>
+                <button type="button" onClick={() => remove(l.key)} aria-label={t('stock.return.removeOf', { n: i + 1 })}>
                   ✕
                 </button>
               </td>
@@ -134,31 +111,13 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
         </tbody>
       </table>
       <div className="row">
-        <button type="button" disabled={producerId === null} onClick={() => setLines((ls) => [...ls, { key: nextKey.current++, productId: null, quantity: '1', reason: 'unsold', expiryDate: '' }])}>
+        <button type="button" disabled={producerId === null} onClick={() => add({ productId: null, quantity: '1', reason: 'unsold', expiryDate: '' })}>
           + {t('stock.return.addLine')}
         </button>
       </div>
-      <div className="row">
-        <label className="grow">
-          {t('stock.print.takenBy')}
-          <input value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} aria-label={t('stock.print.takenBy')} maxLength={120} />
-        </label>
-        <label className="grow">
-          {t('stock.notes')}
-          <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-label={t('stock.notes')} maxLength={500} />
-        </label>
-      </div>
+      <HandoverFields whoLabel={t('stock.print.takenBy')} who={receivedBy} onWho={setReceivedBy} notes={notes} onNotes={setNotes} />
       <p className="muted">{t('stock.return.explain')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy || producerId === null || lines.length === 0}>
-          {t('stock.return.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions error={error} submitLabel={t('stock.return.save')} submitDisabled={busy || producerId === null || lines.length === 0} />
+    </PanelForm>
   );
 }

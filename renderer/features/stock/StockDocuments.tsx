@@ -3,8 +3,9 @@ import type { DocumentSummary, ProducerReturn, StockCount, StockCountSummary } f
 import { formatRupiah } from '../../../shared/money';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { call } from '../../api';
-import { useTimeZone } from '../catalogue/useTimeZone';
+import { useTimeZone } from '../../components/storeSettings';
 import { useI18n } from '../../i18n';
+import { DocumentTable } from './DocumentTable';
 
 /** Past returns and stock counts, to show and reprint their papers. */
 export function StockDocuments({ onShowReturn, onShowCount }: { onShowReturn(r: ProducerReturn): void; onShowCount(c: StockCount): void }) {
@@ -19,35 +20,12 @@ export function StockDocuments({ onShowReturn, onShowCount }: { onShowReturn(r: 
   const when = (at: string) => formatLocalDateTime(at, zone, lang);
   return (
     <div className="stack">
-      <section className="panel" aria-label={t('stock.doc.returns')}>
-        <h2>{t('stock.doc.returns')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('stock.doc.number')}</th>
-              <th>{t('stock.print.date')}</th>
-              <th>{t('stock.print.producer')}</th>
-              <th className="num">{t('stock.print.totalUnits')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {returns.map((r) => (
-              <tr key={r.id}>
-                <td>{r.number}</td>
-                <td>{when(r.at)}</td>
-                <td>{r.producerName}</td>
-                <td className="num">{r.totalUnits}</td>
-                <td>
-                  <button type="button" aria-label={t('stock.doc.show', { number: r.number })} onClick={() => void call('returns.get', { id: r.id }).then(onShowReturn)}>
-                    {t('stock.intake.show')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DocumentTable
+        title={t('stock.doc.returns')}
+        docs={returns}
+        showLabel={(number) => t('stock.doc.show', { number })}
+        onShow={(id) => void call('returns.get', { id }).then(onShowReturn)}
+      />
       <section className="panel" aria-label={t('stock.doc.counts')}>
         <h2>{t('stock.doc.counts')}</h2>
         <table>

@@ -3,9 +3,12 @@ import type { Producer } from '../../../shared/contract/catalogue';
 import type { StockRow } from '../../../shared/contract/stock';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { call } from '../../api';
-import { useTimeZone } from '../catalogue/useTimeZone';
+import { useTimeZone } from '../../components/storeSettings';
 import { useI18n } from '../../i18n';
 import { downloadCsv, errorText } from '../catalogue/util';
+import { ErrorAlert } from '../../components/FormParts';
+import { ProducerSelect } from '../../components/ProducerSelect';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** Stock on hand per product, from the movements; oversold products are flagged in words, not only colour. */
 export function StockTable({ producers }: { producers: Producer[] }) {
@@ -22,17 +25,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
   return (
     <section className="stack" aria-label={t('stock.tab.onHand')}>
       <div className="row">
-        <label>
-          {t('stock.filterProducer')}
-          <select value={producerId ?? ''} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : null)} aria-label={t('stock.filterProducer')}>
-            <option value="">{t('stock.allProducers')}</option>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect label={t('stock.filterProducer')} emptyLabel={t('stock.allProducers')} producers={producers} value={producerId} onChange={setProducerId} />
         <label className="grow">
           {t('common.search')}
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('stock.searchProduct')} />
@@ -46,11 +39,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
           ⚠ {t('stock.oversoldNotice', { n: oversold })}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <table aria-label={t('stock.tableLabel')}>
         <thead>
           <tr>
@@ -81,13 +70,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
               <td className="muted">{r.lastMovementAt ? formatLocalDateTime(r.lastMovementAt, zone, lang) : '—'}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('common.none')}
-              </td>
-            </tr>
-          )}
+          <EmptyRow show={rows.length === 0} colSpan={6} />
         </tbody>
       </table>
     </section>

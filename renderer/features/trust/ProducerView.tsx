@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 import type { TrustProducerDetail } from '../../../shared/contract/trust';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import { PrintFrame } from '../../print/PrintFrame';
 import { TrustStatement } from '../../print/TrustStatement';
 import { Headline } from './Headline';
 import { RangePicker } from './RangePicker';
 import { SettlementsTable } from './SettlementsTable';
 import { TimelineChart } from './TimelineChart';
 import { TrendTable } from './TrendChart';
-import { downloadText } from './download';
+import { saveTrustCsv, TrustPrintView } from './TrustPrint';
 import { dateText } from './format';
 import type { TrustRoute } from './useTrustRoute';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** One producer's trust detail: figures, due-vs-paid timeline, settlements. */
 export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustRoute): void }) {
@@ -33,30 +33,19 @@ export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustR
   if (error)
     return (
       <div className="stack">
-        <p role="alert" className="error">{error}</p>
+        <ErrorAlert error={error} />
         <button type="button" onClick={back}>← {t('trust.backToStore')}</button>
       </div>
     );
   if (!detail || detail.producer.producerId !== producerId) return <p className="loading">{t('app.loading')}</p>;
   if (route.print) {
     return (
-      <PrintFrame
-        paper="A4"
-        title={t('trust.statement.title')}
-        actions={<button type="button" onClick={() => go({ ...route, print: false })}>{t('common.back')}</button>}
-      >
+      <TrustPrintView title={t('trust.statement.title')} onBack={() => go({ ...route, print: false })}>
         <TrustStatement detail={detail} />
-      </PrintFrame>
+      </TrustPrintView>
     );
   }
-  const exportCsv = async () => {
-    try {
-      const out = await call('reports.trustCsv', { producerId, from: route.from, to: route.to, lang });
-      downloadText(out.filename, out.csv);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const exportCsv = () => saveTrustCsv({ producerId, from: route.from, to: route.to, lang }, setError);
   const inRange = detail.settlements.filter((s) => s.inRange);
   const rows = showAll ? detail.settlements : inRange;
   const overdueAmount = detail.settlements.filter((s) => s.status === 'overdue').reduce((n, s) => n + s.outstanding, 0);

@@ -3,15 +3,15 @@ import type { TrustReport } from '../../../shared/contract/trust';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { TrustReportPrint } from '../../print/TrustReport';
-import { PrintFrame } from '../../print/PrintFrame';
 import { Headline } from './Headline';
 import { LateNowList } from './LateNowList';
 import { ProducerTable } from './ProducerTable';
 import { RangePicker } from './RangePicker';
 import { TrendChart } from './TrendChart';
-import { downloadText } from './download';
+import { saveTrustCsv, TrustPrintView } from './TrustPrint';
 import { dateText } from './format';
 import type { TrustRoute } from './useTrustRoute';
+import { ErrorAlert } from '../../components/FormParts';
 
 /** Store-wide trust report. */
 export function StoreView({ route, go }: { route: TrustRoute; go(next: TrustRoute): void }) {
@@ -27,26 +27,15 @@ export function StoreView({ route, go }: { route: TrustRoute; go(next: TrustRout
     return () => { live = false; };
   }, [route.from, route.to]);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error) return <ErrorAlert error={error} />;
   if (!report) return <p className="loading">{t('app.loading')}</p>;
   const open = (producerId: number) => go({ producerId, from: route.from, to: route.to, print: false });
-  const exportCsv = async () => {
-    try {
-      const out = await call('reports.trustCsv', { from: route.from, to: route.to, lang });
-      downloadText(out.filename, out.csv);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const exportCsv = () => saveTrustCsv({ from: route.from, to: route.to, lang }, setError);
   if (route.print) {
     return (
-      <PrintFrame
-        paper="A4"
-        title={t('trust.print.reportTitle')}
-        actions={<button type="button" onClick={() => go({ ...route, print: false })}>{t('common.back')}</button>}
-      >
+      <TrustPrintView title={t('trust.print.reportTitle')} onBack={() => go({ ...route, print: false })}>
         <TrustReportPrint report={report} />
-      </PrintFrame>
+      </TrustPrintView>
     );
   }
   const overdueAmount = report.lateNow.reduce((n, l) => n + l.overdueAmount, 0);
