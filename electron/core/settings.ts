@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   expiringSoonDays: 3,
   shrinkageBornBy: 'shop',
   receiptWidth: '58mm',
+  autoPrintReceipt: true,
   slipLayout: 'A5',
   discountLimitBps: 1000,
   printerName: '',

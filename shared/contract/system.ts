@@ -32,6 +32,8 @@ export interface StoreSettings {
   /** Who bears a stock-count shortfall: `shop` (default, producer is credited) or `producer`. */
   shrinkageBornBy: 'shop' | 'producer';
   receiptWidth: '58mm' | '80mm';
+  /** Print the receipt as soon as a sale is paid: desktop, to the chosen printer; browser, the print dialog. */
+  autoPrintReceipt: boolean;
   slipLayout: 'A5' | 'A4' | '80mm';
   /** Line discount above this many basis points of the line needs a manager PIN. */
   discountLimitBps: number;
@@ -81,6 +83,7 @@ export const settingsPatch = z
     expiringSoonDays: wholeNumber(0, 60),
     shrinkageBornBy: z.enum(['shop', 'producer']),
     receiptWidth: z.enum(['58mm', '80mm']),
+    autoPrintReceipt: z.boolean({ error: biMsg('Harus ya atau tidak', 'Must be true or false') }),
     slipLayout: z.enum(['A5', 'A4', '80mm']),
     discountLimitBps: wholeNumber(0, 10_000),
     printerName: z.string().trim().max(200),

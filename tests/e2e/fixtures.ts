@@ -37,6 +37,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** Titles of the print requests the page made (window.print is recorded, see startE2EApp). */
+export function printRequests(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __prints: string[] }).__prints);
+}
+
 export interface E2EApp {
   host: RunningHost;
   browser: Browser;
@@ -58,6 +63,16 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
   const host = await startHost({ dataDir, port: 0, rendererDir: RENDERER_DIR, ...(options.clock ? { now: options.clock.now } : {}) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } });
+  // Headless Chromium has no print dialog, and a real window.print() leaves the
+  // page "being printed", which makes page.pdf() fail. Tests render documents
+  // with page.pdf(); print requests are recorded in window.__prints instead.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __prints: string[] };
+    w.__prints = [];
+    window.print = () => {
+      w.__prints.push(document.title);
+    };
+  });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   const api = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {

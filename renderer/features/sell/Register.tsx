@@ -4,7 +4,8 @@ import type { ReceiptData, Sale, Shift } from '../../../shared/contract/till';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { Receipt } from '../../print/Receipt';
+import { Receipt, receiptNumber } from '../../print/Receipt';
+import { printDocument } from '../../print/PrintFrame';
 import { errorText } from '../staff/Modal';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { CartTable, type CartHandlers } from './CartTable';
@@ -136,6 +137,20 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
       setDone({ sale, receipt: null, error: errorText(err) });
     }
   };
+
+  // A paid sale's receipt prints by itself once it is on screen (when the store wants that); reprints never do.
+  const printedReceiptOf = useRef<string | null>(null);
+  useEffect(() => {
+    const receipt = done?.receipt;
+    if (!receipt || !settings.autoPrintReceipt || printedReceiptOf.current === receipt.sale.id) return;
+    const frame = requestAnimationFrame(() => {
+      printedReceiptOf.current = receipt.sale.id;
+      void printDocument(receipt.width, t('till.receipt.title', { no: receiptNumber(receipt.sale.receiptNo) }))
+        .catch((err: unknown) => setDone((d) => (d ? { ...d, error: errorText(err) } : d)))
+        .finally(() => newSaleRef.current?.focus());
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [done?.receipt, settings.autoPrintReceipt, t]);
 
   const newSale = useCallback(() => {
     setDone(null);

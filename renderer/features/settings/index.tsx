@@ -100,6 +100,10 @@ export default function SettingsScreen() {
                 <option value="80mm">80 mm</option>
               </select>
             </label>
+            <label className="check-row">
+              <input type="checkbox" checked={draft.autoPrintReceipt} onChange={(e) => set('autoPrintReceipt', e.target.checked)} />
+              {t('system.settings.autoPrintReceipt')}
+            </label>
             <label>
               {t('system.settings.slipLayout')}
               <select value={draft.slipLayout} onChange={(e) => set('slipLayout', e.target.value as Draft['slipLayout'])}>

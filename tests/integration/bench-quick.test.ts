@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The benchmark still runs: `--quick` generates a small shop through the same
+ * generator (bulk-loaded weeks, then weeks through the core), measures every
+ * row and writes the JSON. Its timings are not checked here (speed targets
+ * are not timed tests); that every row is there and measured is.
+ */
+const ROWS = [
+  'sales_create',
+  'lookup_barcode',
+  'lookup_short_code',
+  'settlements_preview',
+  'settlements_finalize',
+  'reports_trust',
+  'ledger_verify_one',
+  'ledger_verify_all',
+  'startup',
+  'scan_to_line',
+];
+
+describe('bench: npm run bench -- --quick', () => {
+  it('generates the quick shop, measures every row and writes the JSON', () => {
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ukm-mart-bench-test-')), 'bench.json');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const run = spawnSync(tsx, ['tests/bench/bench.ts', '--quick', '--no-browser', '--no-cache', '--json', json], {
+      encoding: 'utf8',
+      timeout: 85_000,
+    });
+    expect(run.error, String(run.error)).toBeUndefined();
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const out = run.stdout;
+    // The table with its header, one line per measurement, and the database size.
+    expect(out).toMatch(/\| measurement\s+\|\s+n \|\s+p50 \|\s+p99 \|\s+cpu p50 \| budget/);
+    expect(out).toContain('sales.create (3 lines, durable commit)');
+    expect(out).toMatch(/database file after (five years|\d+ weeks): [\d.]+ MiB/);
+    expect(out).toContain(`figures as JSON: ${json}`);
+    expect(out).toMatch(/from then on every event went through the core \([\d,]+ calls/);
+
+    const result = JSON.parse(fs.readFileSync(json, 'utf8')) as {
+      scale: string;
+      store: { lines: number; settlements: number; payouts: number; coreFrom: string | null };
+      rows: { key: string; ms: { n: number; p50: number; p99: number } | null; floorMs: { p50: number } | null; note: string | null }[];
+    };
+    expect(result.scale).toBe('quick');
+    expect(result.rows.map((r) => r.key)).toEqual(ROWS);
+    for (const row of result.rows.filter((r) => r.key !== 'scan_to_line')) {
+      expect(row.ms, `${row.key}: ${row.note}`).not.toBeNull();
+      expect(row.ms!.n).toBeGreaterThan(0);
+      expect(row.ms!.p50).toBeGreaterThan(0);
+      expect(row.ms!.p99).toBeGreaterThanOrEqual(row.ms!.p50);
+    }
+    expect(result.rows.find((r) => r.key === 'sales_create')!.floorMs!.p50).toBeGreaterThan(0);
+    expect(result.rows.find((r) => r.key === 'scan_to_line')!.note).toBe('skipped (--no-browser)');
+    // The quick shop: ~20k lines, every settled week settled for every producer, payouts made, the last weeks through the core.
+    expect(result.store.lines).toBeGreaterThan(15_000);
+    expect(result.store.settlements).toBe(10 * 10);
+    expect(result.store.payouts).toBeGreaterThan(50);
+    expect(result.store.coreFrom).not.toBeNull();
+  }, 90_000);
+});
