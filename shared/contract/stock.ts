@@ -96,6 +96,24 @@ export interface StockMovement {
   balance: number;
 }
 
+/** A product whose stock level (the running on hand) disagrees with the sum of its movements. */
+export interface StockLevelMismatch {
+  productId: number;
+  /** On hand by the movements, the source of truth. */
+  movementsOnHand: number;
+  /** On hand by the stock level; null when the product has movements but no level. */
+  levelOnHand: number | null;
+  movementsLastAt: string | null;
+  levelLastAt: string | null;
+}
+
+export interface StockVerifyResult {
+  ok: boolean;
+  /** Products that have movements or a level. */
+  productsChecked: number;
+  mismatches: StockLevelMismatch[];
+}
+
 export interface StockCountLine {
   productId: number;
   productName: string;
@@ -200,6 +218,8 @@ export const stockMethods = {
       .default({}),
   ),
   'stock.movements': method<StockMovement[]>()(z.object({ productId: id() }).strict()),
+  /** Recomputes every product's stock level from its movements and lists where they differ (none, unless the file was edited by hand). */
+  'stock.verify': method<StockVerifyResult>()(z.object({}).strict().optional().default({})),
 
   'returns.create': method<ProducerReturn>()(
     z

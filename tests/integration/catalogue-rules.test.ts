@@ -128,7 +128,9 @@ describe('products and terms', () => {
     expect(details.some((d) => /SCAN (products|p|stock_movements|m|product_terms)\b(?! USING)/.test(d) && !/COVERING|INDEX/.test(d))).toBe(false);
     expect(details.join('\n')).toMatch(/ux_products_barcode_active/);
     expect(details.join('\n')).toMatch(/ux_products_short_code_active/);
-    expect(details.join('\n')).toMatch(/ix_stock_movements_product_qty/);
+    // On hand comes from the product's stock level (migration 0006), not a sum over its movements.
+    expect(details.join('\n')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+    expect(details.join('\n')).not.toMatch(/stock_movements|ix_stock_movements/);
   });
 
   it('terms are effective-dated: a change from a future date does not affect today, history is kept', () => {

@@ -83,6 +83,44 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       expect(indexNames(db)).toContain('ix_settlement_cursors_producer');
     },
   },
+  6: {
+    before(db) {
+      const producer = insertProducer(db);
+      const egg = insertProduct(db, producer);
+      const chips = insertProduct(db, producer);
+      insertProduct(db, producer); // no movements: no level
+      const move = db.prepare("INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, 'intake', '1', ?)");
+      move.run(egg, 40, AT);
+      move.run(egg, -3, '2026-11-03T02:00:00.000Z');
+      move.run(chips, 12, AT);
+      move.run(egg, -5, '2026-11-02T09:00:00.000Z'); // written later, happened earlier
+      move.run(chips, -12, AT);
+    },
+    after(db) {
+      const levels = () => db.prepare('SELECT product_id, on_hand, last_movement_at FROM stock_levels ORDER BY product_id').all();
+      const sums = () =>
+        db.prepare('SELECT product_id, SUM(quantity) AS on_hand, MAX(occurred_at) AS last_movement_at FROM stock_movements GROUP BY product_id ORDER BY product_id').all();
+      expect(levels()).toEqual([
+        { product_id: 1, on_hand: 32, last_movement_at: '2026-11-03T02:00:00.000Z' },
+        { product_id: 2, on_hand: 0, last_movement_at: AT },
+      ]);
+      expect(levels()).toEqual(sums());
+      // A later movement moves its level (and creates the level of a product that had none).
+      const move = db.prepare("INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, 'sale', 'x', ?)");
+      move.run(1, -2, '2026-11-04T02:00:00.000Z');
+      move.run(3, 7, AT);
+      expect(levels()).toEqual([
+        { product_id: 1, on_hand: 30, last_movement_at: '2026-11-04T02:00:00.000Z' },
+        { product_id: 2, on_hand: 0, last_movement_at: AT },
+        { product_id: 3, on_hand: 7, last_movement_at: AT },
+      ]);
+      expect(levels()).toEqual(sums());
+      // The level is derived: edits other than through a movement are refused.
+      expect(() => db.prepare('UPDATE stock_levels SET on_hand = 99 WHERE product_id = 1').run()).toThrow(/follow stock movements/);
+      expect(() => db.prepare('DELETE FROM stock_levels').run()).toThrow(/follow stock movements/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+  },
 };
 
 function insertProducer(db: Database.Database): number {

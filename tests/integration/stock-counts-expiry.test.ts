@@ -8,7 +8,11 @@ let t: TestCore;
 beforeEach(() => {
   t = makeTestCore();
 });
-afterEach(() => t.close());
+afterEach(() => {
+  // Whatever the test did, every stock level still equals the sum of its product's movements.
+  expect(t.ok('stock.verify', {})).toMatchObject({ ok: true, mismatches: [] });
+  t.close();
+});
 
 const ledger = () =>
   t.core.db!.prepare('SELECT producer_id, kind, amount, product_id, quantity, ref_type, created_by FROM ledger_entries ORDER BY id').all() as {

@@ -6,7 +6,11 @@ let t: TestCore;
 beforeEach(() => {
   t = makeTestCore();
 });
-afterEach(() => t.close());
+afterEach(() => {
+  // Whatever the test did, every stock level still equals the sum of its product's movements.
+  expect(t.ok('stock.verify', {})).toMatchObject({ ok: true, mismatches: [] });
+  t.close();
+});
 
 /** What selling writes to stock (the till area owns sales; here only its stock movement matters). */
 function sellFromStock(productId: number, quantity: number) {

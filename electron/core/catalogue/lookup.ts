@@ -8,8 +8,9 @@ import { productOwnFields, type ProductOwnColumns } from './products';
 /*
  * The cashier's scan, as ONE prepared statement on indexed paths: the partial
  * unique indexes on barcode / short code of active products find the product
- * (barcode first), the terms index finds today's terms, and the covering
- * (product_id, quantity) index of migration 0003 sums its stock.
+ * (barcode first), the terms index finds today's terms, and its stock level
+ * (migration 0006, kept by a trigger on stock_movements) gives on hand in one
+ * primary-key read, however long the product's movement history.
  */
 const SQL = `
 WITH hit AS (
@@ -23,10 +24,11 @@ SELECT p.id, p.producer_id, pr.short_name AS producer_short_name, p.name, p.unit
        hit.matched,
        t.id AS terms_id, t.effective_from, t.retail_price, t.mode, t.producer_price, t.commission_bps, t.created_at AS terms_created_at,
        t.created_by AS terms_created_by,
-       (SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movements m WHERE m.product_id = p.id) AS on_hand
+       COALESCE(s.on_hand, 0) AS on_hand
   FROM hit
   JOIN products p ON p.id = hit.id
   JOIN producers pr ON pr.id = p.producer_id
+  LEFT JOIN stock_levels s ON s.product_id = p.id
   JOIN product_terms t ON t.id = (
     SELECT id FROM product_terms WHERE product_id = p.id AND effective_from <= @today ORDER BY effective_from DESC, id DESC LIMIT 1
   )`;

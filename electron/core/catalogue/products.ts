@@ -42,8 +42,9 @@ interface ProductRow extends ProductOwnColumns {
 }
 
 const SELECT = `SELECT p.*, pr.name AS producer_name, pr.short_name AS producer_short_name, pr.active AS producer_active,
-  (SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movements m WHERE m.product_id = p.id) AS on_hand
-  FROM products p JOIN producers pr ON pr.id = p.producer_id`;
+  COALESCE(s.on_hand, 0) AS on_hand
+  FROM products p JOIN producers pr ON pr.id = p.producer_id
+  LEFT JOIN stock_levels s ON s.product_id = p.id`;
 
 function toProduct(ctx: CoreContext, r: ProductRow, today: string): Product {
   const { current, next } = termsAround(ctx.db, r.id, today);

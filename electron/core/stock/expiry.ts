@@ -48,7 +48,7 @@ export function expiryReport(ctx: CoreContext, input: { withinDays?: number | un
     .prepare(
       `SELECT l.product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
               l.quantity, l.expiry_date, i.number AS intake_number,
-              (SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movements m WHERE m.product_id = l.product_id) AS on_hand
+              COALESCE((SELECT s.on_hand FROM stock_levels s WHERE s.product_id = l.product_id), 0) AS on_hand
          FROM intake_lines l
          JOIN intakes i ON i.id = l.intake_id
          JOIN products p ON p.id = l.product_id

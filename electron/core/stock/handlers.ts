@@ -6,6 +6,7 @@ import { listMovements, listStock } from './onHand';
 import { createReturn, getReturn, listReturns } from './returns';
 import { createStockCount, getStockCount, listStockCounts } from './counts';
 import { expiryReport } from './expiry';
+import { verifyStockLevels } from './levels';
 import { stockCsv } from './exportCsv';
 
 export const stockHandlers: AreaHandlers<keyof typeof stockMethods> = {
@@ -14,6 +15,7 @@ export const stockHandlers: AreaHandlers<keyof typeof stockMethods> = {
   'intakes.list': (input, ctx) => listIntakes(ctx, input),
   'stock.list': (input, ctx) => listStock(ctx, input),
   'stock.movements': (input, ctx) => listMovements(ctx, input.productId),
+  'stock.verify': (_input, ctx) => verifyStockLevels(ctx.db),
   'returns.create': (input, ctx) => createReturn(ctx, input),
   'returns.get': (input, ctx) => getReturn(ctx, input.id),
   'returns.list': (input, ctx) => listReturns(ctx, input),

@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 
 export type MovementKind = StockMovement['kind'];
 
-/** Stock moves only by appending a movement (a trigger refuses UPDATE and DELETE). */
+/** Stock moves only by appending a movement (a trigger refuses UPDATE and DELETE; another moves the product's level). */
 export function addMovement(db: Database.Database, m: { productId: number; quantity: number; kind: MovementKind; refId: string | number; occurredAt: string }): void {
   if (m.quantity === 0) return;
   db.prepare('INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -19,10 +19,8 @@ export function addMovement(db: Database.Database, m: { productId: number; quant
   );
 }
 
-/** Stock on hand of one product: the sum of its movements. */
-export function onHand(db: Database.Database, productId: number): number {
-  return (db.prepare('SELECT COALESCE(SUM(quantity), 0) AS q FROM stock_movements WHERE product_id = ?').get(productId) as { q: number }).q;
-}
+/** Stock on hand of one product: its level, the sum of its movements kept by a trigger (migration 0006). */
+export { onHand } from './levels';
 
 interface StockDbRow {
   product_id: number;
@@ -56,11 +54,10 @@ export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): 
   const rows = ctx.db
     .prepare(
       `SELECT p.id AS product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
-              p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_at
+              p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_movement_at AS last_at
          FROM products p
          JOIN producers pr ON pr.id = p.producer_id
-         LEFT JOIN (SELECT product_id, SUM(quantity) AS on_hand, MAX(occurred_at) AS last_at FROM stock_movements GROUP BY product_id) s
-           ON s.product_id = p.id
+         LEFT JOIN stock_levels s ON s.product_id = p.id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY pr.name COLLATE NOCASE, p.name COLLATE NOCASE`,
     )
