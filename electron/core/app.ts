@@ -17,7 +17,7 @@ import { errorEnvelope, validationError } from './envelope';
 import { buildHandlers } from './handlers';
 import type { Handlers } from './handlerTypes';
 import { schemaVersion } from './db/migrate';
-import { openStore } from './db/store';
+import { openStore, type StoreOpenOptions } from './db/store';
 import { readFlag, readSettings } from './settings';
 import { ASYNC_METHODS } from '../../shared/contract/system';
 import { STORE_CONTROL, type StoreControl } from './backup/control';
@@ -34,6 +34,8 @@ export interface CoreOptions {
   /** Replaceable clock, for tests and the benchmark. */
   now?: () => Date;
   migrationsDir?: string;
+  /** How the start-up checks use threads; the defaults suit the shop's machine (tests exercise the other paths). */
+  startupChecks?: StoreOpenOptions['checks'];
 }
 
 export interface Core {
@@ -85,7 +87,12 @@ export function createCore(options: CoreOptions = {}): Core {
   const shell = options.shell ?? 'browser';
   const now = options.now ?? (() => new Date());
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const storeOptions = { nativeBinding: options.nativeBinding, migrationsDir: options.migrationsDir, backupsDir };
+  const storeOptions: StoreOpenOptions = {
+    nativeBinding: options.nativeBinding,
+    migrationsDir: options.migrationsDir,
+    backupsDir,
+    ...(options.startupChecks ? { checks: options.startupChecks } : {}),
+  };
 
   fs.mkdirSync(dataDir, { recursive: true });
   let opened = openStore(dbFile, storeOptions);

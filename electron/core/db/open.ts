@@ -28,7 +28,7 @@ export interface HealthReport {
   foreignKeyProblems: number;
 }
 
-/** `quick_check` and `foreign_key_check`, as run at every start-up. */
+/** `quick_check` and `foreign_key_check` on one connection (backups are checked so; start-up runs them in parallel, see health.ts). */
 export function checkHealth(db: Database.Database): HealthReport {
   const quickCheck = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
   const fk = db.pragma('foreign_key_check') as unknown[];

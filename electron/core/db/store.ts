@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { bi, type BiText } from '../../../shared/i18nText';
-import { checkHealth, openDatabase } from './open';
+import { checkHealthParallel, type ParallelCheckOptions } from './health';
+import { openDatabase } from './open';
 import { DatabaseFromTheFutureError, latestVersion, loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 
 export interface StoreOpenOptions {
@@ -10,6 +11,8 @@ export interface StoreOpenOptions {
   migrationsDir?: string;
   /** The folder of automatic backups; their presence means a store existed here before. */
   backupsDir?: string;
+  /** How the start-up checks use threads (tests exercise the worker and the single-threaded paths). */
+  checks?: Omit<ParallelCheckOptions, 'nativeBinding'>;
 }
 
 export interface OpenResult {
@@ -27,7 +30,9 @@ function hasBackups(dir: string | undefined): boolean {
 
 /**
  * Probes an existing file read-only. Returns a refusal, or null when it may be
- * opened for writing. Nothing here writes to the file.
+ * opened for writing. Nothing here writes to the file. The integrity checks run
+ * on this connection and on worker threads' read-only connections (health.ts);
+ * the store opens for writing only after every check has passed.
  */
 function probe(dbFile: string, migrations: Migration[], options: StoreOpenOptions): BiText | null {
   let db: Database.Database | null = null;
@@ -40,7 +45,8 @@ function probe(dbFile: string, migrations: Migration[], options: StoreOpenOption
         new DatabaseFromTheFutureError(version, latestVersion(migrations)).message,
       );
     }
-    const health = checkHealth(db);
+    const health = checkHealthParallel(db, dbFile, { ...options.checks, nativeBinding: options.nativeBinding });
+    if (health.failure) throw new Error(health.failure);
     if (!health.ok) {
       const problems = [
         ...(health.quickCheck.length === 1 && health.quickCheck[0] === 'ok' ? [] : health.quickCheck.slice(0, 3)),
