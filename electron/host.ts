@@ -10,20 +10,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from './core/app';
 import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from './csp';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -161,7 +151,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       return;
     }
     res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(path.extname(target)),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

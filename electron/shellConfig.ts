@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../shared/contract';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from './csp';
 import { isShellMethod, type PrintableContents, type ShellRouter } from './printing';
 
 export { CONTENT_SECURITY_POLICY };
@@ -87,17 +87,6 @@ export function withCsp(headers: Record<string, string[] | string> | undefined):
   return out;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 /**
  * The file an app-scheme URL names inside the built renderer, or null: a
@@ -117,7 +106,7 @@ export function resolveRendererFile(rendererDir: string, url: string): { file: s
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) return null;
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return null;
-  return { file, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+  return { file, contentType: contentTypeOf(path.extname(file)) };
 }
 
 /** The slice of Electron's IpcMainInvokeEvent the handler looks at. */

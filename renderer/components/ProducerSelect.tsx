@@ -1,6 +1,9 @@
 import type { Producer } from '../../shared/contract/catalogue';
 
-/** A labelled producer picker; the empty choice (`emptyLabel`) means none chosen / all producers. */
+/**
+ * A labelled producer picker. With `emptyLabel` it offers an empty choice
+ * (none chosen / all producers); without it a producer must be picked.
+ */
 export function ProducerSelect({
   label,
   emptyLabel,
@@ -10,7 +13,7 @@ export function ProducerSelect({
   className,
 }: {
   label: string;
-  emptyLabel: string;
+  emptyLabel?: string;
   producers: Pick<Producer, 'id' | 'name'>[];
   value: number | null;
   onChange(id: number | null): void;
@@ -20,7 +23,7 @@ export function ProducerSelect({
     <label className={className}>
       {label}
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} aria-label={label}>
-        <option value="">{emptyLabel}</option>
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {producers.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

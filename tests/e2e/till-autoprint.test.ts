@@ -58,6 +58,25 @@ describeE2E('till: the receipt prints after payment', () => {
     expect(await prints()).toHaveLength(1);
   }, 60_000);
 
+  it('a slow receipt never takes the screen back from the next sale', async () => {
+    // Hold back the receipt's reply; the cashier starts the next customer meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/rpc', async (route) => {
+      if ((route.request().postData() ?? '').includes('"sales.receipt"')) await held;
+      await route.continue();
+    });
+    await sellOne('10000');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Penjualan baru (Enter)');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Pindai atau ketik kode').waitFor();
+    release();
+    await page.waitForTimeout(700);
+    expect(await page.getByLabel('Pindai atau ketik kode').isVisible()).toBe(true);
+    expect(await page.getByTestId('done-change').count()).toBe(0);
+    await page.unroute('**/api/rpc');
+  }, 60_000);
+
   it('does not print by itself when the store turned it off', async () => {
     await app.api('settings.update', { autoPrintReceipt: false });
     await page.reload();
@@ -65,11 +84,11 @@ describeE2E('till: the receipt prints after payment', () => {
     await page.keyboard.type(MANAGER.pin);
     await page.keyboard.press('Enter');
     await sellOne('8000');
-    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('000002');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('000003');
     await page.waitForTimeout(500);
     expect(await prints()).toEqual([]);
     // The cashier can still print it by hand.
     await page.getByRole('button', { name: 'Cetak', exact: true }).click();
-    await expect.poll(prints).toEqual([expect.stringContaining('000002')]);
+    await expect.poll(prints).toEqual([expect.stringContaining('000003')]);
   }, 60_000);
 });

@@ -130,11 +130,14 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     setOverlay(null);
     dispatch({ type: 'clear' });
     setDone({ sale, receipt: null, error: null });
+    // The receipt arrives later; a fast cashier may already have started the
+    // next sale by then, so it only lands while this sale is still on screen.
+    const stillThisSale = (next: NonNullable<typeof done>) => (d: typeof done) => (d?.sale.id === sale.id ? next : d);
     try {
       const receipt = await call('sales.receipt', { saleId: sale.id });
-      setDone({ sale, receipt, error: null });
+      setDone(stillThisSale({ sale, receipt, error: null }));
     } catch (err) {
-      setDone({ sale, receipt: null, error: errorText(err) });
+      setDone(stillThisSale({ sale, receipt: null, error: errorText(err) }));
     }
   };
 

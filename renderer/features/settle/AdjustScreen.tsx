@@ -3,6 +3,7 @@ import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useApproval, useProducers } from './common';
+import { ProducerSelect } from '../../components/ProducerSelect';
 
 /** A deduction or an adjustment, with a reason and a manager's PIN. */
 export function AdjustScreen() {
@@ -55,16 +56,14 @@ export function AdjustScreen() {
           submit();
         }}
       >
-        <label>
-          {t('settle.producer')}
-          <select value={pid ?? ''} onChange={(e) => setProducerId(Number(e.target.value))}>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect
+          label={t('settle.producer')}
+          producers={producers}
+          value={pid ?? null}
+          onChange={(id) => {
+            if (id !== null) setProducerId(id);
+          }}
+        />
         {current && (
           <p className="muted">
             {t('settle.unsettled')}: {formatRupiah(current.unsettled)} · {t('settle.balance')}: {formatRupiah(current.balance)}

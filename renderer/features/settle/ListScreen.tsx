@@ -4,6 +4,7 @@ import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { StatusBadge, errorText, useDates, useProducers } from './common';
+import { ProducerSelect } from '../../components/ProducerSelect';
 
 type StatusFilter = '' | 'open' | 'overdue' | 'unpaid' | 'partly_paid' | 'paid';
 
@@ -36,17 +37,13 @@ export function ListScreen() {
             <option value="paid">{t('settle.status.paid')}</option>
           </select>
         </label>
-        <label>
-          {t('settle.filter.producer')}
-          <select value={producerId} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : '')}>
-            <option value="">{t('settle.allProducers')}</option>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect
+          label={t('settle.filter.producer')}
+          emptyLabel={t('settle.allProducers')}
+          producers={producers}
+          value={producerId === '' ? null : producerId}
+          onChange={(id) => setProducerId(id ?? '')}
+        />
       </div>
       {error && <p role="alert" className="error">{error}</p>}
       {rows && rows.length === 0 && <p className="muted">{t('settle.none')}</p>}

@@ -5,6 +5,7 @@ import { addDays, toLocalDate } from '../../../shared/domain/time';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { downloadText, errorText, useDates, useProducers, useTimeZone } from './common';
+import { ProducerSelect } from '../../components/ProducerSelect';
 import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
 
@@ -79,16 +80,12 @@ export function StatementScreen() {
           void show();
         }}
       >
-        <label>
-          {t('settle.statement.pick')}
-          <select value={producerId} onChange={(e) => setProducerId(e.target.value ? Number(e.target.value) : '')}>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProducerSelect
+          label={t('settle.statement.pick')}
+          producers={producers}
+          value={producerId === '' ? null : producerId}
+          onChange={(id) => setProducerId(id ?? '')}
+        />
         <label>
           {t('settle.statement.from')}
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
