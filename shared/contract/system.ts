@@ -62,6 +62,15 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error:
 const wholeNumber = (min: number, max: number) =>
   z.number().int({ error: biMsg('Harus bilangan bulat', 'Must be a whole number') }).min(min).max(max);
 
+/**
+ * Settings that change what producers are owed or when: the week's end, the
+ * payment term, the time zone the dates are counted in, who bears a stock
+ * shortfall, and the discount a cashier may give alone. Changing any of them
+ * needs a manager's approval; the rest (store header, paper, language,
+ * printing) does not.
+ */
+export const SENSITIVE_SETTINGS = ['timeZone', 'periodEndWeekday', 'periodEndTime', 'paymentTermDays', 'shrinkageBornBy', 'discountLimitBps'] as const;
+
 export const settingsPatch = z
   .object({
     storeName: nonEmptyText(80),
@@ -86,6 +95,8 @@ export const settingsPatch = z
     autoPrintReceipt: z.boolean({ error: biMsg('Harus ya atau tidak', 'Must be true or false') }),
     slipLayout: z.enum(['A5', 'A4', '80mm']),
     discountLimitBps: wholeNumber(0, 10_000),
+    /** Needed when a SENSITIVE_SETTINGS value changes. */
+    approval: approval(),
     printerName: z.string().trim().max(200),
     silentPrint: z.boolean({ error: biMsg('Harus ya atau tidak', 'Must be true or false') }),
     pdfFolder: z

@@ -72,6 +72,10 @@ describeE2E('platform: first run, settings, language', () => {
     await page.getByLabel(/Batas diskon/).fill('12,5');
     await page.getByLabel('Lebar struk').selectOption('80mm');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    // The payment term, week end and discount limit change what producers are owed: a manager approves.
+    const approve = page.getByRole('dialog', { name: 'Setujui perubahan aturan setoran dan diskon' });
+    await approve.getByLabel('PIN pengelola').fill('1234');
+    await approve.getByRole('button', { name: 'Setujui' }).click();
     await page.getByText('Pengaturan tersimpan.').waitFor();
     await shot(page, 'settings');
     const saved = await app.api('settings.get', {});

@@ -148,7 +148,7 @@ describe('settlement finalise', () => {
 
   it('uses the store settings for the period end and payment terms', () => {
     const { sari } = setup();
-    t.ok('settings.update', { periodEndWeekday: 6, periodEndTime: '18:00', paymentTermDays: 5 });
+    t.ok('settings.update', { periodEndWeekday: 6, periodEndTime: '18:00', paymentTermDays: 5, approval: t.manager() });
     // now Monday 2 Nov: the latest ended period is Saturday 31 Oct 18:00 local
     const p = t.ok('settlements.preview', {});
     expect(p).toMatchObject({ periodEnd: '2026-10-31', periodEndInstant: '2026-10-31T11:00:00.000Z', dueDate: '2026-11-05' });

@@ -84,7 +84,7 @@ describe('stock counts', () => {
     const p = makeProducer(t);
     const egg = makeProduct(t, p.id, { shortCode: '101' });
     t.ok('intakes.create', { producerId: p.id, lines: [{ productId: egg.id, quantity: 10 }] });
-    t.ok('settings.update', { shrinkageBornBy: 'producer' });
+    t.ok('settings.update', { shrinkageBornBy: 'producer', approval: t.manager() });
     const count = t.ok('stockCounts.create', { lines: [{ productId: egg.id, counted: 7 }], approval: t.manager() });
     expect(count.shrinkageBornBy).toBe('producer');
     expect(count.lines[0]).toMatchObject({ difference: -3, shrinkageAmount: 0 });

@@ -132,7 +132,7 @@ describe('sales.create: shares, snapshots and rows', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorId: mgr.staffId, actorName: 'Manajer 1234', subjectId: ok.id });
     expect(entries[0]!.after).toMatchObject({ discount: 601, gross: 6000, limitBps: 1000 });
-    t.ok('settings.update', { discountLimitBps: 2000 });
+    t.ok('settings.update', { discountLimitBps: 2000, approval: t.manager() });
     till.sale([{ productId: products.egg, quantity: 2, discount: 1200 }]);
     expect(t.ok('audit.list', { action: 'sale.discount' })).toHaveLength(1);
   });

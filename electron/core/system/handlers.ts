@@ -1,5 +1,7 @@
 import type { AreaHandlers } from '../handlerTypes';
-import type { systemMethods } from '../../../shared/contract/system';
+import { SENSITIVE_SETTINGS, type systemMethods } from '../../../shared/contract/system';
+import { fail } from '../errors';
+import { requireManager } from '../staff/approval';
 import { readSettings, writeSettings } from '../settings';
 import { audit } from '../audit';
 import { nowIso } from '../context';
@@ -10,14 +12,27 @@ import { shellOnlyHandlers } from './shell';
 /** Handlers of the system area. `system.status` is answered by the core itself. */
 export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'system.status'> = {
   'settings.get': (_input, ctx) => readSettings(ctx.db),
-  'settings.update': (input, ctx) => {
+  'settings.update': ({ approval, ...patch }, ctx) => {
     const before = readSettings(ctx.db);
-    writeSettings(ctx.db, input as Partial<typeof before>);
+    const sensitive = SENSITIVE_SETTINGS.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    let actorId: number | null = null;
+    if (sensitive.length > 0) {
+      if (!approval) {
+        fail(
+          'FORBIDDEN',
+          `Mengubah ${sensitive.join(', ')} memerlukan PIN pengelola.`,
+          `Changing ${sensitive.join(', ')} needs a manager PIN.`,
+          'approval',
+        );
+      }
+      actorId = requireManager(ctx, approval!).id;
+    }
+    writeSettings(ctx.db, patch as Partial<typeof before>);
     const after = readSettings(ctx.db);
     // The language switch is a personal preference, not a store decision: not audited.
-    const changed = Object.keys(input).filter((k) => k !== 'language');
+    const changed = Object.keys(patch).filter((k) => k !== 'language');
     if (changed.length > 0) {
-      audit(ctx.db, { at: nowIso(ctx), actorId: null, action: 'settings.update', subjectType: 'settings', before, after });
+      audit(ctx.db, { at: nowIso(ctx), actorId, action: 'settings.update', subjectType: 'settings', before, after });
     }
     return after;
   },

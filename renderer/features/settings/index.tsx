@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { StoreSettings, StoreStatus } from '../../../shared/contract/system';
+import { SENSITIVE_SETTINGS, type StoreSettings, type StoreStatus } from '../../../shared/contract/system';
 import type { Lang } from '../../../shared/i18nText';
 import { call } from '../../api';
 import { useI18n, type StringKey } from '../../i18n';
 import { BackupPanel } from './BackupPanel';
 import { PrintingPanel } from './PrintingPanel';
+import { useManagerApproval } from '../staff/ManagerPinDialog';
 import './settings.css';
 
 const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -31,9 +32,18 @@ export default function SettingsScreen() {
   const [status, setStatus] = useState<StoreStatus | null>(null);
   const [message, setMessage] = useState<{ kind: 'notice' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // What is saved now: a change to a sensitive setting against it asks for a manager PIN.
+  const [saved, setSaved] = useState<StoreSettings | null>(null);
+  const approval = useManagerApproval();
 
   useEffect(() => {
-    call('settings.get', {}).then((s) => setDraft(toDraft(s)), (err: Error) => setMessage({ kind: 'error', text: err.message }));
+    call('settings.get', {}).then(
+      (s) => {
+        setSaved(s);
+        setDraft(toDraft(s));
+      },
+      (err: Error) => setMessage({ kind: 'error', text: err.message }),
+    );
     call('system.status', {}).then(setStatus, () => undefined);
   }, []);
 
@@ -48,18 +58,17 @@ export default function SettingsScreen() {
       setMessage({ kind: 'error', text: `${t('system.settings.discountLimit')}: 0–100` });
       return;
     }
+    const { discountLimitPercent: _p, ...rest } = draft;
+    const next = { ...rest, storeAddress: rest.storeAddress ?? '', storePhone: rest.storePhone ?? '', receiptFooter: rest.receiptFooter ?? '', discountLimitBps };
+    const sensitive = SENSITIVE_SETTINGS.some((k) => saved !== null && next[k] !== saved[k]);
+    const manager = sensitive ? await approval.ask(t('system.settings.approvalTitle')) : null;
+    if (sensitive && !manager) return;
     setBusy(true);
     setMessage(null);
-    const { discountLimitPercent: _p, ...rest } = draft;
     try {
-      const saved = await call('settings.update', {
-        ...rest,
-        storeAddress: rest.storeAddress ?? '',
-        storePhone: rest.storePhone ?? '',
-        receiptFooter: rest.receiptFooter ?? '',
-        discountLimitBps,
-      });
-      setDraft(toDraft(saved));
+      const updated = await call('settings.update', { ...next, ...(manager ? { approval: manager } : {}) });
+      setSaved(updated);
+      setDraft(toDraft(updated));
       setMessage({ kind: 'notice', text: t('system.settings.saved') });
     } catch (err) {
       setMessage({ kind: 'error', text: (err as Error).message });
@@ -203,6 +212,7 @@ export default function SettingsScreen() {
         </div>
       </form>
 
+      {approval.dialog}
       <BackupPanel refused={false} timeZone={draft.timeZone} onRestored={() => window.location.reload()} />
       {status && <p className="muted">{t('system.settings.dataDir', { dir: status.dataDir })}</p>}
     </div>
