@@ -32,3 +32,17 @@ describe('PINs and manager approval', () => {
     t.close();
   });
 });
+
+describe('a new PIN', () => {
+  it('lifts the lock earned by guessing the old one', () => {
+    const t = makeTestCore();
+    const ctx = { db: t.core.db!, now: t.clock.now };
+    const mgr = t.manager();
+    const cashier = t.cashier('3333');
+    for (let i = 0; i < 3; i++) expect(() => checkPin(ctx, cashier.staffId, '9999')).toThrow(/Wrong PIN/);
+    expect(() => checkPin(ctx, cashier.staffId, '3333')).toThrow(/Too many wrong PINs/);
+    t.ok('staff.update', { id: cashier.staffId, pin: '4444', approval: mgr });
+    expect(checkPin(ctx, cashier.staffId, '4444').id).toBe(cashier.staffId);
+    t.close();
+  });
+});

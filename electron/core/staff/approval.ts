@@ -35,6 +35,11 @@ function stateFor(db: Database.Database, staffId: number): ThrottleState {
   return s;
 }
 
+/** A new PIN starts with a clean slate: the lock earned by guessing the old one is lifted. */
+export function resetPinThrottle(db: Database.Database, staffId: number): void {
+  throttles.get(db)?.delete(staffId);
+}
+
 export function lockMsAfter(failures: number): number {
   if (failures < FREE_ATTEMPTS) return 0;
   return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS));

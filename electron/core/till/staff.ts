@@ -3,7 +3,7 @@ import type { Shift, StaffMember } from '../../../shared/contract/till';
 import { audit } from '../audit';
 import { nowIso, type CoreContext } from '../context';
 import { conflict, forbidden } from '../errors';
-import { checkPin, requireManager } from '../staff/approval';
+import { checkPin, requireManager, resetPinThrottle } from '../staff/approval';
 import { hashPin } from '../staff/pin';
 import { sql } from './db';
 import { openShift, requireStaff, toStaffMember, type StaffRow } from './rows';
@@ -81,7 +81,10 @@ export function updateStaff(input: MethodParsed<'staff.update'>, ctx: CoreContex
     at,
     after.id,
   );
-  if (pinChanged) sql(db, 'UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin!), after.id);
+  if (pinChanged) {
+    sql(db, 'UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin!), after.id);
+    resetPinThrottle(db, after.id);
+  }
   audit(db, {
     at,
     actorId: manager.id,
