@@ -69,9 +69,9 @@ const id = {
   'catalogue.terms.changeTitle': 'Ubah syarat mulai tanggal',
   'catalogue.terms.effectiveFrom': 'Berlaku mulai tanggal',
   'catalogue.terms.reason': 'Alasan perubahan',
-  'catalogue.terms.explain': 'Perubahan berlaku mulai tanggal itu; penjualan sebelumnya tetap memakai syarat lama. Perlu PIN manajer.',
+  'catalogue.terms.explain': 'Perubahan berlaku mulai tanggal itu; penjualan sebelumnya tetap memakai syarat lama. Perlu PIN pengelola.',
   'catalogue.terms.changeButton': 'Simpan perubahan syarat',
-  'catalogue.terms.approvalTitle': 'Persetujuan manajer: ubah syarat titip',
+  'catalogue.terms.approvalTitle': 'Persetujuan pengelola: ubah syarat titip',
   'catalogue.terms.changed': 'Syarat baru tersimpan, berlaku mulai {date}.',
 };
 

@@ -75,7 +75,7 @@ const id = {
   'stock.return.save': 'Simpan & cetak slip retur',
   'stock.return.saved': 'Retur {number} tersimpan.',
   'stock.count.title': 'Stok opname',
-  'stock.count.explain': 'Isi jumlah yang dihitung untuk sebagian atau semua produk. Kekurangan dikreditkan ke produsen sesuai pengaturan toko. Perlu PIN manajer.',
+  'stock.count.explain': 'Isi jumlah yang dihitung untuk sebagian atau semua produk. Kekurangan dikreditkan ke produsen sesuai pengaturan toko. Perlu PIN pengelola.',
   'stock.count.fillExpected': 'Isi semua dengan stok tercatat',
   'stock.count.expected': 'Tercatat',
   'stock.count.counted': 'Dihitung',
@@ -85,7 +85,7 @@ const id = {
   'stock.count.countedOf': 'Dihitung {name}',
   'stock.count.reasonOf': 'Alasan {name}',
   'stock.count.badNumber': 'Jumlah hitung "{name}" harus bilangan bulat 0 atau lebih.',
-  'stock.count.approvalTitle': 'Persetujuan manajer: stok opname',
+  'stock.count.approvalTitle': 'Persetujuan pengelola: stok opname',
   'stock.count.save': 'Simpan opname ({n} produk)',
   'stock.count.saved': 'Stok opname {number} tersimpan.',
   'stock.count.summary': '{lines} produk dihitung, {changed} berselisih',
@@ -114,7 +114,7 @@ const id = {
   'stock.print.signReceiver': 'Penerima',
   'stock.print.signStore': 'Petugas toko',
   'stock.print.signCounter': 'Penghitung',
-  'stock.print.signManager': 'Manajer',
+  'stock.print.signManager': 'Pengelola',
 };
 
 const en: Record<keyof typeof id, string> = {

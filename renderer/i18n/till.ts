@@ -10,7 +10,7 @@ const tillId = {
   'till.pin.ok': 'OK',
   'till.pin.tooShort': 'PIN harus 4–8 angka.',
   'till.first.title': 'Buat pengelola pertama',
-  'till.first.explain': 'Toko ini belum punya staf. Buat akun pengelola (manajer) pertama dengan PIN 4–8 angka.',
+  'till.first.explain': 'Toko ini belum punya staf. Buat akun pengelola pertama dengan PIN 4–8 angka.',
   'till.first.pin': 'PIN (4–8 angka)',
   'till.first.pinAgain': 'Ulangi PIN',
   'till.first.mismatch': 'Kedua PIN tidak sama.',

@@ -99,7 +99,7 @@ const trustId = {
   'trust.statement.allTime': 'Sepanjang waktu',
   'trust.statement.oldest': 'tertua {n} hari',
   'trust.statement.more': '{n} setoran lebih awal tidak ditampilkan di halaman ini.',
-  'trust.statement.manager': 'Manajer toko',
+  'trust.statement.manager': 'Pengelola toko',
   'trust.statement.producer': 'Produsen',
   'trust.statement.nameSign': 'nama dan tanda tangan',
 };

@@ -50,11 +50,15 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody
 export const BI_SEPARATOR = '\u241F';
 export const biMsg = (id: string, en: string) => `${id}${BI_SEPARATOR}${en}`;
 
+/** A field's type error: "required" when it is missing, the given message when it is of the wrong kind. */
+const typeError = (id: string, en: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? biMsg('Wajib diisi', 'Required') : biMsg(id, en);
+
 // ---- Shared field schemas -------------------------------------------------
 
 export const rupiah = () =>
   z
-    .number({ error: biMsg('Harus berupa angka rupiah', 'Must be a number of rupiah') })
+    .number({ error: typeError('Harus berupa angka rupiah', 'Must be a number of rupiah') })
     .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat rupiah, tanpa pecahan', 'Must be a whole number of rupiah') })
     .refine((v) => v >= 0, { error: biMsg('Tidak boleh negatif', 'Cannot be negative') })
     .refine((v) => v <= MAX_RUPIAH, { error: biMsg('Melebihi Rp 1.000.000.000.000', 'Exceeds Rp 1.000.000.000.000') });
@@ -62,7 +66,7 @@ export const rupiah = () =>
 /** A signed amount, for adjustments. */
 export const signedRupiah = () =>
   z
-    .number({ error: biMsg('Harus berupa angka rupiah', 'Must be a number of rupiah') })
+    .number({ error: typeError('Harus berupa angka rupiah', 'Must be a number of rupiah') })
     .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat rupiah, tanpa pecahan', 'Must be a whole number of rupiah') })
     .refine((v) => Math.abs(v) <= MAX_RUPIAH, { error: biMsg('Melebihi Rp 1.000.000.000.000', 'Exceeds Rp 1.000.000.000.000') });
 
@@ -71,20 +75,20 @@ export const positiveRupiah = () =>
 
 export const bps = () =>
   z
-    .number({ error: biMsg('Harus berupa angka', 'Must be a number') })
+    .number({ error: typeError('Harus berupa angka', 'Must be a number') })
     .refine(Number.isSafeInteger, { error: biMsg('Harus bilangan bulat basis poin', 'Must be whole basis points') })
     .refine((v) => v >= 0 && v <= 10_000, { error: biMsg('Persentase harus antara 0% dan 100%', 'Percentage must be between 0% and 100%') });
 
 export const quantity = () =>
   z
-    .number({ error: biMsg('Jumlah harus berupa angka', 'Quantity must be a number') })
+    .number({ error: typeError('Jumlah harus berupa angka', 'Quantity must be a number') })
     .refine(Number.isSafeInteger, { error: biMsg('Jumlah harus bilangan bulat', 'Quantity must be a whole number') })
     .refine((v) => v > 0, { error: biMsg('Jumlah harus lebih dari nol', 'Quantity must be more than zero') })
     .refine((v) => v <= 1_000_000, { error: biMsg('Jumlah terlalu besar', 'Quantity too large') });
 
 export const id = () =>
   z
-    .number({ error: biMsg('Harus berupa nomor id', 'Must be an id number') })
+    .number({ error: typeError('Harus berupa nomor id', 'Must be an id number') })
     .refine((v) => Number.isSafeInteger(v) && v > 0, { error: biMsg('Id tidak sah', 'Invalid id') });
 
 export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
@@ -101,7 +105,7 @@ export const instant = () =>
 
 export const nonEmptyText = (max = 200) =>
   z
-    .string({ error: biMsg('Harus berupa teks', 'Must be text') })
+    .string({ error: typeError('Harus berupa teks', 'Must be text') })
     .trim()
     .min(1, { error: biMsg('Tidak boleh kosong', 'Cannot be empty') })
     .max(max, { error: biMsg(`Paling banyak ${max} karakter`, `At most ${max} characters`) });

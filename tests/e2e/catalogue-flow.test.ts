@@ -56,7 +56,7 @@ describeE2E('catalogue, intake and stock in the browser', () => {
     await productForm.getByRole('button', { name: 'Simpan' }).click();
     const history = page.getByRole('table', { name: 'Riwayat syarat titip' });
     await history.waitFor();
-    expect(await history.innerText()).toMatch(/Rp 10\.000[\s\S]*Setor Rp 8\.000/);
+    await expect.poll(() => history.innerText()).toMatch(/Rp 10\.000[\s\S]*Setor Rp 8\.000/);
     await page.screenshot({ path: `${SHOTS}/catalogue-product.png`, fullPage: true });
 
     // A terms change from tomorrow, approved with the manager's PIN: scheduled, today's price unchanged.

@@ -91,12 +91,12 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
 
   it('finalises the week with a manager PIN', async () => {
     await page.getByRole('button', { name: 'Finalkan setoran minggu ini' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Persetujuan manajer' });
+    const dialog = page.getByRole('dialog', { name: 'Persetujuan pengelola' });
     await dialog.waitFor();
-    await dialog.getByLabel('PIN manajer').fill('0000');
+    await dialog.getByLabel('PIN pengelola').fill('0000');
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/PIN salah/);
-    await dialog.getByLabel('PIN manajer').fill(MANAGER.pin);
+    await dialog.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await shot(page, '02-pin-dialog');
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('ST-000001');
@@ -120,8 +120,8 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await form.getByLabel('Cara bayar').selectOption('transfer');
     await form.getByLabel('Referensi (no. transfer, dll.)').fill('BRI 0099');
     await form.getByRole('button', { name: 'Bayar' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Persetujuan manajer' });
-    await dialog.getByLabel('PIN manajer').fill(MANAGER.pin);
+    const dialog = page.getByRole('dialog', { name: 'Persetujuan pengelola' });
+    await dialog.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByTestId('settle-remaining').innerText()).toBe('Rp 25.000');
     await expect.poll(() => page.locator('.settle-summary').innerText()).toContain('Dibayar sebagian');
@@ -137,7 +137,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await expect.poll(() => form.getByLabel('Jumlah dibayar').inputValue()).toBe('25000');
     await form.getByLabel('Cara bayar').selectOption('cash_safe');
     await form.getByRole('button', { name: 'Bayar' }).click();
-    await dialog.getByLabel('PIN manajer').fill(MANAGER.pin);
+    await dialog.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByTestId('settle-remaining').innerText()).toBe('Rp 0');
     await page.getByText('Setoran ini sudah lunas.').waitFor();
@@ -212,17 +212,17 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await page.getByLabel('Produsen').selectOption({ label: 'Ibu Rohmah Telur Asin' });
     await page.getByLabel('Jumlah (Rp)').fill('1000');
     await page.getByLabel('Alasan').fill('Pinjaman kemasan');
-    await page.getByRole('button', { name: 'Simpan dengan PIN manajer' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Persetujuan manajer' });
-    await dialog.getByLabel('PIN manajer').fill(MANAGER.pin);
+    await page.getByRole('button', { name: 'Simpan dengan PIN pengelola' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Persetujuan pengelola' });
+    await dialog.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     // everything is settled and paid: a deduction would take the next settlement below zero
     await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/di bawah nol/);
     await dialog.getByRole('button', { name: 'Batal' }).click();
     await page.getByLabel('Koreksi (+ atau −)').check();
     await page.getByLabel('Alasan').fill('Kurang hitung telur minggu lalu');
-    await page.getByRole('button', { name: 'Simpan dengan PIN manajer' }).click();
-    await dialog.getByLabel('PIN manajer').fill(MANAGER.pin);
+    await page.getByRole('button', { name: 'Simpan dengan PIN pengelola' }).click();
+    await dialog.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByRole('status').last().innerText()).toContain('Rp 1.000');
     await shot(page, '07-adjust');

@@ -175,7 +175,7 @@ describe('products and terms', () => {
     const a = makeProduct(t, p.id, { shortCode: '101' });
     const good = { productId: a.id, effectiveFrom: '2026-11-05', retailPrice: 4500, mode: 'fixed', producerPrice: 3500 };
     refused(t, 'terms.change', { ...good, effectiveFrom: '2026-11-01', approval: t.manager() }, 'VALIDATION', /sudah lewat/);
-    refused(t, 'terms.change', { ...good, approval: t.cashier() }, 'FORBIDDEN', /manajer/);
+    refused(t, 'terms.change', { ...good, approval: t.cashier() }, 'FORBIDDEN', /pengelola/);
     refused(t, 'terms.change', { ...good, approval: { staffId: t.manager().staffId, pin: '9999' } }, 'FORBIDDEN');
     refused(t, 'terms.change', good, 'VALIDATION', /approval/);
     refused(t, 'terms.change', { ...good, producerPrice: 5000, approval: t.manager() }, 'VALIDATION', /melebihi/);

@@ -97,7 +97,7 @@ describe('stock counts', () => {
     const egg = makeProduct(t, p.id, { shortCode: '101' });
     t.ok('intakes.create', { producerId: p.id, lines: [{ productId: egg.id, quantity: 10 }] });
     const line = { productId: egg.id, counted: 8 };
-    refused(t, 'stockCounts.create', { lines: [line], approval: t.cashier() }, 'FORBIDDEN', /manajer/);
+    refused(t, 'stockCounts.create', { lines: [line], approval: t.cashier() }, 'FORBIDDEN', /pengelola/);
     refused(t, 'stockCounts.create', { lines: [line] }, 'VALIDATION');
     refused(t, 'stockCounts.create', { lines: [{ productId: egg.id, counted: -1 }], approval: t.manager() }, 'VALIDATION', /negatif/);
     refused(t, 'stockCounts.create', { lines: [{ productId: egg.id, counted: 2.5 }], approval: t.manager() }, 'VALIDATION', /bulat/);

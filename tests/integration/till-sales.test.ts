@@ -125,7 +125,7 @@ describe('sales.create: shares, snapshots and rows', () => {
     expect(t.err('sales.create', till.saleInput([{ productId: products.egg, quantity: 2, discount: 601 }])).code).toBe('FORBIDDEN');
     expect(
       t.err('sales.create', till.saleInput([{ productId: products.egg, quantity: 2, discount: 601 }], { discountApproval: cashier })).message,
-    ).toMatch(/PIN manajer/);
+    ).toMatch(/PIN pengelola/);
     const ok = till.sale([{ productId: products.egg, quantity: 2, discount: 601 }], { discountApproval: mgr });
     expect(ok.discountTotal).toBe(601);
     const entries = t.ok('audit.list', { action: 'sale.discount' });

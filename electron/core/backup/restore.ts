@@ -38,7 +38,7 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
   let approvedBy: StaffMember | null = null;
   if (db) {
     if (!input.approval) {
-      throw new AppError('FORBIDDEN', { id: 'Memulihkan cadangan memerlukan PIN manajer.', en: 'Restoring a backup needs a manager PIN.' }, 'approval');
+      throw new AppError('FORBIDDEN', { id: 'Memulihkan cadangan memerlukan PIN pengelola.', en: 'Restoring a backup needs a manager PIN.' }, 'approval');
     }
     approvedBy = requireManager({ db, now: ctx.now }, input.approval);
   }

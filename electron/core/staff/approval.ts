@@ -82,7 +82,7 @@ export function requireManager(ctx: Pick<CoreContext, 'db' | 'now'>, approval: {
   const member = checkPin(ctx, approval.staffId, approval.pin);
   if (member.role !== 'manager') {
     throw new AppError('FORBIDDEN', {
-      id: 'Tindakan ini memerlukan PIN manajer.',
+      id: 'Tindakan ini memerlukan PIN pengelola.',
       en: 'This action needs a manager PIN.',
     });
   }

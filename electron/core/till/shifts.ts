@@ -62,7 +62,7 @@ export function closeShift(input: MethodParsed<'shifts.close'>, ctx: CoreContext
   }
   if (staff.id !== shift.cashierId && staff.role !== 'manager') {
     forbidden(
-      'Shift hanya dapat ditutup oleh kasirnya sendiri atau seorang manajer.',
+      'Shift hanya dapat ditutup oleh kasirnya sendiri atau seorang pengelola.',
       'A shift can be closed only by its own cashier or a manager.',
     );
   }

@@ -28,10 +28,10 @@ export function createStaff(input: MethodParsed<'staff.create'>, ctx: CoreContex
   if (!anyone) {
     // First run: the first staff member must be able to approve everything after.
     if (input.role !== 'manager')
-      forbidden('Staf pertama harus seorang manajer.', 'The first staff member must be a manager.');
+      forbidden('Staf pertama harus seorang pengelola.', 'The first staff member must be a manager.');
   } else {
     if (!input.approval)
-      forbidden('Menambah staf memerlukan persetujuan manajer.', 'Adding a staff member needs a manager approval.');
+      forbidden('Menambah staf memerlukan persetujuan pengelola.', 'Adding a staff member needs a manager approval.');
     actorId = requireManager(ctx, input.approval!).id;
   }
   const id = Number(
@@ -65,7 +65,7 @@ export function updateStaff(input: MethodParsed<'staff.update'>, ctx: CoreContex
   const staysManager = after.role === 'manager' && after.active;
   if (wasManager && !staysManager && activeManagers(ctx) <= 1) {
     conflict(
-      'Manajer aktif terakhir tidak dapat dinonaktifkan atau diturunkan. Tambahkan manajer lain dulu.',
+      'Pengelola aktif terakhir tidak dapat dinonaktifkan atau diturunkan. Tambahkan pengelola lain dulu.',
       'The last active manager cannot be deactivated or demoted. Add another manager first.',
     );
   }

@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useState } from 'react';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
@@ -96,7 +97,7 @@ export function AdjustScreen() {
             {t('settle.adjust.submit')}
           </button>
         </div>
-        {error && <p role="alert" className="error">{error}</p>}
+        <ErrorAlert error={error} />
         {done && <p role="status" className="notice">{done}</p>}
       </form>
       {dialog}

@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useCallback, useEffect, useState } from 'react';
 import type { PayoutMethod, SettlementDetail } from '../../../shared/contract/ledger';
 import { formatRupiah, parseRupiah } from '../../../shared/money';
@@ -229,7 +230,7 @@ function PayoutForm({ d, onPaid }: { d: SettlementDetail; onPaid(payoutId: strin
           {t('settle.payout.submit')}
         </button>
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={error} />
       {done && <p role="status" className="notice">{done}</p>}
     </form>
     {dialog}

@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useEffect, useState } from 'react';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
@@ -45,7 +46,7 @@ export function ListScreen() {
           onChange={(id) => setProducerId(id ?? '')}
         />
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={error} />
       {rows && rows.length === 0 && <p className="muted">{t('settle.none')}</p>}
       {rows && rows.length > 0 && <SettlementTable rows={rows} dates={dates} />}
     </section>

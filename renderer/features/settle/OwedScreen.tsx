@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useEffect, useState } from 'react';
 import type { OwedResult } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
@@ -20,7 +21,7 @@ export function OwedScreen() {
   return (
     <section aria-labelledby="settle-owed-h">
       <h2 id="settle-owed-h">{t('settle.tab.owed')}</h2>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={error} />
       {owed && (
         <>
           <p className="panel">

@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { PeriodInfo, ProducerPreview, SettlementPreview, SettlementSummary } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
@@ -86,7 +87,7 @@ export function PreviewScreen() {
           </p>
         )}
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={error} />
       {made && (
         <p role="status" className="notice">
           {t('settle.finalized', { count: made.length, first: made[0]?.number ?? '', last: made.at(-1)?.number ?? '' })}{' '}

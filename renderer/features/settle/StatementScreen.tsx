@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useEffect, useState } from 'react';
 import type { FindCodeResult, Statement } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
@@ -119,7 +120,7 @@ export function StatementScreen() {
           {current && <span>{t('settle.code.current', { code: current })}</span>}
         </p>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={error} />
       {st && (
         <table aria-label={t('settle.tab.statement')}>
           <thead>

@@ -1,3 +1,4 @@
+import { ErrorAlert } from '../../components/FormParts';
 import { useEffect, useRef, useState } from 'react';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import type { StaffMember } from '../../../shared/contract/till';
@@ -89,7 +90,7 @@ export function PinDialog({ onApprove, onCancel, busy, error }: { onApprove(a: A
             onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
           />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
+        <ErrorAlert error={error} />
         <div className="row">
           <button type="submit" className="primary" disabled={busy || staffId === null || pin.length < 4}>
             {t('settle.pin.confirm')}
@@ -138,15 +139,7 @@ export function useApproval() {
 export { downloadText } from '../../download';
 
 /** The store's time zone (for showing period instants in local time). */
-export function useTimeZone(): string {
-  const [tz, setTz] = useState('Asia/Jakarta');
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => setTz(s.timeZone))
-      .catch(() => undefined);
-  }, []);
-  return tz;
-}
+export { useTimeZone } from '../../components/storeSettings';
 
 /** Producers for pickers (with their ledger figures). */
 export function useProducers() {

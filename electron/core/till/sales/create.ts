@@ -153,7 +153,7 @@ export function createSale(input: SaleCreateParsed, ctx: CoreContext): Sale {
   if (overLimit.length > 0) {
     if (!input.discountApproval) {
       forbidden(
-        'Diskon di atas batas toko memerlukan PIN manajer.',
+        'Diskon di atas batas toko memerlukan PIN pengelola.',
         "A discount above the store's limit needs a manager PIN.",
       );
     }
