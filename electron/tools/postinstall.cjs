@@ -31,7 +31,9 @@ if (process.env.UKM_MART_SKIP_ELECTRON === '1') {
 if (fs.existsSync(path.join(electronDir, 'install.js')) && !electronInstalled()) {
   const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'pipe', encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0 || !electronInstalled()) {
-    const why = ((r.stderr || r.stdout || '').trim().split('\n').pop() || 'download failed').slice(0, 200);
+    // The error's own line, not the stack trace under it (e.g. "RequestError: getaddrinfo ENOTFOUND github.com").
+    const lines = (r.stderr || r.stdout || '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+    const why = (lines.find((l) => /error/i.test(l)) || lines.pop() || 'download failed').slice(0, 200);
     console.log(`[ukm-mart] Electron binary not available (${why}); \`npm start\` will use browser mode.`);
     process.exit(0);
   }
