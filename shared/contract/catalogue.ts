@@ -125,8 +125,8 @@ const productFields = {
 };
 
 export const catalogueMethods = {
-  'producers.create': method<Producer>()(z.object({ ...producerFields, staffId: actor }).strict()),
-  'producers.update': method<Producer>()(
+  'producers.create': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ ...producerFields, staffId: actor }).strict()),
+  'producers.update': method<Producer>({ access: 'manager', kind: 'write' })(
     z
       .object({
         id: id(),
@@ -143,14 +143,14 @@ export const catalogueMethods = {
       })
       .strict(),
   ),
-  'producers.get': method<Producer>()(z.object({ id: id() }).strict()),
-  'producers.list': method<Producer[]>()(
+  'producers.get': method<Producer>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
+  'producers.list': method<Producer[]>({ access: 'staff', kind: 'read' })(
     z.object({ search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() }).strict().optional().default({}),
   ),
-  'producers.setActive': method<Producer>()(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
+  'producers.setActive': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
 
-  'products.create': method<Product>()(z.object({ producerId: id(), ...productFields, terms: termsInput, staffId: actor }).strict()),
-  'products.update': method<Product>()(
+  'products.create': method<Product>({ access: 'manager', kind: 'write' })(z.object({ producerId: id(), ...productFields, terms: termsInput, staffId: actor }).strict()),
+  'products.update': method<Product>({ access: 'manager', kind: 'write' })(
     z
       .object({
         id: id(),
@@ -164,8 +164,8 @@ export const catalogueMethods = {
       })
       .strict(),
   ),
-  'products.get': method<Product>()(z.object({ id: id() }).strict()),
-  'products.list': method<Product[]>()(
+  'products.get': method<Product>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
+  'products.list': method<Product[]>({ access: 'staff', kind: 'read' })(
     z
       .object({
         producerId: id().optional(),
@@ -176,15 +176,15 @@ export const catalogueMethods = {
       .optional()
       .default({}),
   ),
-  'products.setActive': method<Product>()(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
+  'products.setActive': method<Product>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
   /**
    * The cashier's scan: exact barcode first, then short code; active products only.
    * Read-only, so it runs outside a write transaction and never waits behind one.
    */
-  'products.lookup': method<ProductLookup | null>({ transaction: 'none' })(z.object({ code: z.string().trim().min(1).max(64) }).strict()),
+  'products.lookup': method<ProductLookup | null>({ access: 'staff', kind: 'read', transaction: 'none' })(z.object({ code: z.string().trim().min(1).max(64) }).strict()),
 
   /** A terms change from a local date on (today or later); needs a manager's approval. */
-  'terms.change': method<TermsView>()(
+  'terms.change': method<TermsView>({ access: 'manager', kind: 'write' })(
     z
       .object({
         productId: id(),
@@ -198,7 +198,7 @@ export const catalogueMethods = {
       })
       .strict(),
   ),
-  'terms.history': method<TermsView[]>()(z.object({ productId: id() }).strict()),
+  'terms.history': method<TermsView[]>({ access: 'manager', kind: 'read' })(z.object({ productId: id() }).strict()),
 
-  'export.catalogueCsv': method<CsvFile>()(z.object({ includeInactive: z.boolean().optional() }).strict().optional().default({})),
+  'export.catalogueCsv': method<CsvFile>({ access: 'manager', kind: 'long' })(z.object({ includeInactive: z.boolean().optional() }).strict().optional().default({})),
 } as const;

@@ -3,21 +3,43 @@ import { MAX_RUPIAH } from '../money';
 import { isLocalDate } from '../domain/time';
 
 /**
+ * Who may call a method (SPEC §5), checked by the dispatcher before the handler runs:
+ * - `setup`: only before the store is set up (first run);
+ * - `anyone`: no session needed (status, the lock screen's staff list, signing in);
+ * - `staff`: a signed-in staff member of either role;
+ * - `manager`: a signed-in manager.
+ */
+export type Access = 'setup' | 'anyone' | 'staff' | 'manager';
+
+/**
+ * How the store runtime runs a method (ARCHITECTURE: one write queue, reads beside it):
+ * - `read`: on a read-only connection, never takes the write lock;
+ * - `write`: one at a time through the write queue, in one transaction;
+ * - `exclusive`: waits for the queue to drain and holds it (restore, migrations);
+ * - `long`: long work (verify, backup, exports, checks) that reports progress.
+ */
+export type MethodKind = 'read' | 'write' | 'exclusive' | 'long';
+
+/**
  * A method of the contract: its zod input schema, its output type (a phantom,
- * carried only in the type system) and whether the core runs it inside one
- * database transaction (the default) or manages the database itself
- * (backup restore, for instance).
+ * carried only in the type system), who may call it, how the runtime runs it,
+ * and whether the core runs it inside one database transaction (the default)
+ * or manages the database itself (backup restore, for instance).
  */
 export interface MethodDef<I extends z.ZodType, O> {
   readonly input: I;
+  readonly access: Access;
+  readonly kind: MethodKind;
   readonly transaction: 'write' | 'none';
   /** Phantom: never read at run time. */
   readonly _output?: O;
 }
 
-export function method<O>(options: { transaction?: 'write' | 'none' } = {}) {
+export function method<O>(options: { access: Access; kind: MethodKind; transaction?: 'write' | 'none' }) {
   return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({
     input,
+    access: options.access,
+    kind: options.kind,
     transaction: options.transaction ?? 'write',
   });
 }

@@ -211,13 +211,13 @@ export const payoutInput = z
   .strict();
 
 export const ledgerMethods = {
-  'ledger.verify': method<LedgerVerifyResult>()(z.object({ producerId: id().optional() }).strict().optional().default({})),
+  'ledger.verify': method<LedgerVerifyResult>({ access: 'manager', kind: 'long' })(z.object({ producerId: id().optional() }).strict().optional().default({})),
   /** A deduction (e.g. packaging fee) withheld from the producer: stored negative; manager PIN and reason. */
-  'ledger.deduct': method<LedgerWriteResult>()(
+  'ledger.deduct': method<LedgerWriteResult>({ access: 'manager', kind: 'write' })(
     z.object({ ...producerIdField, amount: positiveRupiah(), reason: reasonField, approval: approval() }).strict(),
   ),
   /** A correction of a mistake, either sign; manager PIN and reason. */
-  'ledger.adjust': method<LedgerWriteResult>()(
+  'ledger.adjust': method<LedgerWriteResult>({ access: 'manager', kind: 'write' })(
     z
       .object({
         ...producerIdField,
@@ -227,16 +227,16 @@ export const ledgerMethods = {
       })
       .strict(),
   ),
-  'ledger.statement': method<Statement>()(
+  'ledger.statement': method<Statement>({ access: 'manager', kind: 'read' })(
     z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
   ),
-  'ledger.statementCsv': method<{ fileName: string; csv: string }>()(
+  'ledger.statementCsv': method<{ fileName: string; csv: string }>({ access: 'manager', kind: 'long' })(
     z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
   ),
-  'ledger.balances': method<ProducerBalance[]>()(z.object({}).strict().optional().default({})),
-  'ledger.chainCode': method<ChainCodeResult>()(z.object(producerIdField).strict()),
+  'ledger.balances': method<ProducerBalance[]>({ access: 'manager', kind: 'read' })(z.object({}).strict().optional().default({})),
+  'ledger.chainCode': method<ChainCodeResult>({ access: 'manager', kind: 'read' })(z.object(producerIdField).strict()),
   /** Is a 12-hex code from an old slip still in the producer's chain? */
-  'ledger.findCode': method<FindCodeResult>()(
+  'ledger.findCode': method<FindCodeResult>({ access: 'manager', kind: 'read' })(
     z
       .object({
         ...producerIdField,
@@ -248,14 +248,14 @@ export const ledgerMethods = {
       .strict(),
   ),
   /** The period rule applied to a date: end instant, due date, whether it ended or was finalised. */
-  'settlements.period': method<PeriodInfo & { recent: PeriodInfo[] }>()(
+  'settlements.period': method<PeriodInfo & { recent: PeriodInfo[] }>({ access: 'manager', kind: 'read' })(
     z.object({ periodEnd: localDate().optional() }).strict().optional().default({}),
   ),
-  'settlements.preview': method<SettlementPreview>()(z.object({ periodEnd: localDate().optional() }).strict().optional().default({})),
-  'settlements.finalize': method<{ period: PeriodInfo; settlements: SettlementSummary[] }>()(
+  'settlements.preview': method<SettlementPreview>({ access: 'manager', kind: 'read' })(z.object({ periodEnd: localDate().optional() }).strict().optional().default({})),
+  'settlements.finalize': method<{ period: PeriodInfo; settlements: SettlementSummary[] }>({ access: 'manager', kind: 'write' })(
     z.object({ periodEnd: localDate(), approval: approval() }).strict(),
   ),
-  'settlements.list': method<SettlementSummary[]>()(
+  'settlements.list': method<SettlementSummary[]>({ access: 'manager', kind: 'read' })(
     z
       .object({
         producerId: id().optional(),
@@ -267,11 +267,11 @@ export const ledgerMethods = {
       .optional()
       .default({}),
   ),
-  'settlements.get': method<SettlementDetail>()(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
-  'settlements.whatsappText': method<{ text: string }>()(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
-  'settlements.owed': method<OwedResult>()(z.object({}).strict().optional().default({})),
-  'payouts.create': method<Payout>()(payoutInput),
-  'payouts.list': method<Payout[]>()(
+  'settlements.get': method<SettlementDetail>({ access: 'manager', kind: 'read' })(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
+  'settlements.whatsappText': method<{ text: string }>({ access: 'manager', kind: 'read' })(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
+  'settlements.owed': method<OwedResult>({ access: 'manager', kind: 'read' })(z.object({}).strict().optional().default({})),
+  'payouts.create': method<Payout>({ access: 'manager', kind: 'write' })(payoutInput),
+  'payouts.list': method<Payout[]>({ access: 'manager', kind: 'read' })(
     z.object({ settlementId: id().optional(), producerId: id().optional() }).strict().optional().default({}),
   ),
 } as const;

@@ -193,7 +193,7 @@ const listRange = z
 const atLeastOneLine = { error: biMsg('Isi paling sedikit satu baris', 'Enter at least one line') };
 
 export const stockMethods = {
-  'intakes.create': method<Intake>()(
+  'intakes.create': method<Intake>({ access: 'staff', kind: 'write' })(
     z
       .object({
         producerId: id(),
@@ -207,21 +207,21 @@ export const stockMethods = {
       })
       .strict(),
   ),
-  'intakes.get': method<Intake>()(z.object({ id: id() }).strict()),
-  'intakes.list': method<DocumentSummary[]>()(listRange),
+  'intakes.get': method<Intake>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
+  'intakes.list': method<DocumentSummary[]>({ access: 'staff', kind: 'read' })(listRange),
 
-  'stock.list': method<StockRow[]>()(
+  'stock.list': method<StockRow[]>({ access: 'staff', kind: 'read' })(
     z
       .object({ producerId: id().optional(), search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() })
       .strict()
       .optional()
       .default({}),
   ),
-  'stock.movements': method<StockMovement[]>()(z.object({ productId: id() }).strict()),
+  'stock.movements': method<StockMovement[]>({ access: 'staff', kind: 'read' })(z.object({ productId: id() }).strict()),
   /** Recomputes every product's stock level from its movements and lists where they differ (none, unless the file was edited by hand). */
-  'stock.verify': method<StockVerifyResult>()(z.object({}).strict().optional().default({})),
+  'stock.verify': method<StockVerifyResult>({ access: 'manager', kind: 'long' })(z.object({}).strict().optional().default({})),
 
-  'returns.create': method<ProducerReturn>()(
+  'returns.create': method<ProducerReturn>({ access: 'manager', kind: 'write' })(
     z
       .object({
         producerId: id(),
@@ -244,11 +244,11 @@ export const stockMethods = {
       })
       .strict(),
   ),
-  'returns.get': method<ProducerReturn>()(z.object({ id: id() }).strict()),
-  'returns.list': method<DocumentSummary[]>()(listRange),
+  'returns.get': method<ProducerReturn>({ access: 'manager', kind: 'read' })(z.object({ id: id() }).strict()),
+  'returns.list': method<DocumentSummary[]>({ access: 'manager', kind: 'read' })(listRange),
 
   /** Stok opname: needs a manager's approval. */
-  'stockCounts.create': method<StockCount>()(
+  'stockCounts.create': method<StockCount>({ access: 'manager', kind: 'write' })(
     z
       .object({
         lines: z
@@ -260,12 +260,12 @@ export const stockMethods = {
       })
       .strict(),
   ),
-  'stockCounts.get': method<StockCount>()(z.object({ id: id() }).strict()),
-  'stockCounts.list': method<StockCountSummary[]>()(
+  'stockCounts.get': method<StockCount>({ access: 'manager', kind: 'read' })(z.object({ id: id() }).strict()),
+  'stockCounts.list': method<StockCountSummary[]>({ access: 'manager', kind: 'read' })(
     z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
   ),
 
-  'expiry.list': method<ExpiryReport>()(
+  'expiry.list': method<ExpiryReport>({ access: 'staff', kind: 'read' })(
     z
       .object({ withinDays: z.number().int().min(0).max(365).optional(), producerId: id().optional() })
       .strict()
@@ -273,5 +273,5 @@ export const stockMethods = {
       .default({}),
   ),
 
-  'export.stockCsv': method<CsvFile>()(z.object({ producerId: id().optional() }).strict().optional().default({})),
+  'export.stockCsv': method<CsvFile>({ access: 'manager', kind: 'long' })(z.object({ producerId: id().optional() }).strict().optional().default({})),
 } as const;

@@ -149,38 +149,38 @@ const paymentInput = z.discriminatedUnion('method', [
 ]);
 
 export const tillMethods = {
-  'staff.list': method<StaffMember[]>()(z.object({ includeInactive: z.boolean().optional() }).strict().optional().default({})),
+  'staff.list': method<StaffMember[]>({ access: 'anyone', kind: 'read' })(z.object({ includeInactive: z.boolean().optional() }).strict().optional().default({})),
   /** The first staff member (a manager) needs no approval; every later one needs a manager's. */
-  'staff.create': method<StaffMember>()(
+  'staff.create': method<StaffMember>({ access: 'manager', kind: 'write' })(
     z.object({ name: nonEmptyText(60), role: z.enum(['cashier', 'manager']), pin: pin(), approval: approval().optional() }).strict(),
   ),
-  'staff.update': method<StaffMember>()(
+  'staff.update': method<StaffMember>({ access: 'manager', kind: 'write' })(
     z
       .object({ id: id(), name: nonEmptyText(60).optional(), role: z.enum(['cashier', 'manager']).optional(), active: z.boolean().optional(), pin: pin().optional(), approval: approval() })
       .strict(),
   ),
   /** Sign in at the lock screen. Wrong PINs are throttled. */
-  'auth.signIn': method<{ staff: StaffMember; openShift: Shift | null }>()(staffAuth()),
+  'auth.signIn': method<{ staff: StaffMember; openShift: Shift | null }>({ access: 'anyone', kind: 'write' })(staffAuth()),
   /** Checks a manager PIN before a sensitive step in the UI (the action itself checks it again). */
-  'auth.approve': method<StaffMember>()(approval()),
+  'auth.approve': method<StaffMember>({ access: 'staff', kind: 'write' })(approval()),
 
-  'shifts.open': method<Shift>()(z.object({ auth: staffAuth(), openingFloat: rupiah() }).strict()),
+  'shifts.open': method<Shift>({ access: 'staff', kind: 'write' })(z.object({ auth: staffAuth(), openingFloat: rupiah() }).strict()),
   /** The open shift of the store (one cash drawer), or null. */
-  'shifts.current': method<Shift | null>()(z.object({}).strict().optional().default({})),
-  'shifts.get': method<Shift>()(z.object({ id: id() }).strict()),
-  'shifts.list': method<Shift[]>()(z.object({ from: localDate().optional(), to: localDate().optional() }).strict().optional().default({})),
+  'shifts.current': method<Shift | null>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
+  'shifts.get': method<Shift>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
+  'shifts.list': method<Shift[]>({ access: 'manager', kind: 'read' })(z.object({ from: localDate().optional(), to: localDate().optional() }).strict().optional().default({})),
   /** X report: the figures so far, nothing closed. */
-  'shifts.xReport': method<ShiftReport>()(z.object({ shiftId: id() }).strict()),
+  'shifts.xReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
   /** Closes the shift with the counted cash and returns its numbered Z report. */
-  'shifts.close': method<ShiftReport>()(z.object({ shiftId: id(), countedCash: rupiah(), auth: staffAuth() }).strict()),
+  'shifts.close': method<ShiftReport>({ access: 'staff', kind: 'write' })(z.object({ shiftId: id(), countedCash: rupiah(), auth: staffAuth() }).strict()),
   /** A closed shift's Z report, as printed. */
-  'shifts.zReport': method<ShiftReport>()(z.object({ shiftId: id() }).strict()),
+  'shifts.zReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
 
   /**
    * Records a sale. `id` is made by the client before submitting: the same id
    * again returns the same sale; the same id with other content is CONFLICT.
    */
-  'sales.create': method<Sale>()(
+  'sales.create': method<Sale>({ access: 'staff', kind: 'write' })(
     z
       .object({
         id: uuid(),
@@ -191,15 +191,15 @@ export const tillMethods = {
       })
       .strict(),
   ),
-  'sales.get': method<Sale>()(z.object({ id: uuid() }).strict()),
-  'sales.findByReceipt': method<Sale>()(z.object({ receiptNo: z.number().int().positive() }).strict()),
-  'sales.list': method<Sale[]>()(
+  'sales.get': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ id: uuid() }).strict()),
+  'sales.findByReceipt': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ receiptNo: z.number().int().positive() }).strict()),
+  'sales.list': method<Sale[]>({ access: 'staff', kind: 'read' })(
     z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
   ),
   /** Voids a whole sale of the open shift it was made in. */
-  'sales.void': method<Sale>()(z.object({ saleId: uuid(), reason: nonEmptyText(200), approval: approval() }).strict()),
+  'sales.void': method<Sale>({ access: 'staff', kind: 'write' })(z.object({ saleId: uuid(), reason: nonEmptyText(200), approval: approval() }).strict()),
   /** Refunds some units of some lines, later; optionally puts them back in stock. `id` is client-made and idempotent. */
-  'sales.refund': method<Refund>()(
+  'sales.refund': method<Refund>({ access: 'staff', kind: 'write' })(
     z
       .object({
         id: uuid(),
@@ -212,13 +212,13 @@ export const tillMethods = {
       })
       .strict(),
   ),
-  'sales.receipt': method<ReceiptData>()(z.object({ saleId: uuid() }).strict()),
+  'sales.receipt': method<ReceiptData>({ access: 'staff', kind: 'read' })(z.object({ saleId: uuid() }).strict()),
 
-  'audit.list': method<AuditEntry[]>()(
+  'audit.list': method<AuditEntry[]>({ access: 'manager', kind: 'read' })(
     z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict().optional().default({}),
   ),
-  'reports.sales': method<SalesReport>()(z.object({ from: localDate(), to: localDate() }).strict()),
-  'reports.salesCsv': method<{ filename: string; csv: string }>()(
+  'reports.sales': method<SalesReport>({ access: 'manager', kind: 'read' })(z.object({ from: localDate(), to: localDate() }).strict()),
+  'reports.salesCsv': method<{ filename: string; csv: string }>({ access: 'manager', kind: 'long' })(
     z.object({ from: localDate(), to: localDate(), by: z.enum(['product', 'producer', 'sale']) }).strict(),
   ),
 } as const;

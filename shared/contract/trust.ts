@@ -105,9 +105,9 @@ export const trustCsvInput = z
 
 export const trustMethods = {
   /** Store-wide and per-producer trust figures for a range (default: the last 12 weeks) and all time. */
-  'reports.trust': method<TrustReport>()(trustReportInput.optional().default({})),
+  'reports.trust': method<TrustReport>({ access: 'manager', kind: 'read' })(trustReportInput.optional().default({})),
   /** One producer's trust detail: every settlement with its payouts, figures and monthly trend. */
-  'reports.trustProducer': method<TrustProducerDetail>()(trustProducerInput),
+  'reports.trustProducer': method<TrustProducerDetail>({ access: 'manager', kind: 'read' })(trustProducerInput),
   /** CSV export: the producer table, or one producer's settlements when `producerId` is given. */
-  'reports.trustCsv': method<TrustCsv>()(trustCsvInput.optional().default({})),
+  'reports.trustCsv': method<TrustCsv>({ access: 'manager', kind: 'long' })(trustCsvInput.optional().default({})),
 } as const;
