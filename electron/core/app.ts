@@ -162,7 +162,7 @@ export function createCore(options: CoreOptions = {}): Core {
     dbFile,
     backupsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    db: () => db,
+    db: () => db ?? readDb,
     status,
     closeDatabase() {
       closeReader();
@@ -250,7 +250,7 @@ export function createCore(options: CoreOptions = {}): Core {
       return () => set!.delete(listener as (p: unknown) => void);
     },
     get db() {
-      return db;
+      return db ?? readDb;
     },
     dataDir,
     dbFile,
