@@ -147,6 +147,6 @@ describe('main.ts wiring', () => {
     expect(main).toContain('StoreRuntime.start(');
     expect(main).not.toMatch(/createCore|from 'better-sqlite3'/);
     expect(main).toContain('setPermissionRequestHandler(denyPermissionRequest)');
-    expect(main).toContain('UKM_MART_DATA_DIR');
+    expect(main).toContain('desktopDataDir(process.env'); // UKM_MART_DATA_DIR, tested in platform-desktop-routing
   });
 });
