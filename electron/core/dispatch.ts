@@ -19,10 +19,11 @@
  * `Core.callAsync` and the runtime's workers.
  */
 import type Database from 'better-sqlite3';
-import { contract, type Envelope, type MethodKind, type MethodName } from '../../shared/contract';
+import { contract, isMethodName, type Envelope, type MethodKind, type MethodName } from '../../shared/contract';
 import type { Lang } from '../../shared/i18nText';
 import type { CoreContext } from './context';
-import { errorEnvelope } from './envelope';
+import { errorEnvelope, validationError } from './envelope';
+import { AppError } from './errors';
 import { isThenable, QUIET_JOB, type JobBoard, type JobReporter } from './runtime/jobs';
 import type { CoreEventName, CoreEvents } from '../../shared/contract';
 
@@ -161,4 +162,34 @@ export function createDispatcher(deps: DispatchDeps) {
   };
 
   return { runSync, runAsync, busy: () => exclusive !== null };
+}
+
+/**
+ * The batch entry point: calls that the core's own work makes inside its
+ * caller's transaction (the demo history of setup.complete). Each is checked
+ * like any call: a known method, its input parsed by the contract (defaults
+ * applied), and a kind that fits in a transaction (a read or a write; long
+ * and exclusive work cannot run inside another call). It throws instead of
+ * answering an envelope, so a failed step rolls the whole batch back.
+ */
+export function dispatchInBatch(
+  handlers: Partial<Record<MethodName, (input: never, ctx: CoreContext) => unknown>>,
+  method: string,
+  rawInput: unknown,
+  ctx: CoreContext,
+): unknown {
+  if (!isMethodName(method)) throw new Error(`Unknown method in a batch: ${method}`);
+  const kind = kindOf(method);
+  if (kind !== 'write' && kind !== 'read') throw new Error(`${method} is ${kind} work: it cannot run inside a batch`);
+  if (!ctx.db.inTransaction) throw new Error(`A batch runs inside its caller's transaction (${method})`);
+  const handler = handlers[method] as ((input: unknown, ctx: CoreContext) => unknown) | undefined;
+  if (!handler) throw new Error(`No handler for ${method} in this batch`);
+  const parsed = contract[method].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const en = validationError(parsed.error, 'en');
+    throw new AppError('VALIDATION', { id: validationError(parsed.error, 'id').message, en: en.message }, en.field);
+  }
+  const result = handler(parsed.data, ctx);
+  if (isThenable(result)) throw new Error(`${method} returned a Promise inside a batch`);
+  return result;
 }
