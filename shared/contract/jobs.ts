@@ -27,7 +27,7 @@ export interface JobFinished {
 
 export const jobMethods = {
   /** Asks a running long job to stop; it stops at its next safe point and answers CONFLICT "Cancelled". */
-  'jobs.cancel': method<{ cancelled: boolean }>({ access: 'staff', kind: 'read' })(
+  'jobs.cancel': method<{ cancelled: boolean }>({ access: 'manager', kind: 'read' })(
     z.object({ jobId: z.string().regex(/^\d+\.\d+$/, { error: biMsg('Id pekerjaan tidak sah', 'Invalid job id') }) }).strict(),
   ),
 } as const;
