@@ -8,21 +8,23 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createCore, type Core, type CoreOptions } from './core/app';
-import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
+import { startBackupSchedule } from './core/backup/schedule';
+import type { StoreEndpoint } from './core/runtime/endpoint';
+import { StoreRuntime, type RuntimeOptions } from './core/runtime/storeRuntime';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from './csp';
+import { streamEvents } from './eventStream';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 
 export { CONTENT_SECURITY_POLICY } from './csp';
 
-export interface HostOptions extends CoreOptions {
+export interface HostOptions extends RuntimeOptions {
   port?: number;
   token?: string;
   rendererDir?: string;
-  /** Use an existing core instead of creating one. */
-  core?: Core;
+  /** Use an existing store (e.g. `inProcessEndpoint(core)`) instead of starting the store runtime. */
+  core?: StoreEndpoint;
 }
 
 export interface RunningHost {
@@ -31,7 +33,8 @@ export interface RunningHost {
   appUrl: string;
   token: string;
   port: number;
-  core: Core;
+  /** The store runtime (or the endpoint handed in). */
+  core: StoreEndpoint;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const token = options.token ?? process.env.UKM_MART_TOKEN ?? crypto.randomBytes(24).toString('base64url');
   const requestedPort = options.port ?? (process.env.UKM_MART_PORT ? Number(process.env.UKM_MART_PORT) : 0);
   const rendererDir = path.resolve(options.rendererDir ?? defaultRendererDir());
-  const core = options.core ?? createCore({ ...options, shell: 'browser' });
+  const core: StoreEndpoint = options.core ?? (await StoreRuntime.start({ ...options, shell: 'browser' }));
   let port = requestedPort;
 
   const server = http.createServer((req, res) => {
@@ -71,11 +74,20 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/rpc') return handleRpc(req, res);
+    if (url.pathname === '/api/events') return handleEvents(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Method not allowed' } });
     }
     serveStatic(url.pathname, res);
   });
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use GET' } });
+    if (!tokenMatches(req.headers.authorization, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token' } });
+    }
+    streamEvents(core, req, res);
+  }
 
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST' } });
@@ -176,8 +188,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          if (!options.core) core.close();
-          resolve();
+          if (options.core) resolve();
+          else void Promise.resolve(core.close()).then(() => resolve());
         });
       }),
   };
@@ -195,7 +207,7 @@ export async function serve(options: HostOptions = {}): Promise<RunningHost> {
     if (stopping) return;
     stopping = true;
     stopSchedule();
-    await automaticBackup(host.core, 'close');
+    await host.core.automaticBackup('close');
     await host.close();
     process.exit(0);
   };

@@ -8,7 +8,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const CALL_CHANNEL = 'ukm-mart:call';
 const EVENT_CHANNEL = 'ukm-mart:event';
-const EVENTS = ['backup.completed', 'data.changed'];
+const EVENTS = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'];
 
 contextBridge.exposeInMainWorld('ukmMart', {
   call(method: string, input: unknown): Promise<unknown> {

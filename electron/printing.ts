@@ -236,7 +236,7 @@ export function printSettingsFrom(reply: Envelope<unknown>): PrintSettings {
 }
 
 export interface ShellCore {
-  call(method: string, input: unknown): Envelope<unknown>;
+  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
   readonly dataDir: string;
 }
 
@@ -246,7 +246,7 @@ export interface ShellCore {
  * sender's own page.
  */
 export function createShellRouter(core: ShellCore) {
-  return (sender: PrintableContents, method: ShellMethod, input: unknown): Promise<Envelope<unknown>> =>
-    routeShellCall(method, input, { contents: sender, settings: printSettingsFrom(core.call('settings.get', {})), dataDir: core.dataDir });
+  return async (sender: PrintableContents, method: ShellMethod, input: unknown): Promise<Envelope<unknown>> =>
+    routeShellCall(method, input, { contents: sender, settings: printSettingsFrom(await core.callAsync('settings.get', {})), dataDir: core.dataDir });
 }
 export type ShellRouter = ReturnType<typeof createShellRouter>;

@@ -21,7 +21,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const CALL_CHANNEL = 'ukm-mart:call';
 export const EVENT_CHANNEL = 'ukm-mart:event';
 /** Core events forwarded to the window. */
-export const FORWARDED_EVENTS = ['backup.completed', 'data.changed'] as const;
+export const FORWARDED_EVENTS = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'] as const;
 
 export function webPreferences(preloadPath: string) {
   return {

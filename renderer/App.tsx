@@ -13,6 +13,7 @@ import SettleScreen from './features/settle';
 import TrustScreen from './features/trust';
 import ReportsScreen from './features/reports';
 import StaffScreen from './features/staff';
+import { StoreRestartedNotice } from './components/JobProgressBar';
 import SettingsScreen from './features/settings';
 
 export const ROUTES = ['sell', 'catalogue', 'intake', 'stock', 'settle', 'trust', 'reports', 'staff', 'settings'] as const;
@@ -69,6 +70,7 @@ function Shell() {
         </label>
         <SessionBadge />
       </header>
+      <StoreRestartedNotice />
       <main className="screen" id={`screen-${route}`}>
         <Screen key={route} />
       </main>

@@ -4,6 +4,7 @@
  * host hands over in the URL fragment (`#token=…`) and which is kept only in
  * this tab's session storage.
  */
+import { onStreamEvent } from './eventStream';
 import type { CoreEventName, CoreEvents, Envelope, ErrorBody, MethodInput, MethodName, MethodOutput } from '../shared/contract';
 
 export interface Bridge {
@@ -58,9 +59,10 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   return reply.value as MethodOutput<M>;
 }
 
-/** Push events from the core (Electron only; browser mode re-fetches instead). */
+/** Push events from the store: the bridge in Electron, the host's event stream in browser mode. */
 export function on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void {
-  return window.ukmMart ? window.ukmMart.on(event, listener as (p: unknown) => void) : () => undefined;
+  if (window.ukmMart) return window.ukmMart.on(event, listener as (p: unknown) => void);
+  return onStreamEvent(event, listener as (p: unknown) => void, () => (token ??= browserToken()));
 }
 
 /** A fresh client-made id for idempotent requests (sales, refunds, payouts). */

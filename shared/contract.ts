@@ -12,6 +12,7 @@ import { stockMethods } from './contract/stock';
 import { tillMethods } from './contract/till';
 import { ledgerMethods } from './contract/ledger';
 import { trustMethods } from './contract/trust';
+import { jobMethods, type JobFinished, type JobProgress } from './contract/jobs';
 
 export * from './contract/define';
 
@@ -35,6 +36,7 @@ const areas = {
   ...tillMethods,
   ...ledgerMethods,
   ...trustMethods,
+  ...jobMethods,
 };
 
 export type Contract = typeof areas;
@@ -47,6 +49,7 @@ export const contract = mergeAreas(
   tillMethods,
   ledgerMethods,
   trustMethods,
+  jobMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
@@ -66,5 +69,10 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface CoreEvents {
   'backup.completed': { file: string; kind: 'daily' | 'weekly' | 'manual' | 'close' };
   'data.changed': { area: string };
+  /** Long work's progress (electron/core/runtime/jobs.ts); the first one of a job has phase `start`. */
+  'job.progress': JobProgress;
+  'job.finished': JobFinished;
+  /** The store runtime stopped unexpectedly and was started again; calls in flight were answered UNAVAILABLE, none retried. */
+  'store.restarted': { reason: string };
 }
 export type CoreEventName = keyof CoreEvents;

@@ -12,14 +12,16 @@ import {
 } from '../../shared/contract';
 import type { StoreStatus } from '../../shared/contract/system';
 import type { Lang } from '../../shared/i18nText';
-import type { CoreContext } from './context';
-import { errorEnvelope, validationError } from './envelope';
+import type { Caller, CoreContext } from './context';
+import { validationError } from './envelope';
+import { createDispatcher } from './dispatch';
+import { JobBoard, type JobReporter } from './runtime/jobs';
+import { openDatabase } from './db/open';
 import { buildHandlers } from './handlers';
 import type { Handlers } from './handlerTypes';
 import { schemaVersion } from './db/migrate';
 import { openStore, type StoreOpenOptions } from './db/store';
 import { readFlag, readSettings } from './settings';
-import { ASYNC_METHODS } from '../../shared/contract/system';
 import { STORE_CONTROL, type StoreControl } from './backup/control';
 import { backupsDirOf } from './backup/files';
 
@@ -36,17 +38,25 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** How the start-up checks use threads; the defaults suit the shop's machine (tests exercise the other paths). */
   startupChecks?: StoreOpenOptions['checks'];
+  /**
+   * `store` (default) opens the store for writing (checks, migrations) and reads on a
+   * read-only connection beside it; `reader` only opens a read-only connection to a
+   * store another thread opened (the runtime's read and long-work workers).
+   */
+  role?: 'store' | 'reader';
+  /** The jobs of long work; the runtime shares one board between its threads. */
+  jobs?: JobBoard;
 }
 
 export interface Core {
   /**
-   * Validates and runs one synchronous contract method; never throws. An
-   * asynchronous method (backup.create, backup.restore) answers INTERNAL here:
-   * use `callAsync`.
+   * Validates and runs one contract method synchronously, the way its kind
+   * says (dispatch.ts); never throws. Exclusive work and asynchronous long work
+   * (backup.create) answer INTERNAL here: use `callAsync`.
    */
-  call(method: string, input: unknown): Envelope<unknown>;
-  /** Validates and runs any contract method, awaiting handlers that return a Promise; never rejects. */
-  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  call(method: string, input: unknown, caller?: Caller): Envelope<unknown>;
+  /** Validates and runs any contract method by its kind, awaiting asynchronous work; never rejects. */
+  callAsync(method: string, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
   /** Pushes an event to the listeners (the Electron window, the backup timer's reports). */
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   status(): StoreStatus;
@@ -87,6 +97,8 @@ export function createCore(options: CoreOptions = {}): Core {
   const shell = options.shell ?? 'browser';
   const now = options.now ?? (() => new Date());
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const role = options.role ?? 'store';
+  const jobs = options.jobs ?? new JobBoard();
   const storeOptions: StoreOpenOptions = {
     nativeBinding: options.nativeBinding,
     migrationsDir: options.migrationsDir,
@@ -95,11 +107,32 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   fs.mkdirSync(dataDir, { recursive: true });
-  let opened = openStore(dbFile, storeOptions);
-  let db = opened.db;
+  let opened = role === 'store' ? openStore(dbFile, storeOptions) : openReader();
+  let db = role === 'store' ? opened.db : null;
+  /** Reads run here (dispatch.ts); in a reader it is the only connection. */
+  let readDb: Database.Database | null = role === 'store' ? null : opened.db;
+  function openReader() {
+    try {
+      return { db: openDatabase(dbFile, { readonly: true, nativeBinding: options.nativeBinding }) } as ReturnType<typeof openStore>;
+    } catch (err) {
+      return { db: null, refusal: { id: `Basis data tidak dapat dibaca (${(err as Error).message}).`, en: `The database cannot be read (${(err as Error).message}).` } };
+    }
+  }
+  const reader = (): Database.Database | null => {
+    if (role === 'store' && db && !readDb) readDb = openDatabase(dbFile, { readonly: true, nativeBinding: options.nativeBinding });
+    return readDb;
+  };
+  const closeReader = () => {
+    if (role === 'store') {
+      readDb?.close();
+      readDb = null;
+    }
+  };
+  const anyDb = () => db ?? readDb;
   let settingsCache: ReturnType<typeof readSettings> | null = null;
   const settings = () => {
-    if (!settingsCache && db) settingsCache = readSettings(db);
+    const from = db ?? readDb;
+    if (!settingsCache && from) settingsCache = readSettings(from);
     return settingsCache;
   };
   const lang = (): Lang => settings()?.language ?? 'id';
@@ -115,11 +148,11 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   const status = (): StoreStatus => ({
-    state: db ? 'ready' : 'refused',
-    ...(db ? {} : { reason: (opened.refusal ?? NOT_OPEN).en, reasonText: opened.refusal ?? NOT_OPEN }),
-    needsSetup: db ? readFlag(db, 'setupDone') !== true : false,
+    state: anyDb() ? 'ready' : 'refused',
+    ...(anyDb() ? {} : { reason: (opened.refusal ?? NOT_OPEN).en, reasonText: opened.refusal ?? NOT_OPEN }),
+    needsSetup: anyDb() ? readFlag(anyDb()!, 'setupDone') !== true : false,
     dataDir,
-    schemaVersion: db ? schemaVersion(db) : 0,
+    schemaVersion: anyDb() ? schemaVersion(anyDb()!) : 0,
     appVersion: APP_VERSION,
     shell,
   });
@@ -129,15 +162,17 @@ export function createCore(options: CoreOptions = {}): Core {
     dbFile,
     backupsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    db: () => db,
+    db: () => db ?? readDb,
     status,
     closeDatabase() {
+      closeReader();
       db?.close();
       db = null;
       settingsCache = null;
       opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
     },
     reopen() {
+      closeReader();
       db?.close();
       settingsCache = null;
       opened = openStore(dbFile, storeOptions);
@@ -147,7 +182,7 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   // While refused, `db` is null: only the methods in ALLOWED_WHILE_REFUSED run then, and they do not touch ctx.db.
-  const ctxFor = (database: Database.Database | null): CoreContext => ({
+  const ctxFor = (database: Database.Database | null, job: JobReporter): CoreContext => ({
     db: database as Database.Database,
     now,
     lang,
@@ -155,10 +190,14 @@ export function createCore(options: CoreOptions = {}): Core {
     dataDir,
     shell,
     emit,
+    job,
     [STORE_CONTROL]: control,
   }) as CoreContext;
 
-  const handlers: Handlers = buildHandlers({ 'system.status': () => status() });
+  const handlers: Handlers = buildHandlers({
+    'system.status': () => status(),
+    'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
+  });
 
   /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
   const lookup = (method: string, rawInput: unknown): Lookup => {
@@ -168,7 +207,7 @@ export function createCore(options: CoreOptions = {}): Core {
     }
     const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
     if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
-    if (!db && !ALLOWED_WHILE_REFUSED.has(method)) {
+    if (!anyDb() && !ALLOWED_WHILE_REFUSED.has(method)) {
       const why = (opened.refusal ?? NOT_OPEN)[lang()];
       return {
         ok: false,
@@ -185,66 +224,22 @@ export function createCore(options: CoreOptions = {}): Core {
     if (method.startsWith('settings.') || method.startsWith('setup.') || method.startsWith('backup.')) settingsCache = null;
   };
 
-  const isThenable = (v: unknown): v is PromiseLike<unknown> =>
-    typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
-
-  const runSync = (found: Extract<Lookup, { ok: true }>): Envelope<unknown> => {
-    const { method, input, handler } = found;
-    try {
-      let value: unknown;
-      if (contract[method].transaction === 'none' || !db) {
-        value = handler(input, ctxFor(db));
-      } else {
-        const database = db;
-        value = database.transaction(() => {
-          const result = handler(input, ctxFor(database));
-          // A Promise here would commit the transaction before its work is done.
-          if (isThenable(result)) throw new Error(`${method} returned a Promise inside a write transaction`);
-          return result;
-        }).immediate();
-      }
-      if (isThenable(value)) {
-        throw new Error(`${method} is asynchronous: call it with callAsync`);
-      }
-      afterSuccess(method);
-      return { ok: true, value };
-    } catch (err) {
-      return errorEnvelope(err, lang());
-    }
-  };
-
-  const asyncOnly = (method: string): Envelope<never> => {
-    console.error(`[core] ${method} called through call(); it is asynchronous: use callAsync`);
-    return {
-      ok: false,
-      error: {
-        code: 'INTERNAL',
-        message:
-          lang() === 'id'
-            ? `${method} berjalan asinkron: panggil lewat callAsync. Tidak ada yang berubah.`
-            : `${method} is asynchronous: call it with callAsync. Nothing was changed.`,
-      },
-    };
+  const dispatcher = createDispatcher({ writeDb: () => db, readDb: reader, ctxFor, lang, jobs, emit, afterSuccess });
+  // A reader sees other threads' commits: it reads the settings afresh for every call.
+  const beforeCall = () => {
+    if (role === 'reader') settingsCache = null;
   };
 
   const core: Core = {
-    call(method, rawInput) {
-      if (ASYNC_METHODS.has(method)) return asyncOnly(method);
+    call(method, rawInput, _caller) {
+      beforeCall();
       const found = lookup(method, rawInput);
-      return found.ok ? runSync(found) : found.reply;
+      return found.ok ? dispatcher.runSync(found) : found.reply;
     },
-    async callAsync(method, rawInput) {
+    async callAsync(method, rawInput, _caller) {
+      beforeCall();
       const found = lookup(method, rawInput);
-      if (!found.ok) return found.reply;
-      if (!ASYNC_METHODS.has(method)) return runSync(found);
-      try {
-        // Asynchronous methods declare `transaction: 'none'` and manage the database themselves.
-        const value = await found.handler(found.input, ctxFor(db));
-        afterSuccess(method);
-        return { ok: true, value };
-      } catch (err) {
-        return errorEnvelope(err, lang());
-      }
+      return found.ok ? dispatcher.runAsync(found) : found.reply;
     },
     emit,
     status,
@@ -255,11 +250,14 @@ export function createCore(options: CoreOptions = {}): Core {
       return () => set!.delete(listener as (p: unknown) => void);
     },
     get db() {
-      return db;
+      return db ?? readDb;
     },
     dataDir,
     dbFile,
     close() {
+      closeReader();
+      if (role === 'reader') readDb?.close();
+      readDb = null;
       db?.close();
       db = null;
       opened = { db: null, refusal: { id: 'Toko sudah ditutup.', en: 'The store is closed.' } };

@@ -181,7 +181,7 @@ export const catalogueMethods = {
    * The cashier's scan: exact barcode first, then short code; active products only.
    * Read-only, so it runs outside a write transaction and never waits behind one.
    */
-  'products.lookup': method<ProductLookup | null>({ access: 'staff', kind: 'read', transaction: 'none' })(z.object({ code: z.string().trim().min(1).max(64) }).strict()),
+  'products.lookup': method<ProductLookup | null>({ access: 'staff', kind: 'read' })(z.object({ code: z.string().trim().min(1).max(64) }).strict()),
 
   /** A terms change from a local date on (today or later); needs a manager's approval. */
   'terms.change': method<TermsView>({ access: 'manager', kind: 'write' })(

@@ -22,25 +22,22 @@ export type MethodKind = 'read' | 'write' | 'exclusive' | 'long';
 
 /**
  * A method of the contract: its zod input schema, its output type (a phantom,
- * carried only in the type system), who may call it, how the runtime runs it,
- * and whether the core runs it inside one database transaction (the default)
- * or manages the database itself (backup restore, for instance).
+ * carried only in the type system), who may call it, and how the runtime runs
+ * it (its kind decides the connection and the transaction: see dispatch.ts).
  */
 export interface MethodDef<I extends z.ZodType, O> {
   readonly input: I;
   readonly access: Access;
   readonly kind: MethodKind;
-  readonly transaction: 'write' | 'none';
   /** Phantom: never read at run time. */
   readonly _output?: O;
 }
 
-export function method<O>(options: { access: Access; kind: MethodKind; transaction?: 'write' | 'none' }) {
+export function method<O>(options: { access: Access; kind: MethodKind }) {
   return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({
     input,
     access: options.access,
     kind: options.kind,
-    transaction: options.transaction ?? 'write',
   });
 }
 

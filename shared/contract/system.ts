@@ -175,7 +175,7 @@ export const pdfFileName = () =>
     });
 
 export const systemMethods = {
-  'system.status': method<StoreStatus>({ access: 'anyone', kind: 'read', transaction: 'none' })(empty()),
+  'system.status': method<StoreStatus>({ access: 'anyone', kind: 'read' })(empty()),
   'settings.get': method<StoreSettings>({ access: 'anyone', kind: 'read' })(empty()),
   /** Changes some settings; the language switch is one of them, so it persists. */
   'settings.update': method<StoreSettings>({ access: 'manager', kind: 'write' })(settingsPatch),
@@ -185,36 +185,33 @@ export const systemMethods = {
   ),
   /**
    * A backup with SQLite's online backup API, into `<data folder>/backups`
-   * or a chosen folder (e.g. a USB stick). Asynchronous: use `callAsync`.
+   * or a chosen folder (e.g. a USB stick). Long work: reports progress while it copies.
    */
-  'backup.create': method<Promise<BackupInfo>>({ access: 'manager', kind: 'long', transaction: 'none' })(
+  'backup.create': method<Promise<BackupInfo>>({ access: 'manager', kind: 'long' })(
     z.object({ folder: absolutePath('Folder', 'Folder').optional() }).strict().optional().default({}),
   ),
   /** Backups in `<data folder>/backups`, newest first. Answers while the store is refused. */
-  'backup.list': method<BackupInfo[]>({ access: 'manager', kind: 'read', transaction: 'none' })(empty()),
+  'backup.list': method<BackupInfo[]>({ access: 'manager', kind: 'read' })(empty()),
   /**
    * Replaces the store with a backup after checking the backup's integrity;
    * the replaced file is kept aside. Needs a manager approval, except while
    * the store is refused (then no staff can be read).
    */
-  'backup.restore': method<Promise<RestoreResult>>({ access: 'manager', kind: 'exclusive', transaction: 'none' })(
+  'backup.restore': method<Promise<RestoreResult>>({ access: 'manager', kind: 'exclusive' })(
     z.object({ file: absolutePath('Berkas cadangan', 'Backup file'), approval: approval().optional() }).strict(),
   ),
   /** Desktop app only: the printers of this computer. The browser answers UNAVAILABLE. */
-  'shell.printers': method<PrinterChoice[]>({ access: 'staff', kind: 'read', transaction: 'none' })(empty()),
+  'shell.printers': method<PrinterChoice[]>({ access: 'staff', kind: 'read' })(empty()),
   /**
    * Desktop app only: prints the window's printable (`.print-root`) on the
    * paper given, to the printer in settings, silently if `silentPrint` is on.
    * The browser answers UNAVAILABLE (the page uses the browser's own print).
    */
-  'shell.print': method<PrintOutcome>({ access: 'staff', kind: 'read', transaction: 'none' })(
+  'shell.print': method<PrintOutcome>({ access: 'staff', kind: 'read' })(
     z.object({ paper: paper(), title: nonEmptyText(200) }).strict(),
   ),
   /** Desktop app only: saves the printable as a PDF in the PDF folder; never overwrites (adds ` (2)`…). */
-  'shell.savePdf': method<SavedPdf>({ access: 'staff', kind: 'read', transaction: 'none' })(
+  'shell.savePdf': method<SavedPdf>({ access: 'staff', kind: 'read' })(
     z.object({ paper: paper(), fileName: pdfFileName() }).strict(),
   ),
 } as const;
-
-/** Methods whose handlers return a Promise: the core answers them only through `callAsync`. */
-export const ASYNC_METHODS: ReadonlySet<string> = new Set(['backup.create', 'backup.restore']);

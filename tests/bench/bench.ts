@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DB_FILE_NAME } from '../../electron/core/app';
 import { measureCore, measureStartup, type Row } from './coreBench';
 import { measureScan } from './browserBench';
+import { measureRuntime } from './runtimeBench';
 import { diagnose } from './diagnose';
 import { generate } from './generate';
 import { notes, table } from './report';
@@ -72,6 +73,8 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   log('  start-up measured');
   rows.push(...measureCore(opts));
   log('  core measured');
+  rows.push(...(await measureRuntime(opts)));
+  log('  store runtime measured');
   if (argv.includes('--no-browser')) {
     rows.push({ key: 'scan_to_line', label: `scan to line visible, Chromium (${scale.cartLines}-line cart)`, time: null, budget: 'p95 ≤ 50 ms', ok: null, note: 'skipped (--no-browser)' });
   } else {
@@ -79,7 +82,7 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
     rows.push(await measureScan({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) }));
     log('  browser measured');
   }
-  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'startup', 'scan_to_line'];
+  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 
   const seconds = (performance.now() - started) / 1000;

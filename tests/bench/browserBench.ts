@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startHost } from '../../electron/host';
+import { DB_FILE_NAME } from '../../electron/core/app';
+import { openDatabase } from '../../electron/core/db/open';
 import type { Row } from './coreBench';
 import type { GenMeta } from './generate';
 import type { Scale } from './scale';
@@ -60,17 +62,20 @@ export async function measureScan(o: { dataDir: string; rendererDir: string; sca
   const realStart = Date.now();
   const host = await startHost({ dataDir: o.dataDir, port: 0, rendererDir: o.rendererDir, now: () => new Date(o.startAt + (Date.now() - realStart)) });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  let closeDb = () => undefined as void;
   try {
     const core = host.core;
     const cashier = o.meta.staff.cashiers[1]!;
-    const db = core.db!;
-    const current = core.call('shifts.current', {});
+    // Names for the page, read on a connection of the bench's own: the store runs in the runtime's threads.
+    const db = openDatabase(path.join(o.dataDir, DB_FILE_NAME), { readonly: true });
+    closeDb = () => db.close();
+    const current = await core.callAsync('shifts.current', {});
     if (current.ok && current.value) {
       const s = current.value as { id: number; cashierId: number };
       const pin = o.meta.staff.cashiers.find((c) => c.id === s.cashierId)?.pin ?? o.meta.staff.managerPin;
-      core.call('shifts.close', { shiftId: s.id, countedCash: 0, auth: { staffId: s.cashierId, pin } });
+      await core.callAsync('shifts.close', { shiftId: s.id, countedCash: 0, auth: { staffId: s.cashierId, pin } });
     }
-    const opened = core.call('shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
+    const opened = await core.callAsync('shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
     if (!opened.ok) throw new Error(`shifts.open refused: ${opened.error.message}`);
     const name = (db.prepare('SELECT name FROM staff WHERE id = ?').pluck().get(cashier.id) as string) ?? '';
     const products = db.prepare('SELECT barcode, name FROM products WHERE active = 1 AND barcode IS NOT NULL ORDER BY id').all() as { barcode: string; name: string }[];
@@ -119,6 +124,7 @@ export async function measureScan(o: { dataDir: string; rendererDir: string; sca
       note: `p95 ${t.p95.toFixed(1)} ms over ${t.n} scans (cart back to ${lines} lines after each)`,
     };
   } finally {
+    closeDb();
     await browser.close();
     await host.close();
   }

@@ -148,7 +148,7 @@ describeE2E('platform: the refusal screen', () => {
       // The page reloads into the store restored from the backup.
       await page.getByRole('heading', { name: 'Toko tidak dapat dibuka' }).waitFor({ state: 'detached', timeout: 15_000 });
       expect(host.core.status().state).toBe('ready');
-      expect(host.core.call('settings.get', {})).toMatchObject({ ok: true, value: { storeName: 'Toko Sebelum Rusak' } });
+      expect(await host.core.callAsync('settings.get', {})).toMatchObject({ ok: true, value: { storeName: 'Toko Sebelum Rusak' } });
       expect(fs.readdirSync(dataDir).some((f) => f.startsWith(`${DB_FILE_NAME}.replaced-`))).toBe(true);
     } finally {
       await browser.close();

@@ -1,4 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { DB_FILE_NAME } from '../../electron/core/app';
+import { openDatabase } from '../../electron/core/db/open';
+import { QUIET_JOB } from '../../electron/core/runtime/jobs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
 import { TestClock } from '../helpers/core';
@@ -12,8 +16,8 @@ describeE2E('demo store: expiry lists and returning expired goods', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startE2EApp({ clock: new TestClock(new Date()) });
     await app.api('setup.complete', { mode: 'empty', storeName: 'UKM Mart KTM Telang' });
-    // The demo store, written by the same seed the first run uses.
-    const db = app.host.core.db!;
+    // The demo store, written by the same seed the first run uses (a connection of the test's own: the store runs in the runtime's threads).
+    const db = openDatabase(path.join(app.dataDir, DB_FILE_NAME));
     const ctx: CoreContext = {
       db,
       now: app.clock!.now,
@@ -22,8 +26,10 @@ describeE2E('demo store: expiry lists and returning expired goods', () => {
       dataDir: app.dataDir,
       shell: 'browser',
       emit: () => undefined,
+      job: QUIET_JOB,
     };
     db.transaction(() => seedDemoStore(ctx)).immediate();
+    db.close();
   }, 60_000);
   afterAll(async () => {
     await app?.close();

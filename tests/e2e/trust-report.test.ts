@@ -7,6 +7,8 @@ import { addDays } from '../../shared/domain/time';
 import { formatBps } from '../../shared/domain/trust';
 import { formatRupiah } from '../../shared/money';
 import { TestClock } from '../helpers/core';
+import { DB_FILE_NAME } from '../../electron/core/app';
+import { openDatabase } from '../../electron/core/db/open';
 import { seedTrust, type SeedProducer, type SeedSettlement } from '../integration/trust-seed';
 import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
 
@@ -97,7 +99,10 @@ describeE2E('trust ledger: report, sort, producer, statement PDF, CSV', () => {
     await app.api('setup.complete', { mode: 'empty', storeName: 'Toko UKM Telang' });
     await app.api('settings.update', { storeAddress: 'Desa Telang, Bangkalan', storePhone: '0812-3456-7890' });
     await app.api('staff.create', { name: MANAGER.name, role: 'manager', pin: MANAGER.pin });
-    seedTrust(app.host.core.db!, FIXTURE);
+    // A connection of the test's own: the store runs in the runtime's threads.
+    const db = openDatabase(path.join(app.dataDir, DB_FILE_NAME));
+    seedTrust(db, FIXTURE);
+    db.close();
     await page.goto(app.host.appUrl);
     await page.getByRole('button', { name: new RegExp(MANAGER.name) }).click();
     await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);

@@ -140,10 +140,13 @@ describe('main.ts wiring', () => {
   it('takes the single-instance lock, has ONE ipc handler, and backs up daily and on close', () => {
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
-    expect(main).toContain('createIpcHandler(core, undefined, createShellRouter(core))');
-    expect(main).toContain('startBackupSchedule(core');
-    expect(main).toContain("automaticBackup(closing, 'close')");
+    expect(main).toContain('createIpcHandler(store, undefined, createShellRouter(store))');
+    expect(main).toContain('startBackupSchedule(store)');
+    expect(main).toContain('closeStore(store, stopSchedule)');
+    // The store runs in the runtime's threads, never in the main process.
+    expect(main).toContain('StoreRuntime.start(');
+    expect(main).not.toMatch(/createCore|from 'better-sqlite3'/);
     expect(main).toContain('setPermissionRequestHandler(denyPermissionRequest)');
-    expect(main).toContain('UKM_MART_DATA_DIR');
+    expect(main).toContain('desktopDataDir(process.env'); // UKM_MART_DATA_DIR, tested in platform-desktop-routing
   });
 });

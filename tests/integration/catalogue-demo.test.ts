@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, TestClock, type TestCore } from '../helpers/core';
 import type { CoreContext } from '../../electron/core/context';
+import { QUIET_JOB } from '../../electron/core/runtime/jobs';
 import { DEMO_PRODUCERS, DEMO_WEEKS, demoCatalogue, seedDemoStore } from '../../electron/core/demo/seed';
 
 let t: TestCore;
@@ -19,6 +20,7 @@ function seed(core: TestCore) {
     dataDir: core.dataDir,
     shell: 'browser',
     emit: () => undefined,
+    job: QUIET_JOB,
   };
   db.transaction(() => seedDemoStore(ctx)).immediate();
 }

@@ -163,24 +163,3 @@ describe('sales.create: shares, snapshots and rows', () => {
     expect(t.err('sales.get', { id: randomUUID() }).code).toBe('NOT_FOUND');
   });
 });
-
-describe('recordSale and startShift (for the demo store and the benchmark)', () => {
-  it('record the same rows as sales.create and shifts.close, in their own transaction or the caller’s', async () => {
-    const { recordSale, startShift, endShift } = await import('../../electron/core/till');
-    till = makeTill({ openShift: false });
-    const { t, db, products, cashier } = till;
-    const ctx = { db, now: t.clock.now, timeZone: () => 'Asia/Jakarta' };
-    const shift = startShift(ctx, cashier.staffId, 75_000);
-    expect(() => startShift(ctx, cashier.staffId, 0)).toThrow(/still open/);
-    const sale = recordSale(ctx, { id: randomUUID(), shiftId: shift.id, lines: [{ productId: products.egg, quantity: 2 }], payment: { method: 'qris' } });
-    expect(sale).toMatchObject({ receiptNo: 1, total: 6000 });
-    const inner = db.transaction(() => recordSale(ctx, { id: randomUUID(), shiftId: shift.id, lines: [{ productId: products.chips, quantity: 1 }], payment: { method: 'cash', tendered: 20_000 } }));
-    expect(inner.immediate().payment.change).toBe(7500);
-    expect(t.ok('sales.get', { id: sale.id })).toEqual(sale);
-    expect(t.ok('shifts.xReport', { shiftId: shift.id }).expectedCash).toBe(75_000 + 12_500);
-    expect(endShift(ctx, shift.id, cashier.staffId, 87_500)).toMatchObject({ kind: 'Z', zNumber: 1, variance: 0 });
-    expect(t.ok('shifts.zReport', { shiftId: shift.id }).zNumber).toBe(1);
-    expect(() => endShift(ctx, shift.id, cashier.staffId, 0)).toThrow(/already closed/);
-    expect(ledgerOk(t)).toBe(true);
-  });
-});

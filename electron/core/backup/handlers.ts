@@ -5,7 +5,7 @@ import { writeBackup } from './create';
 import { listBackups } from './files';
 import { restoreBackup } from './restore';
 
-/** backup.create and backup.restore return Promises: the core answers them through `callAsync` only. */
+/** backup.create (long work) and backup.restore (exclusive) are asynchronous: they run through `callAsync`. */
 export const backupHandlers: AreaHandlers<'backup.create' | 'backup.list' | 'backup.restore'> = {
   'backup.create': async (input, ctx) => {
     const control = storeControl(ctx);
@@ -17,6 +17,7 @@ export const backupHandlers: AreaHandlers<'backup.create' | 'backup.list' | 'bac
         folder,
         kind: 'manual',
         at: ctx.now(),
+        progress: (done, total) => ctx.job.progress('copying', done, total),
         ...(control.nativeBinding ? { nativeBinding: control.nativeBinding } : {}),
       });
       ctx.emit('backup.completed', { file: info.file, kind: 'manual' });
@@ -32,5 +33,5 @@ export const backupHandlers: AreaHandlers<'backup.create' | 'backup.list' | 'bac
     }
   },
   'backup.list': (_input, ctx) => listBackups(storeControl(ctx).backupsDir),
-  'backup.restore': (input, ctx) => restoreBackup(ctx, input),
+  'backup.restore': async (input, ctx) => restoreBackup(ctx, input),
 };

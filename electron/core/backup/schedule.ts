@@ -1,3 +1,4 @@
+import type { BackupInfo } from '../../../shared/contract/system';
 import type { Core } from '../app';
 import { backupsDirOf, listBackups, type BackupKind } from './files';
 import { writeBackup } from './create';
@@ -9,6 +10,8 @@ export interface ScheduleOptions {
   /** How often to look whether a day has passed since the last backup. */
   checkEveryMs?: number;
   nativeBinding?: string;
+  /** Hears (pages copied, pages in all) while the backup copies. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** When the newest backup in `<data>/backups` was taken, or null. */
@@ -17,8 +20,17 @@ export function lastBackupAt(dataDir: string): Date | null {
   return newest ? new Date(newest.takenAt) : null;
 }
 
+/** What takes automatic backups: the store runtime (on its long-work thread), or an in-process core (below). */
+export interface BackupTaker {
+  readonly dataDir: string;
+  automaticBackup(kind: Exclude<BackupKind, 'manual'>): Promise<BackupInfo | null>;
+}
+type Target = BackupTaker | Pick<Core, 'db' | 'dataDir' | 'emit'>;
+const take = (target: Target, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions) =>
+  'automaticBackup' in target ? target.automaticBackup(kind) : automaticBackup(target, kind, options);
+
 /** An automatic backup into `<data>/backups`, rotated; null when the store is not open. Never throws. */
-export async function automaticBackup(core: Core, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions = {}) {
+export async function automaticBackup(core: Pick<Core, 'db' | 'dataDir' | 'emit'>, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions = {}) {
   const db = core.db;
   if (!db) return null;
   try {
@@ -27,6 +39,7 @@ export async function automaticBackup(core: Core, kind: Exclude<BackupKind, 'man
       kind,
       at: (options.now ?? (() => new Date()))(),
       rotate: true,
+      ...(options.progress ? { progress: options.progress } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     core.emit('backup.completed', { file: info.file, kind });
@@ -38,11 +51,11 @@ export async function automaticBackup(core: Core, kind: Exclude<BackupKind, 'man
 }
 
 /** Takes a daily backup if the newest one is a day old or more. */
-export async function backupIfDue(core: Core, options: ScheduleOptions = {}) {
+export async function backupIfDue(target: Target, options: ScheduleOptions = {}) {
   const now = (options.now ?? (() => new Date()))();
-  const last = lastBackupAt(core.dataDir);
+  const last = lastBackupAt(target.dataDir);
   if (last && now.getTime() - last.getTime() < DAY_MS) return null;
-  return automaticBackup(core, 'daily', options);
+  return take(target, 'daily', options);
 }
 
 /**
@@ -50,11 +63,11 @@ export async function backupIfDue(core: Core, options: ScheduleOptions = {}) {
  * a check finds a day has passed. Returns a stop function. Both shells use it;
  * the backup on close is `automaticBackup(core, 'close')`.
  */
-export function startBackupSchedule(core: Core, options: ScheduleOptions = {}): () => void {
+export function startBackupSchedule(target: Target, options: ScheduleOptions = {}): () => void {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = backupIfDue(core, options).finally(() => {
+    running = backupIfDue(target, options).finally(() => {
       running = null;
     });
   };

@@ -3,7 +3,8 @@
  * refunds, weekly settlements and the payouts to each producer — some on
  * time, some late, one in two parts, one producer the shop is behind with now
  * and one settlement partly paid. Everything is written through the app's own
- * handlers (inputs parsed by the contract first), each with a clock stopped at
+ * dispatcher's batch entry point (dispatch.ts: inputs parsed by the
+ * contract, kinds checked), each with a clock stopped at
  * the moment it happened, so the history is exactly what the app would have
  * recorded. Deterministic: a seeded random generator, so the same "now" gives
  * the same store. Runs inside setup.complete's transaction, after the
@@ -11,12 +12,12 @@
  * before): today starts with no open shift.
  */
 import crypto from 'node:crypto';
-import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodParsed } from '../../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import { dispatchInBatch } from '../dispatch';
 import type { Sale } from '../../../shared/contract/till';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { addDays, isoWeekday, localToInstant, toLocalDate } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
-import type { Handler } from '../handlerTypes';
 import { termsAt } from '../catalogue/terms';
 import { readSettings } from '../settings';
 import { settlementHandlers } from '../settlement/handlers';
@@ -30,10 +31,9 @@ export { DEMO_CASHIER, DEMO_CASHIER_PIN, DEMO_MANAGER, DEMO_MANAGER_PIN } from '
 const handlers = { ...tillHandlers, ...settlementHandlers };
 type DemoMethod = keyof typeof handlers & MethodName;
 
-/** A handler called as the dispatcher would: the input parsed (defaults applied) by the contract first. */
+/** One step of the history through the dispatcher's batch entry point (validated, kind-checked, in setup's transaction). */
 function call<M extends DemoMethod>(name: M, raw: MethodInput<M>, ctx: CoreContext): MethodOutput<M> {
-  const input = contract[name].input.parse(raw) as MethodParsed<M>;
-  return (handlers[name] as unknown as Handler<M>)(input, ctx);
+  return dispatchInBatch(handlers, name, raw, ctx) as MethodOutput<M>;
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */

@@ -107,12 +107,26 @@ export function rowFields(r: ChainedRow): ChainedFields {
   };
 }
 
+/** Progress every this many entries: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 8192;
+
 /**
  * Recomputes every chain (or one producer's) from the stored rows and names
  * the first entry per producer whose sequence, previous hash or hash does not
- * match what its predecessors imply.
+ * match what its predecessors imply. `progress` hears (done, total) entries
+ * and may throw to stop (a cancelled verify: it only reads).
  */
-export function verifyLedger(db: Database.Database, producerId?: number): LedgerVerifyResult {
+export function verifyLedger(
+  db: Database.Database,
+  producerId?: number,
+  progress?: (done: number, total: number) => void,
+): LedgerVerifyResult {
+  const total = progress
+    ? (db.prepare(`SELECT count(*) FROM ledger_entries ${producerId === undefined ? '' : 'WHERE producer_id = ?'}`).pluck().get(
+        ...(producerId === undefined ? [] : [producerId]),
+      ) as number)
+    : 0;
+  progress?.(0, total);
   const rows = db
     .prepare(
       `SELECT * FROM ledger_entries ${producerId === undefined ? '' : 'WHERE producer_id = ?'} ORDER BY producer_id, seq`,
@@ -131,6 +145,7 @@ export function verifyLedger(db: Database.Database, producerId?: number): Ledger
   };
   for (const r of rows) {
     entries++;
+    if (progress && entries % PROGRESS_EVERY === 0) progress(entries, total);
     if (r.producer_id !== current) {
       closeProducer();
       current = r.producer_id;
@@ -165,6 +180,7 @@ export function verifyLedger(db: Database.Database, producerId?: number): Ledger
     prev = r.hash;
   }
   closeProducer();
+  progress?.(entries, Math.max(total, entries));
   return {
     ok: problems.length === 0,
     producersChecked: heads.length,

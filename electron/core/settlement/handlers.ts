@@ -16,11 +16,11 @@ import { createPayout, listPayouts } from './payouts';
 const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
-  'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId),
+  'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total)),
   'ledger.deduct': (input, ctx) => deduct(ctx, input),
   'ledger.adjust': (input, ctx) => adjust(ctx, input),
   'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),
-  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, ctx.timeZone(), input),
+  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, ctx.timeZone(), input, (done, total) => ctx.job.progress('rows', done, total)),
   'ledger.balances': (_input, ctx) => balances(ctx.db),
   'ledger.chainCode': (input, ctx) => chainCodeOf(ctx.db, input.producerId),
   'ledger.findCode': (input, ctx) => findCode(ctx.db, input.producerId, input.code),

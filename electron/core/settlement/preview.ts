@@ -14,6 +14,7 @@ import {
 import type { PeriodInfo, ProducerPreview, SettlementPreview } from '../../../shared/contract/ledger';
 import { toItemisable, toProducerRef, type EntryRow } from './common';
 import { unsettledBefore } from './unsettled';
+import { unsettledGroupsBefore, type GroupRow } from './previewGroups';
 
 const WEEKDAYS = {
   id: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
@@ -57,10 +58,14 @@ interface ProducerRow {
   active: number;
 }
 
-export function buildPreview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string): PreviewWithEntries {
+/**
+ * `grouped`: read the entries grouped in SQLite (previewGroups.ts) — the same
+ * items and totals, but no entry ids: for the preview, not for finalising.
+ */
+export function buildPreview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string, grouped = false): PreviewWithEntries {
   const info = periodInfo(db, now, rule, lastDay);
   const byProducer = new Map<number, EntryRow[]>();
-  for (const row of unsettledBefore(db, info.periodEndInstant)) {
+  for (const row of grouped ? unsettledGroupsBefore(db, info.periodEndInstant) : unsettledBefore(db, info.periodEndInstant)) {
     let list = byProducer.get(row.producer_id);
     if (!list) byProducer.set(row.producer_id, (list = []));
     list.push(row);
@@ -81,6 +86,7 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
       producer: toProducerRef(p),
       periodStart: (previousEnd.get(p.id) as { e: string | null }).e,
       ...itemise(rows.map(toItemisable)),
+      ...(grouped ? { entryCount: rows.reduce((n, r) => n + (r as GroupRow).n, 0) } : {}),
     };
   });
   return {
@@ -95,6 +101,6 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
 
 /** The preview as the contract returns it (without the internal entry ids). */
 export function preview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string): SettlementPreview {
-  const { entryIds: _ids, entrySeqs: _seqs, ...rest } = buildPreview(db, now, rule, lastDay);
+  const { entryIds: _ids, entrySeqs: _seqs, ...rest } = buildPreview(db, now, rule, lastDay, true);
   return rest;
 }

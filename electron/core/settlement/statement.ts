@@ -35,11 +35,18 @@ export function statement(db: Database.Database, timeZone: string, input: { prod
 }
 
 /** CSV of a statement: plain integers for amounts so a spreadsheet can add them up. */
-export function statementCsv(db: Database.Database, timeZone: string, input: { producerId: number; from?: string; to?: string }) {
+export function statementCsv(
+  db: Database.Database,
+  timeZone: string,
+  input: { producerId: number; from?: string; to?: string },
+  progress: (done: number, total: number) => void = () => undefined,
+) {
+  progress(0, 0);
   const st = statement(db, timeZone, input);
   const header = ['date', 'occurred_at', 'seq', 'kind', 'product', 'quantity', 'reason', 'amount', 'balance', 'settlement', 'code'];
   const rows: CsvValue[][] = [['', '', '', 'opening_balance', '', '', '', '', st.openingBalance, '', '']];
-  for (const l of st.lines) {
+  for (const [i, l] of st.lines.entries()) {
+    if (i % 4096 === 0) progress(i, st.lines.length);
     rows.push([l.localDate, l.occurredAt, l.seq, l.kind, l.productName, l.quantity, l.reason, l.amount, l.balance, l.settlementNumber, l.code]);
   }
   const slug = st.producer.shortName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `producer-${st.producer.id}`;

@@ -112,6 +112,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function salesCsv(input: MethodParsed<'reports.salesCsv'>, ctx: CoreContext): { filename: string; csv: string } {
   const lang = ctx.lang();
   let rows: CsvValue[][];
+  ctx.job.progress('reading', 0, 0);
   if (input.by === 'sale') {
     const [start, end] = range(ctx, input.from, input.to);
     const tz = ctx.timeZone();
@@ -125,7 +126,8 @@ export function salesCsv(input: MethodParsed<'reports.salesCsv'>, ctx: CoreConte
       receipt_no: number; created_at: string; cashier: string; payment_method: string; subtotal: number;
       discount_total: number; total: number; voided: number; refunded: number;
     }[];
-    rows = sales.map((s) => {
+    rows = sales.map((s, i) => {
+      if (i % 4096 === 0) ctx.job.progress('rows', i, sales.length);
       const p = localParts(s.created_at, tz);
       const time = `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
       const status = s.voided ? (lang === 'id' ? 'dibatalkan' : 'voided') : lang === 'id' ? 'selesai' : 'completed';

@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { errorText } from '../staff/Modal';
 import { useSession } from '../staff/session';
 import { todayIn, useStoreSettings } from '../../components/storeSettings';
@@ -81,6 +82,7 @@ export default function ReportsScreen() {
           {t('till.reports.csvSale')}
         </button>
       </form>
+      <JobProgressBar methods={['reports.salesCsv']} />
       <ErrorAlert error={error} />
       {report && (
         <>

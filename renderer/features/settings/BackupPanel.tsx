@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, RestoreResult } from '../../../shared/contract/system';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { ManagerPinDialog, type ManagerApproval } from '../staff/ManagerPinDialog';
 
 function formatSize(bytes: number): string {
@@ -83,6 +84,7 @@ export function BackupPanel({ refused, onRestored, timeZone }: { refused: boolea
           </button>
         </div>
       )}
+      {!refused && <JobProgressBar methods={['backup.create', 'backup.automatic']} />}
       {message && (
         <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}

@@ -9,6 +9,7 @@ import { downloadText, errorText, useDates, useProducers, useTimeZone } from './
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
+import { JobProgressBar } from '../../components/JobProgressBar';
 
 /** A producer's ledger: running balance, date filter, CSV export, and the old-slip code check. */
 export function StatementScreen() {
@@ -105,6 +106,7 @@ export function StatementScreen() {
           {t('common.print')}…
         </button>
       </form>
+      <JobProgressBar methods={['ledger.statementCsv']} />
       {printing && st && <StatementPrint st={st} storeName={storeName} timeZone={tz} lang={lang} chainCode={current} />}
       {balance && (
         <p className="row">

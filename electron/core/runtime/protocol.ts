@@ -1,0 +1,36 @@
+/** Messages between the store runtime (the UI's thread) and its worker threads. */
+import type { CoreEventName, CoreEvents, Envelope } from '../../../shared/contract';
+import type { StoreStatus } from '../../../shared/contract/system';
+import type { Caller } from '../context';
+import type { CoreOptions } from '../app';
+
+/**
+ * - `writer`: opens the store (start-up checks, migrations) and runs writes and exclusive work, one at a time;
+ * - `reader`: a read-only connection for reads, beside the writer;
+ * - `long`: a read-only connection of its own for long work (verify, backups, exports).
+ */
+export type WorkerRole = 'writer' | 'reader' | 'long';
+
+/** What a worker is started with (structured-cloned: no functions). */
+export interface WorkerSetup {
+  role: WorkerRole;
+  core: Omit<CoreOptions, 'now' | 'jobs' | 'role'>;
+  /** The job board every thread shares (runtime/jobs.ts). */
+  jobs: SharedArrayBuffer;
+  /** A relayed clock (tests, the benchmark): the runtime writes its `now()` here before each call. */
+  clock?: SharedArrayBuffer;
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown; caller?: Caller }
+  | { type: 'backup'; id: number; kind: 'daily' | 'close' }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready'; status: StoreStatus }
+  | { type: 'reply'; id: number; reply: Envelope<unknown>; status?: StoreStatus }
+  | { type: 'event'; event: CoreEventName; payload: CoreEvents[CoreEventName] }
+  | { type: 'closed' };
+
+/** Every push event a worker relays to the runtime (and the runtime to the windows). */
+export const CORE_EVENT_NAMES: readonly CoreEventName[] = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'];

@@ -1,0 +1,44 @@
+/**
+ * One thread of the store runtime (storeRuntime.ts). It runs the same core as
+ * the tests do in-process, opened for its role, and answers the runtime's
+ * messages in the order they come: in the writer that order is the write
+ * queue, since a write runs to its end before the next message is read.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createCore } from '../app';
+import { automaticBackup } from '../backup/schedule';
+import { JobBoard, type JobFinished, type JobProgress } from './jobs';
+import { CORE_EVENT_NAMES, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const send = (message: FromWorker) => port.postMessage(message);
+const clock = setup.clock ? new Float64Array(setup.clock) : null;
+
+const now = clock ? () => new Date(clock[0]!) : () => new Date();
+const jobs = new JobBoard(setup.jobs);
+const core = createCore({ ...setup.core, role: setup.role === 'writer' ? 'store' : 'reader', jobs, now });
+for (const event of CORE_EVENT_NAMES) core.on(event, (payload) => send({ type: 'event', event, payload }));
+
+/** After these the store may have changed state (set up, restored): the runtime learns the new status. */
+const changesStatus = (method: string) => method.startsWith('setup.') || method === 'backup.restore';
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'call') {
+    void core.callAsync(message.method, message.input, message.caller).then((reply) =>
+      send({ type: 'reply', id: message.id, reply, ...(changesStatus(message.method) ? { status: core.status() } : {}) }),
+    );
+  } else if (message.type === 'backup') {
+    // The timer's backups are long work like a manager's: they report progress, on this thread's snapshot.
+    const report = { cancellable: false, report: (payload: JobProgress) => send({ type: 'event', event: 'job.progress', payload }), finished: (payload: JobFinished) => send({ type: 'event', event: 'job.finished', payload }) };
+    void jobs
+      .run('backup.automatic', report, (job) => automaticBackup(core, message.kind, { now, progress: (done, total) => job.progress('copying', done, total) }))
+      .then((info) => send({ type: 'reply', id: message.id, reply: { ok: true, value: info } }));
+  } else if (message.type === 'close') {
+    core.close();
+    send({ type: 'closed' });
+    port.close();
+  }
+});
+
+send({ type: 'ready', status: core.status() });

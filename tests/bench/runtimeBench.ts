@@ -1,0 +1,130 @@
+/**
+ * The store runtime under load (SPEC §11): the till's sale while long work
+ * runs on the runtime's other threads, and a click's read while a burst of
+ * sales fills the write queue. Everything goes through StoreRuntime.call, the
+ * path both shells take. Each figure is compared with the quiet figure of the
+ * same run (shown in the floor column).
+ */
+import { StoreRuntime } from '../../electron/core/runtime/storeRuntime';
+import type { CoreBenchOptions, Row } from './coreBench';
+import { Rng } from './prng';
+import { summarize, type Summary } from './stats';
+
+async function must<T>(runtime: StoreRuntime, method: string, input: unknown): Promise<T> {
+  const reply = await runtime.call(method, input);
+  if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+const within2x = (t: Summary, quiet: Summary) => t.p50 <= 2 * quiet.p50 && t.p99 <= 2 * quiet.p99;
+
+export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
+  const { scale, meta } = o;
+  const realStart = Date.now();
+  const runtime = await StoreRuntime.start({ dataDir: o.dataDir, now: () => new Date(o.startAt + (Date.now() - realStart)) });
+  const rows: Row[] = [];
+  try {
+    const rng = new Rng(meta.seed ^ 0x5a1e);
+    const today = new Date(o.startAt + 7 * 3600_000).toISOString().slice(0, 10);
+    const products = (await must<{ id: number; active: boolean }[]>(runtime, 'products.list', {})).filter((p) => p.active);
+    let shift = await must<{ id: number } | null>(runtime, 'shifts.current', {});
+    if (!shift) {
+      const cashier = meta.staff.cashiers[0]!;
+      shift = await must<{ id: number }>(runtime, 'shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
+    }
+    const shiftId = shift.id;
+    const saleInput = () => {
+      const picked = new Set<number>();
+      while (picked.size < 3) picked.add(rng.pick(products).id);
+      return { id: rng.uuid(), shiftId, lines: [...picked].map((productId) => ({ productId, quantity: 1 })), payment: { method: 'cash', tendered: 5_000_000 } };
+    };
+    const timedSale = async () => {
+      const t0 = performance.now();
+      await must(runtime, 'sales.create', saleInput());
+      return performance.now() - t0;
+    };
+    const n = Math.min(400, scale.iterations.salesCreate);
+    for (let i = 0; i < scale.warmup; i++) await timedSale();
+    const quietSamples: number[] = [];
+    for (let i = 0; i < n; i++) quietSamples.push(await timedSale());
+    const quiet = summarize(quietSamples);
+    rows.push({
+      key: 'sales_create_runtime',
+      label: 'sales.create through the store runtime, quiet',
+      time: quiet,
+      budget: '—',
+      ok: null,
+      note: 'the path both shells take: the UI thread posts to the writer thread and awaits its answer',
+    });
+
+    const jobs: { key: string; label: string; run: () => Promise<unknown> }[] = [
+      { key: 'sale_during_verify', label: 'ledger.verify of all producers', run: () => must(runtime, 'ledger.verify', {}) },
+      { key: 'sale_during_backup', label: 'an automatic backup', run: () => runtime.automaticBackup('daily') },
+      { key: 'sale_during_export', label: `a CSV export of every sale ${meta.startLocalDate} – ${today}`, run: () => must(runtime, 'reports.salesCsv', { from: meta.startLocalDate, to: today, by: 'sale' }) },
+      { key: 'sale_during_trust', label: 'reports.trust in a loop', run: () => must(runtime, 'reports.trust', { from: meta.startLocalDate, to: today }) },
+    ];
+    for (const job of jobs) {
+      let running: Promise<unknown> | null = null;
+      let runs = 0;
+      const samples: number[] = [];
+      const jobStart = performance.now();
+      let jobMs = 0;
+      while (samples.length < n) {
+        if (!running) {
+          runs++;
+          const t0 = performance.now();
+          running = job.run().then(() => {
+            jobMs += performance.now() - t0;
+            running = null;
+          });
+          // Let the job get going on its thread before the first sale.
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        samples.push(await timedSale());
+      }
+      await running;
+      const t = summarize(samples);
+      rows.push({
+        key: job.key,
+        label: `sales.create while ${job.label} runs`,
+        time: t,
+        floor: quiet,
+        budget: 'p50, p99 ≤ 2× quiet',
+        ok: within2x(t, quiet),
+        note: `${n} sales while the job ran ${runs} time(s), ${(jobMs / runs / 1000).toFixed(2)} s each (${((performance.now() - jobStart) / 1000).toFixed(1)} s in all); floor column = the quiet figure above`,
+      });
+    }
+
+    // A click's read while the write queue is full: a burst of sales posted at once, settlements.owed timed meanwhile.
+    const readQuiet: number[] = [];
+    const timedRead = async () => {
+      const t0 = performance.now();
+      await must(runtime, 'settlements.owed', {});
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < scale.warmup; i++) await timedRead();
+    for (let i = 0; i < Math.min(100, n); i++) readQuiet.push(await timedRead());
+    const burst = Math.max(200, n);
+    let left = burst;
+    const burstStart = performance.now();
+    const writes = Array.from({ length: burst }, () => must(runtime, 'sales.create', saleInput()).finally(() => left--));
+    const readBusy: number[] = [];
+    while (left > 0) readBusy.push(await timedRead());
+    await Promise.all(writes);
+    const burstMs = performance.now() - burstStart;
+    const q = summarize(readQuiet);
+    const b = summarize(readBusy);
+    rows.push({
+      key: 'read_during_burst',
+      label: `settlements.owed while a burst of ${burst} sales is written`,
+      time: b,
+      floor: q,
+      budget: 'p50, p99 ≤ 2× quiet',
+      ok: within2x(b, q),
+      note: `${readBusy.length} reads during the burst (${(burstMs / 1000).toFixed(1)} s, the write queue full throughout); floor column = the same read with no writes`,
+    });
+  } finally {
+    await runtime.close();
+  }
+  return rows;
+}

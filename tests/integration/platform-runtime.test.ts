@@ -1,0 +1,139 @@
+/**
+ * The store runtime (electron/core/runtime): the core on worker threads, calls
+ * routed by kind, long work with progress and cancel, exclusive work that
+ * drains the queue, and a thread that dies is started again without
+ * re-applying anything.
+ */
+import path from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendLedgerEntry } from '../../electron/core/ledger/chain';
+import { StoreRuntime } from '../../electron/core/runtime/storeRuntime';
+import type { JobFinished, JobProgress } from '../../shared/contract/jobs';
+import { makeTestCore, tempDir } from '../helpers/core';
+
+const runtimes: StoreRuntime[] = [];
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((r) => r.close()));
+});
+
+async function start(dataDir: string) {
+  const runtime = await StoreRuntime.start({ dataDir });
+  runtimes.push(runtime);
+  return runtime;
+}
+
+/** A set-up store with a manager and `entries` ledger entries spread over 4 producers (a fixture written in one transaction). */
+function storeWithLedger(entries: number) {
+  const t = makeTestCore({ dataDir: tempDir() });
+  t.ok('setup.complete', { mode: 'empty', storeName: 'Toko Uji' });
+  const approval = t.manager();
+  const producers = [1, 2, 3, 4].map((i) => t.ok('producers.create', { name: `Produsen ${i}`, shortName: `P${i}` }).id);
+  const db = t.core.db!;
+  db.transaction(() => {
+    for (let i = 0; i < entries; i++) {
+      appendLedgerEntry(db, { producerId: producers[i % 4]!, kind: 'adjustment', amount: 100 + (i % 7), occurredAt: '2026-11-01T03:00:00.000Z', reason: 'fixture' });
+    }
+  })();
+  t.close();
+  return { dataDir: t.dataDir, approval, producers };
+}
+
+describe('store runtime', () => {
+  it('runs the core off this thread: writes on the writer, reads on a read-only thread, both answering', async () => {
+    expect(isMainThread).toBe(true);
+    const { dataDir, producers } = storeWithLedger(10);
+    const runtime = await start(dataDir);
+    expect(runtime.status()).toMatchObject({ state: 'ready', needsSetup: false });
+    const created = await runtime.call('producers.create', { name: 'Keripik Pak Darto', shortName: 'Darto' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'Keripik Pak Darto' } });
+    // The read thread sees the writer's commit at once (WAL).
+    const list = await runtime.call('producers.list', {});
+    expect(list.ok && (list.value as unknown[]).length).toBe(producers.length + 1);
+    // A write sent to the read-only thread would fail: reads never take the write lock.
+    const threads = runtime.threadsForTest();
+    expect(threads.reader).not.toBeNull();
+    expect(threads.writer.threadId).not.toBe(threadId);
+    expect(await runtime.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await runtime.call('producers.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('streams progress of long work and a sale is recorded while a verify runs', async () => {
+    const { dataDir } = storeWithLedger(60_000);
+    const runtime = await start(dataDir);
+    const progress: JobProgress[] = [];
+    const finished: JobFinished[] = [];
+    runtime.on('job.progress', (p) => progress.push(p));
+    runtime.on('job.finished', (f) => finished.push(f));
+    let verifyDone = false;
+    const verify = runtime.call('ledger.verify', {}).then((r) => {
+      verifyDone = true;
+      return r;
+    });
+    // Wait until the verify is hashing, then write and read beside it.
+    while (!progress.some((p) => p.phase === 'hashing' && p.done > 0)) await new Promise((r) => setTimeout(r, 2));
+    const write = await runtime.call('producers.create', { name: 'Selama Verifikasi', shortName: 'Selama' });
+    expect(write.ok).toBe(true);
+    const read = await runtime.call('settlements.owed', {});
+    expect(read.ok).toBe(true);
+    expect(verifyDone).toBe(false);
+    const reply = await verify;
+    expect(reply).toMatchObject({ ok: true, value: { ok: true, entriesChecked: 60_000 } });
+    const hashing = progress.filter((p) => p.method === 'ledger.verify' && p.phase === 'hashing');
+    expect(hashing.length).toBeGreaterThan(1);
+    expect(hashing.at(-1)).toMatchObject({ done: 60_000, total: 60_000, cancellable: true });
+    expect(finished).toContainEqual({ jobId: hashing[0]!.jobId, method: 'ledger.verify', outcome: 'done' });
+  });
+
+  it('cancels a verify at its next safe point: CONFLICT "Cancelled", outcome cancelled', async () => {
+    const { dataDir } = storeWithLedger(60_000);
+    const runtime = await start(dataDir);
+    let jobId = '';
+    runtime.on('job.progress', (p) => {
+      if (p.method === 'ledger.verify' && p.phase === 'hashing') jobId ||= p.jobId;
+    });
+    const finished: JobFinished[] = [];
+    runtime.on('job.finished', (f) => finished.push(f));
+    const verify = runtime.call('ledger.verify', {});
+    while (!jobId) await new Promise((r) => setTimeout(r, 2));
+    expect(await runtime.call('jobs.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await verify).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Dibatalkan') } });
+    expect(finished).toContainEqual({ jobId, method: 'ledger.verify', outcome: 'cancelled' });
+    // The id is spent: cancelling again finds nothing.
+    expect(await runtime.call('jobs.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('a restore waits for the calls in flight, holds new ones, and the read thread then reads the restored file', async () => {
+    const { dataDir, approval } = storeWithLedger(10);
+    const runtime = await start(dataDir);
+    const backup = await runtime.call('backup.create', { folder: path.join(dataDir, 'usb') });
+    expect(backup.ok).toBe(true);
+    const file = (backup as { value: { file: string } }).value.file;
+    await runtime.call('producers.create', { name: 'Setelah Cadangan', shortName: 'Sesudah' });
+    const order: string[] = [];
+    const restore = runtime.call('backup.restore', { file, approval }).then((r) => (order.push('restore'), r));
+    const after = runtime.call('producers.list', {}).then((r) => (order.push('list'), r));
+    expect(await restore).toMatchObject({ ok: true, value: { restoredFrom: file } });
+    const listed = await after;
+    expect(order).toEqual(['restore', 'list']);
+    expect(((listed as { value: { name: string }[] }).value).map((p) => p.name)).not.toContain('Setelah Cadangan');
+  });
+
+  it('starts a dead writer again, says so, and does not re-apply the write it was doing', async () => {
+    const { dataDir } = storeWithLedger(10);
+    const runtime = await start(dataDir);
+    const restarted: { reason: string }[] = [];
+    runtime.on('store.restarted', (e) => restarted.push(e));
+    const before = await runtime.call('producers.list', {});
+    const inFlight = runtime.call('producers.create', { name: 'Saat Mati', shortName: 'Mati' });
+    await runtime.threadsForTest().writer.terminate();
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('tidak diulang') } });
+    while (restarted.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(restarted[0]!.reason).toMatch(/writer/);
+    // Whatever the dead thread had done was either committed once or not at all; nothing was sent again.
+    const names = ((await runtime.call('producers.list', {})) as { value: { name: string }[] }).value.map((p) => p.name);
+    expect(names.filter((n) => n === 'Saat Mati').length).toBeLessThanOrEqual(1);
+    expect(names.length).toBeGreaterThanOrEqual((before as { value: unknown[] }).value.length);
+    expect(await runtime.call('producers.create', { name: 'Sesudah Hidup', shortName: 'Hidup' })).toMatchObject({ ok: true });
+  });
+});
