@@ -113,16 +113,16 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     focusScan();
   }, [focusScan]);
 
-  const applyDiscount = async (key: number, discount: number) => {
+  const applyDiscount = async (key: number, discount: number, bps: number | null) => {
     const line = cart.lines.find((l) => l.key === key);
     if (!line) return closeOverlay();
     if (discountNeedsApproval(lineGross(line), discount, settings.discountLimitBps)) {
       setOverlay(null);
       const ok = await approval.ask(t('till.discount.approvalTitle'));
-      if (ok) dispatch({ type: 'setDiscount', key, discount, approval: ok });
+      if (ok) dispatch({ type: 'setDiscount', key, discount, bps, approval: ok });
       return closeOverlay();
     }
-    dispatch({ type: 'setDiscount', key, discount });
+    dispatch({ type: 'setDiscount', key, discount, bps });
     closeOverlay();
   };
 
@@ -327,7 +327,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
         />
       )}
       {discountLine && (
-        <DiscountDialog line={discountLine} limitBps={settings.discountLimitBps} onApply={(d) => void applyDiscount(discountLine.key, d)} onClose={closeOverlay} />
+        <DiscountDialog line={discountLine} limitBps={settings.discountLimitBps} onApply={(d, bps) => void applyDiscount(discountLine.key, d, bps)} onClose={closeOverlay} />
       )}
       {approval.dialog}
     </div>
