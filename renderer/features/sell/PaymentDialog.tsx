@@ -23,6 +23,7 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
+  const tenderedRef = useRef<HTMLInputElement>(null);
 
   const tendered = method === 'cash' ? parseRupiah(tenderedText) : total;
   const short = method === 'cash' && (tendered === null || tendered < total);
@@ -84,6 +85,7 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
           <label>
             {t('till.pay.tendered')}
             <input
+              ref={tenderedRef}
               data-autofocus
               inputMode="numeric"
               className="big-input"
@@ -104,6 +106,8 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
               <button key={n} type="button" onClick={() => {
                   setTenderedText(String(n));
                   setError(null);
+                  // Back to the amount field, inside the form: Enter now pays, as the button says.
+                  tenderedRef.current?.focus();
                 }} disabled={busy} aria-label={t('till.pay.note', { amount: formatRupiah(n) })}>
                 {formatRupiah(n).replace('Rp ', '')}
               </button>
