@@ -38,6 +38,9 @@ export type CartAction =
   | { type: 'setQuantity'; key: number; quantity: number }
   | { type: 'setDiscount'; key: number; discount: number; bps?: number | null; approval?: ManagerApproval | null }
   | { type: 'remove'; key: number }
+  | { type: 'approve'; approval: ManagerApproval }
+  /** A recalled parked cart replaces the (empty) cart. */
+  | { type: 'load'; lines: { item: Sellable; quantity: number; discount: number; discountBps: number | null }[] }
   | { type: 'clear' };
 
 export function cartReducer(cart: Cart, action: CartAction): Cart {
@@ -73,6 +76,13 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     }
     case 'clear':
       return { ...emptyCart, nextKey: cart.nextKey };
+    case 'approve':
+      return { ...cart, discountApproval: action.approval };
+    case 'load': {
+      let nextKey = cart.nextKey;
+      const lines = action.lines.map((l) => ({ ...l.item, key: nextKey++, quantity: l.quantity, discount: l.discount, discountBps: l.discountBps }));
+      return { lines, lastKey: lines.at(-1)?.key ?? null, discountApproval: null, nextKey };
+    }
   }
 }
 
