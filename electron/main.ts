@@ -10,6 +10,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from
 import { createCore, type Core } from './core/app';
 import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
 import { createShellRouter, type PrintableContents } from './printing';
+import { openCustomerDisplay } from './customerWindow';
 import {
   allowNavigation,
   APP_ENTRY_URL,
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
   ipcMain.handle(CALL_CHANNEL, createIpcHandler(core, undefined, createShellRouter(core)));
   stopSchedule = startBackupSchedule(core, nativeBinding ? { nativeBinding } : {});
   mainWindow = createWindow(core);
+  openCustomerDisplay(PRELOAD, mainWindow);
 }
 
 let quitting = false;

@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/i18nText';
 import { call } from '../../api';
 import { useI18n, type StringKey } from '../../i18n';
 import { BackupPanel } from './BackupPanel';
+import { QrisPanel } from './QrisPanel';
 import { PrintingPanel } from './PrintingPanel';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import './settings.css';
@@ -213,6 +214,7 @@ export default function SettingsScreen() {
       </form>
 
       {approval.dialog}
+      <QrisPanel />
       <BackupPanel refused={false} timeZone={draft.timeZone} onRestored={() => window.location.reload()} />
       {status && <p className="muted">{t('system.settings.dataDir', { dir: status.dataDir })}</p>}
     </div>
