@@ -18,7 +18,9 @@ export function CustomerDisplay() {
     document.title = t('till.customer.title');
   });
   const lastRow = useRef<HTMLLIElement>(null);
-  useLayoutEffect(() => lastRow.current?.scrollIntoView({ block: 'nearest' }), [state?.lastKey, state?.lines]);
+  useLayoutEffect(() => {
+    lastRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [state?.lastKey, state?.lines]);
 
   return (
     <main className="customer-display" data-testid="customer-display" lang={lang}>

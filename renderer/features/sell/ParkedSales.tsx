@@ -81,7 +81,9 @@ export function ParkedDialog({ timeZone, onRecall, onClose }: { timeZone: string
     call('sales.parked', {}).then(setList, (err: unknown) => setError(errorText(err)));
   }, []);
   // The list arrives after the dialog opened: then the oldest cart's button takes the focus (Enter recalls it).
-  useEffect(() => first.current?.focus(), [list]);
+  useEffect(() => {
+    first.current?.focus();
+  }, [list]);
   return (
     <Modal title={t('till.park.title')} onClose={onClose} wide>
       <ErrorAlert error={error} />

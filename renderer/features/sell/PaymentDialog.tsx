@@ -47,7 +47,9 @@ export function PaymentDialog({
   const short = method === 'cash' && (tendered === null || tendered < total);
   const change = method === 'cash' && tendered !== null && tendered >= total ? tendered - total : 0;
   const needsReference = method === 'transfer' && reference.trim() === '';
-  useEffect(() => onProgress?.({ method, tendered: method === 'cash' ? tendered : null }), [method, tendered, onProgress]);
+  useEffect(() => {
+    onProgress?.({ method, tendered: method === 'cash' ? tendered : null });
+  }, [method, tendered, onProgress]);
 
   const pay = async (amount: number | null = tendered) => {
     if (submitting.current) return;
