@@ -56,6 +56,15 @@ const counterId = {
   'till.qrisPanel.approval': 'Setujui mengganti QRIS toko',
   'till.qrisPanel.tooBig': 'Berkas lebih dari 1 MB.',
   'till.qrisPanel.current': 'QRIS saat ini',
+
+  'settle.confirm.title': 'Finalkan setoran minggu ini?',
+  'settle.confirm.week': 'Minggu',
+  'settle.confirm.producers': 'Jumlah produsen',
+  'settle.confirm.total': 'Total setoran',
+  'settle.confirm.final': 'Finalisasi tidak dapat dibatalkan: nomor setoran dibuat dan utang toko ke tiap produsen dicatat.',
+  'settle.confirm.go': 'Lanjut: PIN pengelola',
+  'settle.confirm.pinTitle': 'Setujui finalisasi {week}',
+  'settle.payout.tooMuch': 'Lebih dari sisa utang {remaining}: masukkan paling banyak {remaining}.',
 };
 
 const counterEn: Record<keyof typeof counterId, string> = {
@@ -112,6 +121,14 @@ const counterEn: Record<keyof typeof counterId, string> = {
   'till.qrisPanel.approval': 'Approve changing the store QRIS',
   'till.qrisPanel.tooBig': 'The file is larger than 1 MB.',
   'till.qrisPanel.current': 'Current QRIS',
+  'settle.confirm.title': 'Finalise this week?',
+  'settle.confirm.week': 'Week',
+  'settle.confirm.producers': 'Producers',
+  'settle.confirm.total': 'Total to settle',
+  'settle.confirm.final': 'Finalising cannot be undone: settlement numbers are made and what the shop owes each producer is recorded.',
+  'settle.confirm.go': 'Continue: manager PIN',
+  'settle.confirm.pinTitle': 'Approve finalising {week}',
+  'settle.payout.tooMuch': 'More than the {remaining} still owed: enter at most {remaining}.',
 };
 
 export const tillCounterStrings = defineStrings(counterId, counterEn);
