@@ -1,9 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { RefundReceiptData } from '../../shared/contract/till';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import { formatRupiah } from '../../shared/money';
 import { useI18n } from '../i18n';
-import { PrintFrame, printDocument } from './PrintFrame';
+import { PrintFrame } from './PrintFrame';
 import { methodKey, receiptNumber } from './Receipt';
 import './receipt.css';
 
@@ -15,25 +15,13 @@ export const refundNumber = (n: number) => `RF-${String(n).padStart(6, '0')}`;
  * large letters, naming the original receipt, on the same thermal paper as the
  * sale receipt. Printed by itself once when the refund is made (`autoPrint`).
  */
-export function RefundReceipt({ data, timeZone, actions, autoPrint, onPrinted }: { data: RefundReceiptData; timeZone: string; actions?: ReactNode; autoPrint?: boolean; onPrinted?(error: string | null): void }) {
+export function RefundReceipt({ data, timeZone, actions, autoPrint }: { data: RefundReceiptData; timeZone: string; actions?: ReactNode; autoPrint?: boolean }) {
   const { t, lang } = useI18n();
   const { refund, sale, store } = data;
   const title = t('till.refundReceipt.docTitle', { no: refundNumber(data.refundNo) });
-  const printed = useRef(false);
-  useEffect(() => {
-    if (!autoPrint || printed.current) return;
-    printed.current = true;
-    const frame = requestAnimationFrame(() => {
-      printDocument(data.width, title).then(
-        () => onPrinted?.(null),
-        (err: unknown) => onPrinted?.((err as Error).message),
-      );
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [autoPrint, data.width, onPrinted, title]);
   const lineOf = new Map(sale.lines.map((l) => [l.id, l]));
   return (
-    <PrintFrame paper={data.width} title={title} actions={actions}>
+    <PrintFrame paper={data.width} title={title} actions={actions} autoPrint={autoPrint}>
       <div className="receipt refund-receipt" data-testid="refund-receipt">
         <header className="center">
           <strong className="store-name">{store.name}</strong>

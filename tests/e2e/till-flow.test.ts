@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
+import { describeE2E, printRequests, startE2EApp, type E2EApp } from './fixtures';
 
 /*
  * The till end to end, in Chromium against the real core: the first manager,
@@ -255,6 +255,8 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await page.getByRole('button', { name: /Tutup shift dan cetak/ }).click();
     const z = page.getByRole('region', { name: /LAPORAN Z no\. 1/ });
     await z.waitFor();
+    // The button said "print": the Z report goes to the printer by itself (issue #15 item 11).
+    await expect.poll(() => printRequests(page)).toContain('LAPORAN Z no. 1');
     await shot(page, '05-z-report');
     const text = await pdfText(page, 'z-report');
     expect(text).toMatch(/LAPORAN Z no\. 1/);
