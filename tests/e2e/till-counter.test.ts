@@ -53,6 +53,13 @@ function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`${el.tagName}.${el.className} "${(el.textContent ?? '').slice(0, 30)}" spills: ${el.scrollWidth} > ${el.clientWidth}`);
       }
     }
+    // Nothing inside a tile is cut off by the tile's own edge.
+    for (const tile of Array.from(document.querySelectorAll<HTMLElement>('.tile'))) {
+      const box = tile.getBoundingClientRect();
+      for (const child of Array.from(tile.children)) {
+        if (child.getBoundingClientRect().bottom > box.bottom + 1) problems.push(`tile "${tile.textContent?.slice(0, 20)}" cuts off "${child.textContent?.slice(0, 20)}"`);
+      }
+    }
     const regions = ['.scan-form', '.cart-scroll, .cart-empty', '.quick-pick', '.grand-total', '.pay-button', '.park-buttons', '.shortcuts']
       .map((sel) => [sel, document.querySelector(sel)?.getBoundingClientRect()] as const)
       .filter((x): x is readonly [string, DOMRect] => !!x[1]);

@@ -174,6 +174,8 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     // Esc asks before emptying the cart.
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Batalkan penjualan ini?' }).waitFor();
+    // "No" has the focus (Esc then Enter must not empty the cart): Shift+Tab to "Yes", then Enter.
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('grand-total').innerText()).toBe('Rp 0');
     await expect.poll(() => focusedLabel(page)).toBe('Pindai atau ketik kode');
