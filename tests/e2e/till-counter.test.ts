@@ -58,6 +58,8 @@ function layoutProblems(page: Page): Promise<string[]> {
       const box = tile.getBoundingClientRect();
       for (const child of Array.from(tile.children)) {
         if (child.getBoundingClientRect().bottom > box.bottom + 1) problems.push(`tile "${tile.textContent?.slice(0, 20)}" cuts off "${child.textContent?.slice(0, 20)}"`);
+        // …and nothing in it is clipped by its own box.
+        if (getComputedStyle(child).overflow !== 'visible' && child.scrollHeight > child.clientHeight + 1) problems.push(`tile "${tile.textContent?.slice(0, 20)}" squeezes "${child.textContent?.slice(0, 20)}"`);
       }
     }
     const regions = ['.scan-form', '.cart-scroll, .cart-empty', '.quick-pick', '.grand-total', '.pay-button', '.park-buttons', '.shortcuts']
