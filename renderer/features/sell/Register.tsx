@@ -14,6 +14,7 @@ import { CatalogueCache } from './catalogueCache';
 import { ConfirmDialog, DiscountDialog } from './smallDialogs';
 import { PaymentDialog } from './PaymentDialog';
 import { QuickPick } from './QuickPick';
+import { TillKeys } from './TillKeys';
 import { ParkedDialog, useParking } from './ParkedSales';
 import { customerStateOf, useCustomerDisplayPublisher } from './customerChannel';
 import { SearchDialog } from './SearchDialog';
@@ -342,24 +343,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
             <button type="button" className="danger" disabled={cart.lines.length === 0} onClick={() => setOverlay('cancel')}>
               {t('till.cancel.button')} (Esc)
             </button>
-            <dl className="shortcuts" aria-label={t('till.keys.title')}>
-              <dt>Enter</dt>
-              <dd>{t('till.keys.scan')}</dd>
-              <dt>{t('till.keys.qtyExample')}</dt>
-              <dd>{t('till.keys.qty')}</dd>
-              <dt>F2</dt>
-              <dd>{t('till.keys.search')}</dd>
-              <dt>F9</dt>
-              <dd>{t('till.keys.pay')}</dd>
-              <dt>F6</dt>
-              <dd>{t('till.keys.park')}</dd>
-              <dt>F7</dt>
-              <dd>{t('till.keys.parked')}</dd>
-              <dt>F4</dt>
-              <dd>{t('till.keys.sales')}</dd>
-              <dt>Esc</dt>
-              <dd>{t('till.keys.cancel')}</dd>
-            </dl>
+            <TillKeys />
           </aside>
         </div>
       )}
