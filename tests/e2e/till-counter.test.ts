@@ -348,4 +348,24 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
     expect(text).toContain('RF-000001');
     if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '60', path.join(dir, 'refund-receipt.pdf'), path.join(SHOTS, 'refund-receipt')]);
   });
+
+  it('a manager uploads the store QRIS image in Settings with a PIN; it is kept in the database', async () => {
+    await page.getByRole('button', { name: 'Kunci' }).click();
+    await page.getByRole('button', { name: new RegExp(MANAGER.name) }).click();
+    await page.keyboard.type(MANAGER.pin);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Pengaturan' }).click();
+    const panel = page.getByRole('region', { name: 'QRIS toko' });
+    await panel.waitFor();
+    // A 2×2 PNG, different from the one uploaded through the API.
+    const png2 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYPjPwMDAxMDAwMDAAAANHQEDK+mmyAAAAABJRU5ErkJggg==', 'base64');
+    await panel.getByLabel('Berkas gambar QRIS').setInputFiles({ name: 'qris.png', mimeType: 'image/png', buffer: png2 });
+    await panel.getByRole('button', { name: 'Simpan QRIS' }).click();
+    await page.getByRole('textbox', { name: 'PIN pengelola', exact: true }).fill(MANAGER.pin);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('status').innerText()).toBe('Gambar QRIS disimpan.');
+    expect((await app.api('qris.get', {})).dataUrl).toBe(`data:image/png;base64,${png2.toString('base64')}`);
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'settings-qris-1366');
+  });
 });
