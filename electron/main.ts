@@ -11,6 +11,7 @@ import { startBackupSchedule } from './core/backup/schedule';
 import { StoreRuntime } from './core/runtime/storeRuntime';
 import { closeStore, desktopDataDir, forwardStoreEvents } from './desktopRouting';
 import { createShellRouter, type PrintableContents } from './printing';
+import { openCustomerDisplay } from './customerWindow';
 import {
   allowNavigation,
   APP_ENTRY_URL,
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
   ipcMain.handle(CALL_CHANNEL, createIpcHandler(store, undefined, createShellRouter(store)));
   stopSchedule = startBackupSchedule(store);
   mainWindow = createWindow(store);
+  openCustomerDisplay(PRELOAD, mainWindow);
 }
 
 let quitting = false;

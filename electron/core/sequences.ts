@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-export type SequenceName = 'receipt' | 'intake' | 'return' | 'settlement' | 'stock_count' | 'z_report';
+export type SequenceName = 'receipt' | 'intake' | 'return' | 'settlement' | 'stock_count' | 'z_report' | 'refund';
 
 /**
  * Takes the next number of a store-wide sequence. Must run inside the

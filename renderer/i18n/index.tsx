@@ -4,13 +4,14 @@ import { common } from './common';
 import { catalogueStrings } from './catalogue';
 import { stockStrings } from './stock';
 import { tillStrings } from './till';
+import { tillCounterStrings } from './tillCounter';
 import { settleStrings } from './settle';
 import { trustStrings } from './trust';
 import { systemStrings } from './system';
 import { jobStrings } from './jobs';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings, jobStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -19,6 +20,7 @@ export type StringKey =
   | KeysOf<typeof catalogueStrings>
   | KeysOf<typeof stockStrings>
   | KeysOf<typeof tillStrings>
+  | KeysOf<typeof tillCounterStrings>
   | KeysOf<typeof settleStrings>
   | KeysOf<typeof trustStrings>
   | KeysOf<typeof systemStrings>

@@ -8,13 +8,13 @@ import { DocumentLines } from './DocumentLines';
 import { SignatureLines } from './SignatureLines';
 
 /** Tanda terima titipan: what the producer delivered, signed by both. 58 mm thermal or A5. */
-export function IntakeReceipt({ intake, paper, actions }: { intake: Intake; paper: Extract<Paper, '58mm' | 'A5'>; actions?: React.ReactNode }) {
+export function IntakeReceipt({ intake, paper, actions, autoPrint }: { intake: Intake; paper: Extract<Paper, '58mm' | 'A5'>; actions?: React.ReactNode; autoPrint?: boolean }) {
   const { t, lang } = useI18n();
   const settings = useStoreSettings();
   const tz = settings?.timeZone ?? 'Asia/Jakarta';
   const narrow = paper === '58mm';
   return (
-    <PrintFrame paper={paper} title={t('stock.print.intakeTitle')} actions={actions}>
+    <PrintFrame paper={paper} title={t('stock.print.intakeTitle')} actions={actions} autoPrint={autoPrint}>
       <div className={`doc doc-${paper}`}>
         <DocumentHeader settings={settings} title={t('stock.print.intakeTitle')} number={intake.number} />
         <DocumentMeta

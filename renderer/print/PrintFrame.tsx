@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PrintOutcome, SavedPdf } from '../../shared/contract/system';
 import { call } from '../api';
 import { useT } from '../i18n';
@@ -82,7 +82,7 @@ type Message = { kind: 'notice' | 'error' | 'muted'; text: string };
  * A printable document shown as a preview, with a print button (and, in the
  * desktop app, a "Save PDF" button). Only `.print-root` prints.
  */
-export function PrintFrame({ paper, title, children, actions }: { paper: Paper; title: string; children: ReactNode; actions?: ReactNode }) {
+export function PrintFrame({ paper, title, children, actions, autoPrint }: { paper: Paper; title: string; children: ReactNode; actions?: ReactNode; autoPrint?: boolean }) {
   const t = useT();
   const desktop = inDesktopApp();
   const [busy, setBusy] = useState(false);
@@ -111,6 +111,18 @@ export function PrintFrame({ paper, title, children, actions }: { paper: Paper; 
       return outcome.printed ? { kind: 'notice', text: t('system.print.printed') } : { kind: 'muted', text: t('system.print.notPrinted') };
     });
   };
+
+  // A button that said "print" (close shift and print, save and print) prints once the document is on
+  // screen, through the same path as the Print button (silently in the desktop app when set so).
+  const autoPrinted = useRef(false);
+  useEffect(() => {
+    if (!autoPrint || autoPrinted.current) return;
+    const frame = requestAnimationFrame(() => {
+      autoPrinted.current = true;
+      print();
+    });
+    return () => cancelAnimationFrame(frame);
+  });
 
   const savePdf = () =>
     void run(t('system.print.saving'), async () => {

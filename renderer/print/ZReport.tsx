@@ -18,12 +18,12 @@ function Row({ label, value, strong }: { label: string; value: ReactNode; strong
 }
 
 /** X report (figures so far) or Z report (numbered, at close), on the receipt paper. */
-export function ZReport({ report, paper, timeZone, storeName, actions }: { report: ShiftReport; paper: '58mm' | '80mm'; timeZone: string; storeName: string; actions?: ReactNode }) {
+export function ZReport({ report, paper, timeZone, storeName, actions, autoPrint }: { report: ShiftReport; paper: '58mm' | '80mm'; timeZone: string; storeName: string; actions?: ReactNode; autoPrint?: boolean }) {
   const { t, lang } = useI18n();
   const title = report.kind === 'Z' ? t('till.z.titleZ', { no: String(report.zNumber ?? '') }) : t('till.z.titleX');
   const when = (iso: string) => formatLocalDateTime(iso, timeZone, lang);
   return (
-    <PrintFrame paper={paper} title={title} actions={actions}>
+    <PrintFrame paper={paper} title={title} actions={actions} autoPrint={autoPrint}>
       <div className="receipt">
         <header className="center">
           <strong className="store-name">{storeName}</strong>

@@ -90,6 +90,32 @@ export interface ReceiptData {
   sale: Sale;
 }
 
+/** A refund's own numbered receipt (struk retur), naming the sale it refunds. */
+export interface RefundReceiptData {
+  store: ReceiptData['store'];
+  width: ReceiptData['width'];
+  /** The refund receipt's own number, from its own gapless sequence. */
+  refundNo: number;
+  refund: Refund;
+  sale: Sale;
+}
+
+/** A cart put aside at the counter (SPEC §4): recalled exactly once. */
+export interface ParkedSale {
+  id: string;
+  parkedAt: string;
+  parkedBy: string;
+  shiftId: number;
+  total: number;
+  lines: { productId: number; productName: string; quantity: number; discount: number; discountBps: number | null }[];
+}
+
+/** The store's static QRIS image as a data URL, or null when none was uploaded. */
+export interface StoreQris {
+  dataUrl: string | null;
+  updatedAt: string | null;
+}
+
 /** X report (any time) and Z report (at close): the same figures. */
 export interface ShiftReport {
   kind: 'X' | 'Z';
@@ -213,6 +239,32 @@ export const tillMethods = {
       .strict(),
   ),
   'sales.receipt': method<ReceiptData>({ access: 'staff', kind: 'read' })(z.object({ saleId: uuid() }).strict()),
+
+  /** The numbered refund receipt of a refund (printed after every refund; reprints allowed). */
+  'sales.refundReceipt': method<RefundReceiptData>({ access: 'staff', kind: 'read' })(z.object({ refundId: uuid() }).strict()),
+  /** Parks the cart of an open shift; `id` is client-made: parking the same cart again returns it. */
+  'sales.park': method<ParkedSale>({ access: 'staff', kind: 'write' })(
+    z
+      .object({
+        id: uuid(),
+        shiftId: id(),
+        lines: z
+          .array(z.object({ productId: id(), quantity: quantity(), discount: rupiah().optional().default(0), discountBps: z.number().int().min(1).max(10_000).nullable().optional().default(null) }).strict())
+          .min(1, { error: biMsg('Keranjang kosong', 'The cart is empty') })
+          .max(200),
+      })
+      .strict(),
+  ),
+  /** Parked carts still waiting, oldest first. */
+  'sales.parked': method<ParkedSale[]>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
+  /** Takes a parked cart back into the till of an open shift; it is consumed: a second recall is refused. */
+  'sales.recall': method<ParkedSale>({ access: 'staff', kind: 'write' })(z.object({ id: uuid(), shiftId: id() }).strict()),
+  /** The store's QRIS image for the payment dialog and the customer display. */
+  'qris.get': method<StoreQris>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
+  /** Uploads (or removes, with null) the store's static QRIS image: it decides where customers' money goes, so a manager approves. */
+  'qris.set': method<StoreQris>({ access: 'manager', kind: 'write' })(
+    z.object({ dataUrl: z.string().max(1_500_000).nullable(), approval: approval() }).strict(),
+  ),
 
   'audit.list': method<AuditEntry[]>({ access: 'manager', kind: 'read' })(
     z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict().optional().default({}),

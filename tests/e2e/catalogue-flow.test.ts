@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, toLocalDate } from '../../shared/domain/time';
-import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
+import { describeE2E, printRequests, startE2EApp, type E2EApp } from './fixtures';
 import { PIN, SHOTS, printToPdf, signInAsManager } from './catalogue-helpers';
 
 describeE2E('catalogue, intake and stock in the browser', () => {
@@ -88,6 +88,9 @@ describeE2E('catalogue, intake and stock in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/intake-form.png`, fullPage: true });
     await page.getByRole('button', { name: 'Simpan & cetak tanda terima' }).click();
     await page.getByText('Titipan TT-000001 tersimpan.').waitFor();
+    // "Simpan & cetak" prints (issue #15 item 11), and the saved message is in view without scrolling.
+    await expect.poll(() => printRequests(page)).toEqual(['Tanda Terima Titipan']);
+    expect(await page.getByText('Titipan TT-000001 tersimpan.').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
     await page.screenshot({ path: `${SHOTS}/intake-receipt-screen.png`, fullPage: true });
     const receipt58 = await printToPdf(page, 'intake-receipt-58mm');
     for (const text of ['Toko KTM Telang', 'TANDA TERIMA TITIPAN', 'TT-000001', 'Keripik Singkong Sri Rejeki', 'Keripik Balado 200 g', '24 bungkus', 'Sri Wahyuni', 'Produsen', 'Penerima', 'Bu Ratna']) {

@@ -91,7 +91,14 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
 
   it('finalises the week with a manager PIN', async () => {
     await page.getByRole('button', { name: 'Finalkan setoran minggu ini' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Persetujuan pengelola' });
+    // First what will happen: the week, the number of producers, the total, and that it cannot be undone (issue #15 item 10).
+    const confirm = page.getByRole('dialog', { name: 'Finalkan setoran minggu ini?' });
+    await confirm.waitFor();
+    expect(await confirm.getByTestId('finalise-facts').innerText()).toMatch(/Minggu\s+\d[\s\S]*Jumlah produsen\s+2\s+Total setoran\s+Rp 56\.000/);
+    expect(await confirm.innerText()).toContain('tidak dapat dibatalkan');
+    await confirm.getByRole('button', { name: 'Lanjut: PIN pengelola' }).click();
+    // Then the same PIN pad as every other approval.
+    const dialog = page.getByRole('dialog', { name: /^Setujui finalisasi / });
     await dialog.waitFor();
     await dialog.getByLabel('PIN pengelola').fill('0000');
     await dialog.getByRole('button', { name: 'Setujui' }).click();
@@ -116,6 +123,11 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     const form = page.getByRole('form', { name: 'Catat pembayaran' });
     await form.waitFor();
     expect(await form.getByLabel('Jumlah dibayar').inputValue()).toBe('40000');
+    // More than is owed: refused next to the amount, and no PIN is asked.
+    await form.getByLabel('Jumlah dibayar').fill('40001');
+    await expect.poll(() => form.getByRole('alert').innerText()).toContain('paling banyak Rp 40.000');
+    await form.getByRole('button', { name: 'Bayar' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await form.getByLabel('Jumlah dibayar').fill('15000');
     await form.getByLabel('Cara bayar').selectOption('transfer');
     await form.getByLabel('Referensi (no. transfer, dll.)').fill('BRI 0099');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
+import { describeE2E, printRequests, startE2EApp, type E2EApp } from './fixtures';
 
 /*
  * The till end to end, in Chromium against the real core: the first manager,
@@ -174,6 +174,8 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     // Esc asks before emptying the cart.
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Batalkan penjualan ini?' }).waitFor();
+    // "No" has the focus (Esc then Enter must not empty the cart): Shift+Tab to "Yes", then Enter.
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('grand-total').innerText()).toBe('Rp 0');
     await expect.poll(() => focusedLabel(page)).toBe('Pindai atau ketik kode');
@@ -255,6 +257,8 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await page.getByRole('button', { name: /Tutup shift dan cetak/ }).click();
     const z = page.getByRole('region', { name: /LAPORAN Z no\. 1/ });
     await z.waitFor();
+    // The button said "print": the Z report goes to the printer by itself (issue #15 item 11).
+    await expect.poll(() => printRequests(page)).toContain('LAPORAN Z no. 1');
     await shot(page, '05-z-report');
     const text = await pdfText(page, 'z-report');
     expect(text).toMatch(/LAPORAN Z no\. 1/);

@@ -148,10 +148,15 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
       await pin.fill('0000');
       await pin.press('Enter');
       await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/PIN salah/);
+      // The attempt before the lockout warns (issue #15 item 4).
+      if (i === 1) await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Sekali lagi salah: terkunci 30 detik/);
     }
     await pin.fill(MANAGER.pin);
     await pin.press('Enter');
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Terlalu banyak PIN salah/);
+    // The countdown counts down live.
+    const first = Number(/(\d+) detik/.exec(await page.getByTestId('lockout-countdown').innerText())![1]);
+    await expect.poll(() => page.getByTestId('lockout-countdown').innerText(), { timeout: 4_000 }).toMatch(new RegExp(`dalam (${first - 1}|${first - 2}|${first - 3}) detik`));
     await shot(page, '08-throttled');
     expect(await page.getByRole('region', { name: 'Staf yang masuk' }).count()).toBe(0);
   }, 60_000);

@@ -121,6 +121,32 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       expect(db.pragma('foreign_key_check')).toEqual([]);
     },
   },
+  15: {
+    // Parked sales, the store QRIS image, refund receipt numbers (the counter, issue #15).
+    before(db) {
+      db.exec(`
+        INSERT INTO staff (id, name, role, pin_hash, active, created_at, updated_at) VALUES (1, 'Rina', 'manager', 'x', 1, '${AT}', '${AT}');
+        INSERT INTO shifts (id, cashier_id, opened_at, opening_float) VALUES (1, 1, '${AT}', 0);
+        INSERT INTO sales (id, receipt_no, shift_id, cashier_id, created_at, subtotal, discount_total, total, payment_method, tendered, change_given, payment_ref, request_hash)
+          VALUES ('s1', 1, 1, 1, '${AT}', 100, 0, 100, 'cash', 100, 0, '', 'h');
+        INSERT INTO refunds (id, sale_id, refunded_at, shift_id, approved_by, reason, restock, method, amount, request_hash) VALUES
+          ('later', 's1', '2026-11-04T02:00:00.000Z', 1, 1, 'b', 0, 'cash', 10, 'h'),
+          ('earlier', 's1', '2026-11-03T02:00:00.000Z', 1, 1, 'a', 0, 'cash', 10, 'h');
+      `);
+    },
+    after(db) {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM refunds').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT refund_id, number FROM refund_receipts ORDER BY number').all()).toEqual([
+        { refund_id: 'earlier', number: 1 },
+        { refund_id: 'later', number: 2 },
+      ]);
+      expect(db.prepare("SELECT next_value FROM sequences WHERE name = 'refund'").get()).toEqual({ next_value: 3 });
+      db.prepare("INSERT INTO parked_sales (id, shift_id, parked_by, parked_at, lines, line_count, total, request_hash) VALUES ('p', 1, 1, ?, '[]', 1, 100, 'h')").run(AT);
+      expect(() => db.prepare("INSERT INTO parked_sales (id, shift_id, parked_by, parked_at, lines, line_count, total, request_hash) VALUES ('q', 1, 1, ?, '[]', 0, 100, 'h')").run(AT)).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO store_qris (id, mime, data, updated_at) VALUES (1, 'text/html', x'00', ?)").run(AT)).toThrow(/CHECK/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+  },
 };
 
 function insertProducer(db: Database.Database): number {

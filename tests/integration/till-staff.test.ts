@@ -56,6 +56,22 @@ describe('staff and PINs', () => {
     }
   });
 
+  it('warns on the attempt before a lockout, with how long it would be', () => {
+    const t = makeTestCore();
+    try {
+      const cashier = t.cashier();
+      const wrong = () => t.err('auth.signIn', { staffId: cashier.staffId, pin: '9999' });
+      expect(wrong().message).not.toMatch(/Sekali lagi/);
+      const second = wrong();
+      expect(second).toMatchObject({ code: 'FORBIDDEN' });
+      expect(second.message).toMatch(/Sekali lagi salah: terkunci 30 detik/);
+      expect(wrong().message).not.toMatch(/Sekali lagi/); // the third locks, no more warning
+      expect(t.err('auth.signIn', cashier).code).toBe('THROTTLED');
+    } finally {
+      t.close();
+    }
+  });
+
   it('throttles repeated wrong PINs at sign-in, and approves only managers', () => {
     const t = makeTestCore();
     try {
@@ -64,6 +80,7 @@ describe('staff and PINs', () => {
       expect(t.ok('auth.approve', mgr).role).toBe('manager');
       expect(t.err('auth.approve', cashier).code).toBe('FORBIDDEN');
       for (let i = 0; i < 3; i++) expect(t.err('auth.signIn', { staffId: cashier.staffId, pin: '9999' }).code).toBe('FORBIDDEN');
+      // (above) the attempt before the lockout warned: see 'warns on the attempt before a lockout'.
       // Locked: even the right PIN waits, and a further wrong one is not even checked.
       expect(t.err('auth.signIn', cashier)).toMatchObject({ code: 'THROTTLED' });
       expect(t.err('auth.signIn', cashier).message).toMatch(/30 detik/);

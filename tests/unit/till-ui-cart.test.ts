@@ -13,6 +13,9 @@ describe('the till cart (renderer)', () => {
     expect(parseScan('0*KS2')).toEqual({ error: 'quantity' });
     expect(parseScan('9999999*KS2')).toEqual({ error: 'quantity' });
     expect(parseScan('   ')).toBeNull();
+    // A star that is not "quantity times code" is a bad quantity, not an unknown code (issue #15 item 4).
+    expect(parseScan('abc*101')).toEqual({ error: 'quantity' });
+    expect(parseScan('-2*KS2')).toEqual({ error: 'quantity' });
   });
 
   it('adds lines, merges a repeated product, changes quantities and removes lines; totals in whole rupiah', () => {

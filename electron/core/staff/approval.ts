@@ -67,6 +67,14 @@ export function checkPin(ctx: Pick<CoreContext, 'db' | 'now'>, staffId: number, 
   if (!good) {
     state.failures += 1;
     state.lockedUntil = now + lockMsAfter(state.failures);
+    // The attempt before a lockout says so, with how long the wait would be.
+    const next = lockMsAfter(state.failures + 1) / 1000;
+    if (state.lockedUntil <= now && next > 0) {
+      throw new AppError('FORBIDDEN', {
+        id: `PIN salah atau staf tidak aktif. Sekali lagi salah: terkunci ${next} detik.`,
+        en: `Wrong PIN or inactive staff member. One more wrong PIN locks for ${next} seconds.`,
+      });
+    }
     throw new AppError('FORBIDDEN', { id: 'PIN salah atau staf tidak aktif.', en: 'Wrong PIN or inactive staff member.' });
   }
   state.failures = 0;

@@ -6,6 +6,9 @@ import { createSale } from './sales/create';
 import { findByReceipt, getSale, listSales, receipt } from './sales/read';
 import { voidSale } from './sales/void';
 import { refundSale } from './sales/refund';
+import { refundReceipt } from './sales/refundReceipt';
+import { listParked, parkSale, recallSale } from './sales/park';
+import { getQris, setQris } from './qris';
 import { listAudit } from './audit';
 import { salesCsv, salesReport } from './reports';
 
@@ -31,6 +34,12 @@ export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'sales.void': voidSale,
   'sales.refund': refundSale,
   'sales.receipt': receipt,
+  'sales.refundReceipt': refundReceipt,
+  'sales.park': parkSale,
+  'sales.parked': listParked,
+  'sales.recall': recallSale,
+  'qris.get': getQris,
+  'qris.set': setQris,
 
   'audit.list': listAudit,
   'reports.sales': salesReport,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentSummary, Intake } from '../../../shared/contract/stock';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
@@ -12,6 +12,12 @@ import '../stock/stock.css';
 export default function IntakeScreen() {
   const { t } = useI18n();
   const [done, setDone] = useState<Intake | null>(null);
+  // "Simpan & cetak" prints what was just saved; a reprint from the list is only shown.
+  const [justSaved, setJustSaved] = useState(false);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) savedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [done]);
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
   const [recent, setRecent] = useState<DocumentSummary[]>([]);
   const [formKey, setFormKey] = useState(1);
@@ -24,12 +30,13 @@ export default function IntakeScreen() {
       <h1>{t('stock.intake.title')}</h1>
       {done ? (
         <section className="stack" aria-label={t('stock.intake.saved', { number: done.number })}>
-          <p role="status" className="notice">
+          <p role="status" className="notice" ref={savedRef}>
             {t('stock.intake.saved', { number: done.number })}
           </p>
           <IntakeReceipt
             intake={done}
             paper={paper}
+            autoPrint={justSaved}
             actions={
               <>
                 <PaperSwitch paper={paper} onChange={setPaper} />
@@ -47,13 +54,24 @@ export default function IntakeScreen() {
           />
         </section>
       ) : (
-        <IntakeForm key={formKey} onSaved={setDone} />
+        <IntakeForm
+          key={formKey}
+          onSaved={(intake) => {
+            setJustSaved(true);
+            setDone(intake);
+          }}
+        />
       )}
       <DocumentTable
         title={t('stock.intake.recent')}
         docs={recent}
         showLabel={(number) => t('stock.intake.reprint', { number })}
-        onShow={(id) => void call('intakes.get', { id }).then(setDone)}
+        onShow={(id) =>
+          void call('intakes.get', { id }).then((intake) => {
+            setJustSaved(false);
+            setDone(intake);
+          })
+        }
       />
     </div>
   );

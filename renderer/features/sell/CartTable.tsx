@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { formatRupiah, parseRupiah } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { lineGross, lineTotal, type CartLine } from './cart';
@@ -14,6 +14,8 @@ export function CartTable({ lines, lastKey, handlers }: { lines: CartLine[]; las
   const t = useT();
   if (lines.length === 0) return <p className="cart-empty muted">{t('till.cart.empty')}</p>;
   return (
+    // The lines scroll inside their own box, so the scan field, the total and the tiles stay put.
+    <div className="cart-scroll" data-testid="cart-scroll">
     <table className="cart" aria-label={t('till.cart.title')}>
       <thead>
         <tr>
@@ -33,12 +35,18 @@ export function CartTable({ lines, lastKey, handlers }: { lines: CartLine[]; las
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
 const CartRow = memo(function CartRow({ line, last, handlers }: { line: CartLine; last: boolean; handlers: CartHandlers }) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  // The line just added or changed is always in view, however long the cart.
+  useLayoutEffect(() => {
+    if (last) rowRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [last, line.quantity, line.discount]);
   const commit = () => {
     if (draft === null) return;
     const q = Number(draft);
@@ -46,7 +54,7 @@ const CartRow = memo(function CartRow({ line, last, handlers }: { line: CartLine
     setDraft(null);
   };
   return (
-    <tr className={last ? 'last-line' : undefined} aria-current={last ? 'true' : undefined}>
+    <tr ref={rowRef} className={last ? 'last-line' : undefined} aria-current={last ? 'true' : undefined}>
       <td>
         <strong>{line.name}</strong> <span className="muted">[{line.producerShortName}]</span>
         <div className="muted small">

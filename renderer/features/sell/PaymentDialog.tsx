@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PaymentMethod, Sale, SaleCreateInput } from '../../../shared/contract/till';
 import { formatRupiah, parseRupiah } from '../../../shared/money';
 import { call, newRequestId } from '../../api';
@@ -14,7 +14,25 @@ const NOTES = [2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
  * dialog opens, and reused on every retry: a double-clicked Pay, or a retry
  * after a lost answer, records one sale.
  */
-export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart: Cart; total: number; shiftId: number; onPaid(sale: Sale): void; onClose(): void }) {
+export function PaymentDialog({
+  cart,
+  total,
+  shiftId,
+  qris,
+  onProgress,
+  onPaid,
+  onClose,
+}: {
+  cart: Cart;
+  total: number;
+  shiftId: number;
+  /** The store's static QRIS image (a data URL), shown large when paying by QRIS. */
+  qris: string | null;
+  /** What the customer display shows while paying. */
+  onProgress?(p: { method: PaymentMethod; tendered: number | null }): void;
+  onPaid(sale: Sale): void;
+  onClose(): void;
+}) {
   const t = useT();
   const [saleId] = useState(newRequestId);
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -23,11 +41,15 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
+  const tenderedRef = useRef<HTMLInputElement>(null);
 
   const tendered = method === 'cash' ? parseRupiah(tenderedText) : total;
   const short = method === 'cash' && (tendered === null || tendered < total);
   const change = method === 'cash' && tendered !== null && tendered >= total ? tendered - total : 0;
   const needsReference = method === 'transfer' && reference.trim() === '';
+  useEffect(() => {
+    onProgress?.({ method, tendered: method === 'cash' ? tendered : null });
+  }, [method, tendered, onProgress]);
 
   const pay = async (amount: number | null = tendered) => {
     if (submitting.current) return;
@@ -84,6 +106,7 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
           <label>
             {t('till.pay.tendered')}
             <input
+              ref={tenderedRef}
               data-autofocus
               inputMode="numeric"
               className="big-input"
@@ -104,6 +127,8 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
               <button key={n} type="button" onClick={() => {
                   setTenderedText(String(n));
                   setError(null);
+                  // Back to the amount field, inside the form: Enter now pays, as the button says.
+                  tenderedRef.current?.focus();
                 }} disabled={busy} aria-label={t('till.pay.note', { amount: formatRupiah(n) })}>
                 {formatRupiah(n).replace('Rp ', '')}
               </button>
@@ -115,14 +140,26 @@ export function PaymentDialog({ cart, total, shiftId, onPaid, onClose }: { cart:
           </div>
         </>
       ) : (
+        <>
+        {method === 'qris' && (
+          // The store's static QRIS, large, with the amount: the customer scans it and types the amount.
+          <div className="qris-pay" data-testid="qris-pay">
+            {qris ? <img src={qris} alt={t('till.qris.imageAlt')} /> : <p className="error">{t('till.qris.none')}</p>}
+            <div>
+              <strong className="qris-amount">{formatRupiah(total)}</strong>
+              <p className="muted">{t('till.qris.confirmHint')}</p>
+            </div>
+          </div>
+        )}
         <label>
           {method === 'transfer' ? t('till.pay.referenceRequired') : t('till.pay.reference')}
           <input data-autofocus value={reference} onChange={(e) => setReference(e.target.value)} maxLength={80} aria-label={t('till.pay.reference')} />
         </label>
+        </>
       )}
       <FormActions
         error={error}
-        submitLabel={busy ? t('till.pay.saving') : t('till.pay.confirm')}
+        submitLabel={busy ? t('till.pay.saving') : method === 'qris' ? t('till.qris.confirm') : t('till.pay.confirm')}
         submitClassName="primary big"
         submitDisabled={busy}
         onCancel={onClose}

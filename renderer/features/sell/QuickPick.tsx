@@ -23,9 +23,21 @@ export const QuickPick = memo(function QuickPick({ items, onPick }: { items: Sel
           {item.tileColor && <span className="tile-swatch" style={{ background: item.tileColor }} aria-hidden="true" />}
           <strong>{item.name}</strong>
           <span className="muted small">{item.producerShortName}</span>
+          <ItemCodes item={item} />
           <span className="small">{formatRupiah(item.unitPrice)}</span>
         </button>
       ))}
     </section>
   );
 });
+
+/** The short code (and barcode) a new cashier learns to type instead of hunting for the tile. */
+export function ItemCodes({ item }: { item: Sellable }) {
+  if (!item.shortCode && !item.barcode) return null;
+  return (
+    <span className="item-codes small" data-testid="item-codes">
+      {item.shortCode && <kbd>{item.shortCode}</kbd>}
+      {item.barcode && <span className="muted">{item.barcode}</span>}
+    </span>
+  );
+}

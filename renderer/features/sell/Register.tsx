@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { StoreSettings } from '../../../shared/contract/system';
-import type { ReceiptData, Sale, Shift } from '../../../shared/contract/till';
+import type { ParkedSale, PaymentMethod, ReceiptData, Sale, Shift } from '../../../shared/contract/till';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
 import { Receipt, receiptNumber } from '../../print/Receipt';
 import { printDocument } from '../../print/PrintFrame';
 import { errorText } from '../staff/Modal';
@@ -14,10 +14,13 @@ import { CatalogueCache } from './catalogueCache';
 import { ConfirmDialog, DiscountDialog } from './smallDialogs';
 import { PaymentDialog } from './PaymentDialog';
 import { QuickPick } from './QuickPick';
+import { TillKeys } from './TillKeys';
+import { ParkedDialog, useParking } from './ParkedSales';
+import { customerStateOf, useCustomerDisplayPublisher } from './customerChannel';
 import { SearchDialog } from './SearchDialog';
 import { ErrorAlert } from '../../components/FormParts';
 
-type Overlay = null | 'search' | 'pay' | 'cancel' | { discountKey: number };
+type Overlay = null | 'search' | 'pay' | 'cancel' | 'parked' | { discountKey: number };
 
 /** The cashier's screen: one scan field, the cart, the total, payment, the receipt. */
 export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift: Shift; settings: StoreSettings; onOpenSales(): void; onCloseShift(): void }) {
@@ -34,6 +37,15 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
   const scanRef = useRef<HTMLInputElement>(null);
   const newSaleRef = useRef<HTMLButtonElement>(null);
   const approval = useManagerApproval();
+  const { lang } = useI18n();
+  const [qris, setQris] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [payProgress, setPayProgress] = useState<{ method: PaymentMethod; tendered: number | null } | null>(null);
+  const say = useCallback((text: string | null, error = false) => setMessage(text ? { text, error } : null), []);
+  const loadQris = useCallback(() => {
+    call('qris.get', {}).then((q) => setQris(q.dataUrl), () => setQris(null));
+  }, []);
+  useEffect(loadQris, [loadQris]);
 
   const focusScan = useCallback(() => requestAnimationFrame(() => scanRef.current?.focus()), []);
 
@@ -54,6 +66,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     (item: Sellable, quantity: number) => {
       dispatch({ type: 'add', item, quantity });
       setScanError(null);
+      setMessage(null);
       setPendingQty(null);
     },
     [],
@@ -113,21 +126,38 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     focusScan();
   }, [focusScan]);
 
-  const applyDiscount = async (key: number, discount: number) => {
+  const applyDiscount = async (key: number, discount: number, bps: number | null) => {
     const line = cart.lines.find((l) => l.key === key);
     if (!line) return closeOverlay();
     if (discountNeedsApproval(lineGross(line), discount, settings.discountLimitBps)) {
       setOverlay(null);
       const ok = await approval.ask(t('till.discount.approvalTitle'));
-      if (ok) dispatch({ type: 'setDiscount', key, discount, approval: ok });
+      if (ok) dispatch({ type: 'setDiscount', key, discount, bps, approval: ok });
       return closeOverlay();
     }
-    dispatch({ type: 'setDiscount', key, discount });
+    dispatch({ type: 'setDiscount', key, discount, bps });
     closeOverlay();
+  };
+
+  const parking = useParking({ cart, dispatch, shiftId: shift.id, cache, onMessage: say });
+  const recall = async (p: ParkedSale) => {
+    setOverlay(null);
+    const got = await parking.recall(p, settings.timeZone, lang);
+    // A recalled cart has no manager approval (a PIN is never stored): a discount over the limit asks again.
+    const over = got?.lines.some((l) => {
+      const item = cache.items.find((i) => i.productId === l.productId);
+      return item && l.discount > 0 && discountNeedsApproval(item.unitPrice * l.quantity, l.discount, settings.discountLimitBps);
+    });
+    if (over) {
+      const ok = await approval.ask(t('till.discount.approvalTitle'));
+      if (ok) dispatch({ type: 'approve', approval: ok });
+    }
+    focusScan();
   };
 
   const paid = async (sale: Sale) => {
     setOverlay(null);
+    setPayProgress(null);
     dispatch({ type: 'clear' });
     setDone({ sale, receipt: null, error: null });
     // The receipt arrives later; a fast cashier may already have started the
@@ -157,10 +187,12 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
 
   const newSale = useCallback(() => {
     setDone(null);
+    setMessage(null);
     focusScan();
+    loadQris();
     // Between customers: pick up catalogue changes (new tiles, prices) made elsewhere.
     void loadCatalogue();
-  }, [focusScan, loadCatalogue]);
+  }, [focusScan, loadCatalogue, loadQris]);
 
   useEffect(() => {
     if (done) newSaleRef.current?.focus();
@@ -184,6 +216,12 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
       } else if (e.key === 'F9') {
         e.preventDefault();
         if (cart.lines.length > 0) setOverlay('pay');
+      } else if (e.key === 'F6') {
+        e.preventDefault();
+        void parking.park();
+      } else if (e.key === 'F7') {
+        e.preventDefault();
+        setOverlay('parked');
       } else if (e.key === 'F4') {
         e.preventDefault();
         onOpenSales();
@@ -194,7 +232,9 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [cart.lines.length, done, newSale, onOpenSales]);
+  }, [cart.lines.length, done, newSale, onOpenSales, parking]);
+
+  useCustomerDisplayPublisher(customerStateOf({ storeName: settings.storeName, lang, cart, done: done?.sale ?? null, pay: overlay === 'pay' ? payProgress : null, qris }));
 
   const discountLine = overlay && typeof overlay === 'object' ? cart.lines.find((l) => l.key === overlay.discountKey) : undefined;
 
@@ -204,6 +244,12 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
         <span className="muted">
           {t('till.shift.current', { id: shift.id, name: shift.cashierName })}
         </span>
+        {!window.ukmMart && (
+          // Browser mode: the customer display is another tab of this address (the desktop app opens it on a second screen).
+          <button type="button" onClick={() => window.open('/customer', 'ukm-mart-customer')}>
+            {t('till.customer.open')}
+          </button>
+        )}
         <button type="button" onClick={onOpenSales}>
           {t('till.sales.open')} (F4)
         </button>
@@ -265,6 +311,11 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
               </p>
             )}
             <ErrorAlert error={catalogueError} />
+            {message && (
+              <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'notice'} data-testid="till-message">
+                {message.text}
+              </p>
+            )}
             <CartTable lines={cart.lines} lastKey={cart.lastKey} handlers={handlers} />
             <QuickPick items={items} onPick={pick} />
           </section>
@@ -281,23 +332,18 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
             <button type="button" onClick={() => setOverlay('search')}>
               {t('till.search.button')} (F2)
             </button>
+            <div className="park-buttons">
+              <button type="button" disabled={cart.lines.length === 0} onClick={() => void parking.park()}>
+                {t('till.park.button')} (F6)
+              </button>
+              <button type="button" onClick={() => setOverlay('parked')}>
+                {t('till.park.list')} (F7)
+              </button>
+            </div>
             <button type="button" className="danger" disabled={cart.lines.length === 0} onClick={() => setOverlay('cancel')}>
               {t('till.cancel.button')} (Esc)
             </button>
-            <dl className="shortcuts" aria-label={t('till.keys.title')}>
-              <dt>Enter</dt>
-              <dd>{t('till.keys.scan')}</dd>
-              <dt>{t('till.keys.qtyExample')}</dt>
-              <dd>{t('till.keys.qty')}</dd>
-              <dt>F2</dt>
-              <dd>{t('till.keys.search')}</dd>
-              <dt>F9</dt>
-              <dd>{t('till.keys.pay')}</dd>
-              <dt>F4</dt>
-              <dd>{t('till.keys.sales')}</dd>
-              <dt>Esc</dt>
-              <dd>{t('till.keys.cancel')}</dd>
-            </dl>
+            <TillKeys />
           </aside>
         </div>
       )}
@@ -311,7 +357,21 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
           }}
         />
       )}
-      {overlay === 'pay' && <PaymentDialog cart={cart} total={totals.total} shiftId={shift.id} onPaid={(s) => void paid(s)} onClose={closeOverlay} />}
+      {overlay === 'pay' && (
+        <PaymentDialog
+          cart={cart}
+          total={totals.total}
+          shiftId={shift.id}
+          qris={qris}
+          onProgress={setPayProgress}
+          onPaid={(s) => void paid(s)}
+          onClose={() => {
+            setPayProgress(null);
+            closeOverlay();
+          }}
+        />
+      )}
+      {overlay === 'parked' && <ParkedDialog timeZone={settings.timeZone} onRecall={(p) => void recall(p)} onClose={closeOverlay} />}
       {overlay === 'cancel' && (
         <ConfirmDialog
           title={t('till.cancel.title')}
@@ -327,7 +387,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
         />
       )}
       {discountLine && (
-        <DiscountDialog line={discountLine} limitBps={settings.discountLimitBps} onApply={(d) => void applyDiscount(discountLine.key, d)} onClose={closeOverlay} />
+        <DiscountDialog line={discountLine} limitBps={settings.discountLimitBps} onApply={(d, bps) => void applyDiscount(discountLine.key, d, bps)} onClose={closeOverlay} />
       )}
       {approval.dialog}
     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StoreSettings } from '../../../shared/contract/system';
-import type { ReceiptData, Sale, Shift } from '../../../shared/contract/till';
+import type { ReceiptData, RefundReceiptData, Sale, Shift } from '../../../shared/contract/till';
+import { RefundReceipt } from '../../print/RefundReceipt';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
@@ -20,6 +21,7 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
   const [found, setFound] = useState<Sale | null>(null);
   const [receiptNo, setReceiptNo] = useState('');
   const [reprint, setReprint] = useState<ReceiptData | null>(null);
+  const [refundSlip, setRefundSlip] = useState<RefundReceiptData | null>(null);
   const [action, setAction] = useState<{ kind: 'void' | 'refund'; sale: Sale } | null>(null);
   const approval = useManagerApproval();
 
@@ -65,6 +67,20 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
     if (found) setFound(await call('sales.get', { id: found.id }).catch(() => null));
   };
 
+  // Every refund prints its numbered refund receipt (struk retur) at once; the screen shows it until "Done".
+  if (refundSlip)
+    return (
+      <RefundReceipt
+        data={refundSlip}
+        timeZone={settings.timeZone}
+        autoPrint
+        actions={
+          <button type="button" autoFocus onClick={() => setRefundSlip(null)}>
+            {t('till.refundReceipt.close')}
+          </button>
+        }
+      />
+    );
   if (reprint)
     return (
       <div className="stack">
@@ -173,7 +189,10 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
         <VoidDialog sale={action.sale} askApproval={approval.ask} onClose={() => setAction(null)} onDone={(s) => void finished(t('till.void.done', { no: receiptNumber(s.receiptNo) }))} />
       )}
       {action?.kind === 'refund' && (
-        <RefundDialog sale={action.sale} askApproval={approval.ask} onClose={() => setAction(null)} onDone={(r) => void finished(t('till.refund.done', { amount: formatRupiah(r.amount) }))} />
+        <RefundDialog sale={action.sale} askApproval={approval.ask} onClose={() => setAction(null)} onDone={(r) => {
+            void finished(t('till.refund.done', { amount: formatRupiah(r.amount) }));
+            call('sales.refundReceipt', { refundId: r.id }).then(setRefundSlip, (err: unknown) => setError(errorText(err)));
+          }} />
       )}
       {approval.dialog}
     </div>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { Modal } from '../staff/Modal';
 import type { Sellable } from './cart';
 import type { CatalogueCache } from './catalogueCache';
+import { ItemCodes } from './QuickPick';
 
 /** Name search (F2): type, arrow keys to choose, Enter adds. */
 export function SearchDialog({ cache, onPick, onClose }: { cache: CatalogueCache; onPick(item: Sellable): void; onClose(): void }) {
@@ -52,7 +53,7 @@ export function SearchDialog({ cache, onPick, onClose }: { cache: CatalogueCache
               onClick={() => onPick(item)}
             >
               <span>
-                <strong>{item.name}</strong> <span className="muted">[{item.producerShortName}]</span>
+                <strong>{item.name}</strong> <span className="muted">[{item.producerShortName}]</span> <ItemCodes item={item} />
               </span>
               <span className="num">{formatRupiah(item.unitPrice)}</span>
             </li>

@@ -1,3 +1,4 @@
+import { discountRupiah } from '../../../shared/domain/discount';
 import type { ManagerApproval } from '../staff/ManagerPinDialog';
 
 /** What the till needs of a product to put it on a line. */
@@ -17,6 +18,8 @@ export interface CartLine extends Sellable {
   quantity: number;
   /** Rupiah off the whole line. */
   discount: number;
+  /** Set when the discount was given in percent: the rupiah follow the quantity. */
+  discountBps?: number | null;
 }
 
 export interface Cart {
@@ -33,8 +36,11 @@ export const emptyCart: Cart = { lines: [], lastKey: null, discountApproval: nul
 export type CartAction =
   | { type: 'add'; item: Sellable; quantity: number }
   | { type: 'setQuantity'; key: number; quantity: number }
-  | { type: 'setDiscount'; key: number; discount: number; approval?: ManagerApproval | null }
+  | { type: 'setDiscount'; key: number; discount: number; bps?: number | null; approval?: ManagerApproval | null }
   | { type: 'remove'; key: number }
+  | { type: 'approve'; approval: ManagerApproval }
+  /** A recalled parked cart replaces the (empty) cart. */
+  | { type: 'load'; lines: { item: Sellable; quantity: number; discount: number; discountBps: number | null }[] }
   | { type: 'clear' };
 
 export function cartReducer(cart: Cart, action: CartAction): Cart {
@@ -55,14 +61,14 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return {
         ...cart,
         lastKey: action.key,
-        lines: cart.lines.map((l) => (l.key === action.key ? { ...l, quantity: action.quantity, discount: Math.min(l.discount, l.unitPrice * action.quantity) } : l)),
+        lines: cart.lines.map((l) => (l.key === action.key ? withQuantity(l, action.quantity) : l)),
       };
     case 'setDiscount':
       return {
         ...cart,
         lastKey: action.key,
         discountApproval: action.approval === undefined ? cart.discountApproval : action.approval,
-        lines: cart.lines.map((l) => (l.key === action.key ? { ...l, discount: action.discount } : l)),
+        lines: cart.lines.map((l) => (l.key === action.key ? { ...l, discount: action.discount, discountBps: action.bps ?? null } : l)),
       };
     case 'remove': {
       const lines = cart.lines.filter((l) => l.key !== action.key);
@@ -70,7 +76,21 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     }
     case 'clear':
       return { ...emptyCart, nextKey: cart.nextKey };
+    case 'approve':
+      return { ...cart, discountApproval: action.approval };
+    case 'load': {
+      let nextKey = cart.nextKey;
+      const lines = action.lines.map((l) => ({ ...l.item, key: nextKey++, quantity: l.quantity, discount: l.discount, discountBps: l.discountBps }));
+      return { lines, lastKey: lines.at(-1)?.key ?? null, discountApproval: null, nextKey };
+    }
   }
+}
+
+/** A new quantity keeps a percent discount a percent; a rupiah discount never exceeds the line. */
+function withQuantity(l: CartLine, quantity: number): CartLine {
+  const gross = l.unitPrice * quantity;
+  const discount = l.discountBps ? discountRupiah(gross, { kind: 'percent', bps: l.discountBps }) : Math.min(l.discount, gross);
+  return { ...l, quantity, discount };
 }
 
 export const lineGross = (l: CartLine) => l.unitPrice * l.quantity;
@@ -88,10 +108,8 @@ export function cartTotals(cart: Cart) {
   return { subtotal, discount, total: subtotal - discount, units };
 }
 
-/** True when a line discount is over the store's limit (basis points of the line) and needs a manager. */
-export function discountNeedsApproval(gross: number, discount: number, limitBps: number): boolean {
-  return discount * 10_000 > gross * limitBps;
-}
+/** True when a line discount is over the store's limit and needs a manager: the core's own rule. */
+export { discountOverLimit as discountNeedsApproval } from '../../../shared/domain/discount';
 
 /**
  * What was typed in the scan field: `KS1`, `8991234567890`, or `2*KS1`
@@ -101,7 +119,8 @@ export function parseScan(text: string): { quantity: number; code: string } | { 
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const m = /^(\d+)\s*[*xX]\s*(.*)$/.exec(trimmed);
-  if (!m) return { quantity: 1, code: trimmed };
+  // A star is always "quantity times code": `abc*101` has a bad quantity, it is not an unknown code.
+  if (!m) return trimmed.includes('*') ? { error: 'quantity' } : { quantity: 1, code: trimmed };
   const quantity = Number(m[1]);
   if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > 1_000_000) return { error: 'quantity' };
   return { quantity, code: m[2]!.trim() };

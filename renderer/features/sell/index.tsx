@@ -29,6 +29,7 @@ export default function SellScreen() {
           paper={settings.receiptWidth}
           timeZone={settings.timeZone}
           storeName={settings.storeName}
+          autoPrint
           actions={
             <button type="button" autoFocus onClick={() => setZReport(null)}>
               {t('till.close.finish')}

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { useI18n, type StringKey } from '../../i18n';
 import { BackupPanel } from './BackupPanel';
 import { LedgerCheckPanel } from './LedgerCheckPanel';
+import { QrisPanel } from './QrisPanel';
 import { PrintingPanel } from './PrintingPanel';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import './settings.css';
@@ -214,6 +215,7 @@ export default function SettingsScreen() {
       </form>
 
       {approval.dialog}
+      <QrisPanel />
       <BackupPanel refused={false} timeZone={draft.timeZone} onRestored={() => window.location.reload()} />
       <LedgerCheckPanel />
       {status && <p className="muted">{t('system.settings.dataDir', { dir: status.dataDir })}</p>}

@@ -148,12 +148,16 @@ function PayoutForm({ d, onPaid }: { d: SettlementDetail; onPaid(payoutId: strin
   const [done, setDone] = useState<string | null>(null);
   const { ask, dialog } = useApproval();
   useEffect(() => setAmount(String(d.remaining)), [d.remaining]);
+  const typed = parseRupiah(amount);
+  const tooMuch = typed !== null && typed > d.remaining;
 
   const submit = () => {
     setError(null);
     setDone(null);
     const value = parseRupiah(amount);
     if (value === null || value <= 0) return setError(t('settle.payout.badAmount'));
+    // More than is owed is refused here, next to the amount, before any PIN is asked.
+    if (value > d.remaining) return;
     let paidAtIso: string | undefined;
     if (paidAtTouched && paidAt) {
       const [date, time] = paidAt.split('T');
@@ -193,7 +197,12 @@ function PayoutForm({ d, onPaid }: { d: SettlementDetail; onPaid(payoutId: strin
       <div className="row">
         <label>
           {t('settle.payout.amount')}
-          <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={tooMuch} aria-describedby={tooMuch ? 'payout-too-much' : undefined} />
+          {tooMuch && (
+            <span id="payout-too-much" className="error" role="alert">
+              {t('settle.payout.tooMuch', { remaining: formatRupiah(d.remaining) })}
+            </span>
+          )}
         </label>
         <label>
           {t('settle.payout.method')}

@@ -4,9 +4,10 @@ import type { PeriodInfo, ProducerPreview, SettlementPreview, SettlementSummary 
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useI18n, useT } from '../../i18n';
-import { errorText, useApproval, useDates, useTimeZone } from './common';
+import { errorText, useDates, useTimeZone } from './common';
 import { Itemisation } from './Itemisation';
 import { FinalisedWeek } from './FinalisedWeek';
+import { useFinaliseDialog } from './FinaliseDialog';
 import { periodText } from '../../print/PayoutSlipPeriod';
 
 /** Week picker, preview per producer with expandable itemisation, and finalise. */
@@ -20,7 +21,6 @@ export function PreviewScreen() {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<SettlementSummary[] | null>(null);
-  const { ask, dialog } = useApproval();
 
   useEffect(() => {
     call('settlements.period', {})
@@ -51,14 +51,16 @@ export function PreviewScreen() {
       return n;
     });
 
+  const tz = useTimeZone();
+  const finalise = useFinaliseDialog(tz);
+  // The week, the producers, the total and "cannot be undone" first; then the PIN pad.
   const finalize = () =>
-    ask(async (approval) => {
+    finalise.ask(preview!, async (approval) => {
       const r = await call('settlements.finalize', { periodEnd: preview!.periodEnd, approval });
       setMade(r.settlements);
       await load(preview!.periodEnd);
     });
 
-  const tz = useTimeZone();
   return (
     <section aria-labelledby="settle-preview-h">
       <h2 id="settle-preview-h">{t('settle.tab.preview')}</h2>
@@ -156,7 +158,7 @@ export function PreviewScreen() {
           )}
         </>
       )}
-      {dialog}
+      {finalise.dialog}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { errorText } from './Modal';
 import { PinPad, onlyDigits } from './PinPad';
+import { LockoutCountdown } from './LockoutCountdown';
 import { SessionContext, useSession, type Session } from './session';
 import './staff.css';
 import { ErrorAlert } from '../../components/FormParts';
@@ -143,6 +144,7 @@ function LockScreen({ staff, onSignedIn }: { staff: StaffMember[]; onSignedIn(s:
   const [error, setError] = useState<{ text: string; throttled: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
+  const clearError = useCallback(() => setError(null), []);
   // Back to the PIN field whenever it is usable again (after choosing a name or a refused PIN).
   useEffect(() => {
     if (chosen && !busy) pinRef.current?.focus();
@@ -208,7 +210,7 @@ function LockScreen({ staff, onSignedIn }: { staff: StaffMember[]; onSignedIn(s:
             <PinPad value={pin} onChange={setPin} disabled={busy} />
             {error && (
               <p role="alert" className={error.throttled ? 'error throttled' : 'error'}>
-                {error.text}
+                {error.throttled ? <LockoutCountdown key={error.text} text={error.text} onOver={clearError} /> : error.text}
               </p>
             )}
             <button type="submit" className="primary" disabled={busy || pin.length < 4}>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MethodParsed } from '../../../../shared/contract';
 import type { Sale, SaleLine } from '../../../../shared/contract/till';
 import { lineAmounts } from '../../../../shared/domain/terms';
-import { percentOf } from '../../../../shared/money';
+import { discountOverLimit } from '../../../../shared/domain/discount';
 import { audit } from '../../audit';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound, forbidden } from '../../errors';
@@ -35,10 +35,8 @@ export function saleRequestHash(input: SaleCreateParsed): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** True when a line discount is above the store's limit (basis points of the line's gross amount). */
-export function discountOverLimit(gross: number, discount: number, limitBps: number): boolean {
-  return discount > percentOf(gross, limitBps);
-}
+// The discount limit is the till's rule too: one function in shared/domain.
+export { discountOverLimit } from '../../../../shared/domain/discount';
 
 interface ProductRow {
   active: number;

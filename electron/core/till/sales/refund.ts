@@ -7,6 +7,7 @@ import { nowIso, type CoreContext } from '../../context';
 import { conflict, invalid } from '../../errors';
 import { appendLedgerEntry } from '../../ledger/chain';
 import { requireManager } from '../../staff/approval';
+import { takeNumber } from '../../sequences';
 import { sql } from '../db';
 import { openShift } from '../rows';
 import { loadRefund, requireSale } from './read';
@@ -81,6 +82,8 @@ export function refundSale(input: RefundInput, ctx: CoreContext): Refund {
     `INSERT INTO refunds (id, sale_id, refunded_at, shift_id, approved_by, reason, restock, method, amount, request_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(input.id, sale.id, at, shift?.id ?? null, manager.id, input.reason, input.restock ? 1 : 0, method, amount, requestHash);
+  // The refund receipt's number, taken in this transaction: gapless like receipt numbers.
+  sql(db, 'INSERT INTO refund_receipts (refund_id, number) VALUES (?, ?)').run(input.id, takeNumber(db, 'refund'));
   const insertLine = sql(db, 'INSERT INTO refund_lines (refund_id, sale_line_id, quantity, amount, producer_share) VALUES (?, ?, ?, ?, ?)');
   const movement = sql(db, 'INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)');
   for (const p of planned) {
