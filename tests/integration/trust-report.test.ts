@@ -106,7 +106,7 @@ describe('reports.trust on real SQLite', () => {
     const one = t.ok('reports.trustCsv', { producerId: sari, lang: 'id' });
     expect(one.filename).toBe('kepercayaan-sari-2026-08-19-2026-11-10.csv');
     expect(one.csv.trim().split('\r\n')).toHaveLength(5);
-    expect(one.csv).toContain('ST-000003,2026-10-26,2026-11-01,2026-11-04,50000,20000,30000,,menunggak,6,1,2026-11-04 20000 cash_safe');
+    expect(one.csv).toContain('ST-000003,2026-10-26,2026-11-01,2026-11-04,50000,20000,30000,,menunggak,6,1,2026-11-04 20000 Tunai dari brankas');
     t.close();
   });
 });

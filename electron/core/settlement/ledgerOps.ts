@@ -62,7 +62,7 @@ function writeManual(ctx: CoreContext, kind: 'deduction' | 'adjustment', input: 
     action: `ledger.${kind === 'deduction' ? 'deduct' : 'adjust'}`,
     subjectType: 'producer',
     subjectId: producer.id,
-    after: { entryId: written.id, seq: written.seq, amount: input.amount },
+    after: { entryId: written.id, seq: written.seq, amount: input.amount, producer: producer.name },
     reason: input.reason,
   });
   return {

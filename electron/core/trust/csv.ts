@@ -4,6 +4,9 @@ import type { TrustCsv, TrustFigures, TrustStatus } from '../../../shared/contra
 import { localDateOf } from '../../../shared/domain/trustTime';
 import { toCsv, type CsvValue } from '../../../shared/csv';
 import { trustProducer, trustReport, type RangeInput } from './report';
+import { payoutMethodWords } from '../../../shared/domain/auditWords';
+
+const NOT_FINALISED: Record<'id' | 'en', string> = { id: 'Belum difinalkan', en: 'Not finalised' };
 
 type Lang = 'id' | 'en';
 
@@ -57,8 +60,8 @@ export function trustCsv(ctx: CoreContext, input: RangeInput & { producerId?: nu
   const d = trustProducer(ctx, { ...input, producerId: input.producerId });
   const header = [h.number, h.periodStart, h.periodEnd, h.dueDate, h.total, h.paid, h.outstanding, h.paidInFull, h.status, h.daysLate, h.inRange, h.payouts];
   for (const s of d.settlements) {
-    const payouts = s.payouts.map((p) => `${p.paidDate} ${p.amount} ${p.method}${p.reference ? ` ${p.reference}` : ''}`).join('; ');
-    rows.push([s.number, s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]);
+    const payouts = s.payouts.map((p) => `${p.paidDate} ${p.amount} ${payoutMethodWords(p.method, lang, true)}${p.reference ? ` ${p.reference}` : ''}`).join('; ');
+    rows.push([s.finalised ? s.number : NOT_FINALISED[lang], s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]);
   }
   const slug = d.producer.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `p${d.producer.producerId}`;
   return { filename: `kepercayaan-${slug}-${d.from}-${d.to}.csv`, csv: toCsv(header, rows) };
