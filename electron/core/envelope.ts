@@ -3,6 +3,7 @@ import { BI_SEPARATOR, type Envelope, type ErrorBody } from '../../shared/contra
 import type { Lang } from '../../shared/i18nText';
 import { MoneyError } from '../../shared/money';
 import { AppError } from './errors';
+import { fieldLabel } from '../../shared/domain/fieldLabels';
 
 const GENERIC: Record<string, { id: string; en: string }> = {
   invalid_type: { id: 'Jenis data salah atau tidak diisi', en: 'Missing or of the wrong type' },
@@ -30,8 +31,8 @@ export function validationError(error: z.ZodError, lang: Lang): ErrorBody {
   if (issue.code === 'unrecognized_keys') {
     message = `${message}: ${(issue as { keys?: string[] }).keys?.join(', ') ?? ''}`;
   }
-  const label = lang === 'id' ? 'Isian' : 'Field';
-  return { code: 'VALIDATION', message: field ? `${label} "${field}": ${message}` : message, ...(field ? { field } : {}) };
+  // named as the form labels it ("Baris 1 · Jumlah"); the path stays in `field` for the UI
+  return { code: 'VALIDATION', message: field ? `${fieldLabel(issue.path, lang)}: ${message}` : message, ...(field ? { field } : {}) };
 }
 
 export function errorEnvelope(err: unknown, lang: Lang): Envelope<never> {

@@ -7,6 +7,9 @@ import { DocumentHeader, DocumentMeta } from './DocumentHeader';
 import { DocumentLines } from './DocumentLines';
 import { SignatureLines } from './SignatureLines';
 
+/** A perishable received without a date: a deliberate choice the producer sees on paper (SPEC §3). */
+const noDate = (l: Intake['lines'][number]) => l.perishable && l.expiryDate === null;
+
 /** Tanda terima titipan: what the producer delivered, signed by both. 58 mm thermal or A5. */
 export function IntakeReceipt({ intake, paper, actions, autoPrint }: { intake: Intake; paper: Extract<Paper, '58mm' | 'A5'>; actions?: React.ReactNode; autoPrint?: boolean }) {
   const { t, lang } = useI18n();
@@ -37,10 +40,13 @@ export function IntakeReceipt({ intake, paper, actions, autoPrint }: { intake: I
           totalUnits={intake.totalUnits}
           lines={intake.lines.map((l) => ({
             productName: l.productName,
-            notes: [narrow && l.expiryDate && t('stock.print.expiryShort', { date: formatLocalDate(l.expiryDate, lang) })],
+            notes: [
+              narrow && l.expiryDate && t('stock.print.expiryShort', { date: formatLocalDate(l.expiryDate, lang) }),
+              narrow && noDate(l) && t('stock.print.noDateWarning'),
+            ],
             quantity: l.quantity,
             unit: l.unit,
-            wide: l.expiryDate ? formatLocalDate(l.expiryDate, lang) : '—',
+            wide: l.expiryDate ? formatLocalDate(l.expiryDate, lang) : noDate(l) ? t('stock.print.noDateWarning') : '—',
           }))}
         />
         {intake.notes && <p className="doc-notes">{intake.notes}</p>}

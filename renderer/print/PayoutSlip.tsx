@@ -25,6 +25,8 @@ export function PayoutSlip({ d, layout, actions }: { d: SettlementDetail; layout
   const compact = layout === '80mm';
   const i = d.items;
   const refunds = i.products.filter((p) => p.unitsRefunded > 0 || p.refundShare !== 0);
+  // a void is a cancelled sale, not goods a customer brought back
+  const voids = i.products.filter((p) => p.unitsVoided > 0 || p.voidShare !== 0);
   const money = formatRupiah;
   const pref = d.producerDetail;
   const prefText = [t(`settle.slip.pref.${pref.payoutMethod}`), pref.payoutProvider, pref.payoutAccount, pref.payoutAccountName].filter(Boolean).join(' · ');
@@ -107,11 +109,30 @@ export function PayoutSlip({ d, layout, actions }: { d: SettlementDetail; layout
           </table>
         )}
         <SlipSection title={t('settle.refunds')} rows={refunds.map((p) => [`${p.productName} (${p.unitsRefunded} ${p.unit})`, p.refundShare])} />
+        <SlipSection title={t('settle.voids')} rows={voids.map((p) => [`${p.productName} (${p.unitsVoided} ${p.unit})`, p.voidShare])} />
         <SlipSection title={t('settle.shrinkage')} rows={i.shrinkage.map((s) => [`${s.productName} (${s.units} ${s.unit})`, s.amount])} />
         <SlipSection title={t('settle.deductions')} rows={i.deductions.map((x) => [x.reason, x.amount])} />
         <SlipSection title={t('settle.adjustments')} rows={i.adjustments.map((x) => [x.reason, x.amount])} />
 
         <div className="slip-totals">
+          {(d.carriedIn < 0 || d.carriedForward < 0) && (
+            <div className="amt-row">
+              <span>{t('settle.weekTotal')}</span>
+              <span>{money(i.totalDue)}</span>
+            </div>
+          )}
+          {d.carriedIn < 0 && (
+            <div className="amt-row">
+              <span>{t('settle.carriedIn')}</span>
+              <span>{money(d.carriedIn)}</span>
+            </div>
+          )}
+          {d.carriedForward < 0 && (
+            <div className="amt-row">
+              <span>{t('settle.carriedForward')}</span>
+              <span>{money(-d.carriedForward)}</span>
+            </div>
+          )}
           <div className="amt-row total">
             <span>{t('settle.slip.totalDue')}</span>
             <span>{money(d.totalDue)}</span>

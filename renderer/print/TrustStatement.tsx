@@ -73,7 +73,7 @@ export function TrustStatement({ detail }: { detail: TrustProducerDetail }) {
             <td className="num" aria-label="—"></td>
             <td className="num">
               {formatRupiah(a.outstanding)}
-              {a.oldestUnpaidAgeDays !== null && ` · ${t('trust.statement.oldest', { n: a.oldestUnpaidAgeDays })}`}
+              {a.oldestUnpaidDaysOverdue !== null && ` · ${t('trust.statement.oldest', { n: a.oldestUnpaidDaysOverdue })}`}
             </td>
           </tr>
           <tr>
@@ -101,7 +101,7 @@ export function TrustStatement({ detail }: { detail: TrustProducerDetail }) {
           <tbody>
             {shown.map((s) => (
               <tr key={s.settlementId}>
-                <td>{s.number}</td>
+                <td>{s.finalised ? s.number : t('trust.notFinalised')}</td>
                 <td>{dateText(s.dueDate, lang)}</td>
                 <td className="num">{formatRupiah(s.totalDue)}</td>
                 <td>{dateText(s.paidInFullDate, lang)}</td>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, id, uuid, localDate, instant, nonEmptyText, optionalText, approval, positiveRupiah, signedRupiah, biMsg } from './define';
 import type { ChainedFields } from '../domain/ledgerChain';
 import type { SettlementItems } from '../domain/settlementItems';
+import type { CarriedTotals } from '../domain/settlementCarry';
 import type { SettlementPayState } from '../domain/settlement';
 import type { StoreSettings } from './system';
 import type { PayoutSlipTrustSummary } from '../domain/trust';
@@ -68,6 +69,8 @@ export interface ProducerBalance extends ProducerRef {
   unsettled: number;
   /** What is still to be paid on finalised settlements. */
   owedOnSettlements: number;
+  /** A negative week carried into the producer's next settlement (≤ 0; SPEC §7). */
+  carriedForward: number;
   entries: number;
 }
 
@@ -100,7 +103,8 @@ export interface PeriodInfo {
   finalised: boolean;
 }
 
-export interface ProducerPreview extends SettlementItems {
+/** `totalDue` is what the settlement will pay (≥ 0), after the carry (shared/domain/settlementCarry.ts). */
+export interface ProducerPreview extends SettlementItems, CarriedTotals {
   producer: ProducerRef;
   /** End of this producer's previous settlement; null for its first. */
   periodStart: string | null;
@@ -109,7 +113,7 @@ export interface ProducerPreview extends SettlementItems {
 export interface SettlementPreview extends PeriodInfo {
   producers: ProducerPreview[];
   grandTotal: number;
-  /** Producers whose unsettled entries sum below zero: finalising is refused until this is resolved. */
+  /** Producers whose week nets below zero: settled at Rp 0, `total` (< 0) carried into their next settlement. */
   negative: { producerId: number; name: string; total: number }[];
 }
 
@@ -123,6 +127,10 @@ export interface SettlementSummary {
   periodEnd: string;
   dueDate: string;
   totalDue: number;
+  /** Negative amount brought from the producer's previous settlement (≤ 0). */
+  carriedIn: number;
+  /** Negative amount carried into the producer's next settlement (≤ 0); totalDue is then 0. */
+  carriedForward: number;
   paid: number;
   remaining: number;
   state: SettlementPayState;
@@ -181,7 +189,30 @@ export interface SettlementDetail extends SettlementSummary {
   printedAt: string;
 }
 
-export interface OwedItem extends SettlementSummary {}
+/**
+ * One thing the shop owes: a finalised settlement with something left to pay,
+ * or a producer's share of an ended week nobody has finalised yet (`finalised:
+ * false`, no id or number): owed all the same from its period end (SPEC §8).
+ */
+export interface OwedItem extends Omit<SettlementSummary, 'id' | 'number' | 'createdAt'> {
+  id: number | null;
+  number: string | null;
+  createdAt: string | null;
+  finalised: boolean;
+}
+
+/** An ended week still waiting to be finalised (settlements.period → waiting). */
+export interface WaitingWeekInfo {
+  periodEnd: string;
+  periodEndInstant: string;
+  periodStartInstant: string;
+  dueDate: string;
+  overdue: boolean;
+  daysOverdue: number;
+  total: number;
+  producerCount: number;
+}
+
 export interface OwedResult {
   items: OwedItem[];
   totalRemaining: number;
@@ -248,7 +279,7 @@ export const ledgerMethods = {
       .strict(),
   ),
   /** The period rule applied to a date: end instant, due date, whether it ended or was finalised. */
-  'settlements.period': method<PeriodInfo & { recent: PeriodInfo[] }>({ access: 'manager', kind: 'read' })(
+  'settlements.period': method<PeriodInfo & { recent: PeriodInfo[]; waiting: WaitingWeekInfo[] }>({ access: 'manager', kind: 'read' })(
     z.object({ periodEnd: localDate().optional() }).strict().optional().default({}),
   ),
   'settlements.preview': method<SettlementPreview>({ access: 'manager', kind: 'read' })(z.object({ periodEnd: localDate().optional() }).strict().optional().default({})),

@@ -14,6 +14,8 @@ export interface IntakeLine {
   unit: string;
   quantity: number;
   expiryDate: string | null;
+  /** The product expires: without a date, the receipt warns. */
+  perishable: boolean;
 }
 
 export interface Intake {
@@ -198,7 +200,17 @@ export const stockMethods = {
       .object({
         producerId: id(),
         lines: z
-          .array(z.object({ productId: id(), quantity: quantity(), expiryDate: localDate().optional() }).strict())
+          .array(
+            z
+              .object({
+                productId: id(),
+                quantity: quantity(),
+                expiryDate: localDate().optional(),
+                /** A perishable delivered without a date: a deliberate choice (SPEC §3), warned on the receipt. */
+                noExpiryDate: z.literal(true).optional(),
+              })
+              .strict(),
+          )
           .min(1, atLeastOneLine)
           .max(200),
         deliveredBy: optionalText(120),

@@ -8,8 +8,8 @@
  * last day + payment term days, so with the default rule (Sunday 24:00, 2
  * days) a week ending on Sunday is due on Tuesday.
  */
-import { localDateOf } from './trustTime';
-import { addDays, daysBetween, isoWeekday, localParts, localToInstant, toLocalDate, type Instant, type LocalDate } from './time';
+import { daysPastDue, lastDayOfPeriod } from './trustTime';
+import { addDays, isoWeekday, localParts, localToInstant, toLocalDate, type Instant, type LocalDate } from './time';
 
 export interface PeriodRule {
   /** ISO weekday of the period's last day: 1 Monday … 7 Sunday. */
@@ -66,8 +66,7 @@ export const dueDateOf = (lastDay: LocalDate, rule: PeriodRule): LocalDate => ad
  * to the NEXT period, so it is the day of the instant just before it. Needs
  * only the zone, so it stays right for settlements made under an older rule.
  */
-export const lastDayOfPeriodEnding = (endInstant: Instant, timeZone: string): LocalDate =>
-  localDateOf(timeZone)(new Date(Date.parse(endInstant) - 1).toISOString());
+export const lastDayOfPeriodEnding = (endInstant: Instant, timeZone: string): LocalDate => lastDayOfPeriod(endInstant, timeZone);
 
 /** The `count` most recent ended periods at `now`, newest first (for a week picker). */
 export function recentEndedPeriods(now: Instant, rule: PeriodRule, count: number): LocalDate[] {
@@ -93,8 +92,8 @@ export interface SettlementStanding {
 export function settlementStanding(totalDue: number, paid: number, dueDate: LocalDate, today: LocalDate): SettlementStanding {
   const remaining = totalDue - paid;
   const state: SettlementPayState = remaining <= 0 ? 'paid' : paid > 0 ? 'partly_paid' : 'unpaid';
-  const late = remaining > 0 ? daysBetween(dueDate, today) : 0;
-  return { state, remaining, overdue: late > 0, daysOverdue: Math.max(0, late) };
+  const late = remaining > 0 ? daysPastDue(dueDate, today) : 0;
+  return { state, remaining, overdue: late > 0, daysOverdue: late };
 }
 
 export interface PeriodBound {

@@ -21,7 +21,12 @@ export interface ItemisableEntry {
   unit: string | null;
   quantity: number | null;
   reason: string;
+  /** What wrote the entry: `sale_line_void` marks a voided sale (not a customer refund). */
+  refType?: string;
 }
+
+/** A void writes a refund entry marked `sale_line_void`: a cancelled sale, not goods a customer brought back. */
+export const isVoid = (e: Pick<ItemisableEntry, 'kind' | 'refType'>): boolean => e.kind === 'refund' && e.refType === 'sale_line_void';
 
 export interface SaleRow {
   /** Producer share per unit; null when it varies within the row (discounted percentage lines). */
@@ -36,11 +41,15 @@ export interface ProductItem {
   unit: string;
   unitsSold: number;
   unitsRefunded: number;
+  /** Units of voided (cancelled) sales. */
+  unitsVoided: number;
   /** Sum of the sale entries (≥ 0). */
   salesShare: number;
-  /** Sum of the refund entries (≤ 0). */
+  /** Sum of the customer refund entries (≤ 0). */
   refundShare: number;
-  /** salesShare + refundShare */
+  /** Sum of the void entries (≤ 0): sales cancelled the same shift. */
+  voidShare: number;
+  /** salesShare + refundShare + voidShare */
   netShare: number;
   saleRows: SaleRow[];
 }
@@ -66,7 +75,10 @@ export interface SettlementItems {
   deductions: ReasonedItem[];
   adjustments: ReasonedItem[];
   salesTotal: number;
+  /** Customer refunds only (voids are in voidTotal). */
   refundTotal: number;
+  /** Voided sales (≤ 0). */
+  voidTotal: number;
   shrinkageTotal: number;
   deductionTotal: number;
   adjustmentTotal: number;
@@ -85,6 +97,7 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
   const adjustments: ReasonedItem[] = [];
   let salesTotal = 0;
   let refundTotal = 0;
+  let voidTotal = 0;
   let shrinkageTotal = 0;
   let deductionTotal = 0;
   let adjustmentTotal = 0;
@@ -98,8 +111,10 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
         unit: e.unit ?? '',
         unitsSold: 0,
         unitsRefunded: 0,
+        unitsVoided: 0,
         salesShare: 0,
         refundShare: 0,
+        voidShare: 0,
         netShare: 0,
         saleRows: [],
         rows: new Map(),
@@ -126,6 +141,12 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
       }
       case 'refund': {
         const p = productOf(e);
+        if (isVoid(e)) {
+          p.unitsVoided += e.quantity ?? 0;
+          p.voidShare += e.amount;
+          voidTotal += e.amount;
+          break;
+        }
         p.unitsRefunded += e.quantity ?? 0;
         p.refundShare += e.amount;
         refundTotal += e.amount;
@@ -156,7 +177,7 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
   const productList = [...products.values()]
     .map(({ rows, ...p }) => ({
       ...p,
-      netShare: p.salesShare + p.refundShare,
+      netShare: p.salesShare + p.refundShare + p.voidShare,
       saleRows: [...rows.values()].sort((a, b) => (b.sharePerUnit ?? -1) - (a.sharePerUnit ?? -1)),
     }))
     .sort(byName);
@@ -167,10 +188,11 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
     adjustments,
     salesTotal,
     refundTotal,
+    voidTotal,
     shrinkageTotal,
     deductionTotal,
     adjustmentTotal,
-    totalDue: salesTotal + refundTotal + shrinkageTotal + deductionTotal + adjustmentTotal,
+    totalDue: salesTotal + refundTotal + voidTotal + shrinkageTotal + deductionTotal + adjustmentTotal,
     entryCount: entries.length,
   };
 }

@@ -21,7 +21,7 @@ import { asLocalDate, dayDiff, meanTenths, ratioBps } from './trustTime';
 
 export * from './trustSettlement';
 export * from './trustFigures';
-export { ratioBps, meanTenths } from './trustTime';
+export { ratioBps, meanTenths, daysPastDue, lastDayOfPeriod } from './trustTime';
 
 export const TRUST_DEFAULT_RANGE_DAYS = 84;
 

@@ -21,12 +21,13 @@
  * - totalOwed = Σ totalDue; totalPaid = Σ payouts counted; outstanding = Σ
  *   what is still unpaid (all as of the report date).
  * - Oldest unpaid amount: the earliest-due settlement with something still
- *   unpaid; its age is counted in days from its period end's local date to the
- *   report date, and its due date is given too.
+ *   unpaid; its due date, its days overdue (daysPastDue, the same figure as
+ *   the settlement's own "overdue N days") and its age in days from its
+ *   period date (the period's last day) to the report date.
  */
 import type { Instant, LocalDate } from './time';
 import type { SettlementTrust } from './trustSettlement';
-import { dayDiff, meanTenths, ratioBps } from './trustTime';
+import { dayDiff, daysPastDue, meanTenths, ratioBps } from './trustTime';
 
 export interface TrustRatio {
   numerator: number;
@@ -50,6 +51,8 @@ export interface TrustFigures {
   outstanding: number;
   oldestUnpaidDueDate: LocalDate | null;
   oldestUnpaidAgeDays: number | null;
+  /** Days the oldest unpaid amount is past its due date (0 when not yet due). */
+  oldestUnpaidDaysOverdue: number | null;
   lastPayoutAt: Instant | null;
 }
 
@@ -102,6 +105,7 @@ export function trustFigures(items: readonly SettlementTrust[], asOf: LocalDate)
     outstanding,
     oldestUnpaidDueDate: oldest?.dueDate ?? null,
     oldestUnpaidAgeDays: oldest ? Math.max(0, dayDiff(oldest.periodEndDate, asOf)) : null,
+    oldestUnpaidDaysOverdue: oldest ? daysPastDue(oldest.dueDate, asOf) : null,
     lastPayoutAt,
   };
 }

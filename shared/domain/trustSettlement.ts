@@ -8,14 +8,17 @@
  *   date it was paid, not the date it was recorded).
  * - Paid in full: the local date of the payout at which the cumulative amount
  *   (payouts in `paidAt` order) reaches `totalDue`. A zero-total settlement is
- *   paid in full on the local date of its period end.
- * - Days late = max(0, paid-in-full date − due date).
+ *   paid in full on its period date: the period's LAST local day (a week
+ *   ending Sunday 24:00 is dated Sunday).
+ * - Days late = daysPastDue(due date, paid-in-full date).
  * - Overdue: not paid in full and `asOf` is after the due date; its days late
- *   so far = asOf − due date.
+ *   so far = daysPastDue(due date, asOf).
+ * - An ended week not finalised yet (`finalised: false`) is evaluated like a
+ *   settlement of what it will pay: it is owed all the same (SPEC §8).
  * - Not yet due: not paid in full and `asOf` is on or before the due date.
  */
 import type { Instant, LocalDate } from './time';
-import { dayDiff, localDateOf } from './trustTime';
+import { daysPastDue, lastDayOfPeriod, localDateOf } from './trustTime';
 
 export interface TrustSettlement {
   id: number;
@@ -27,6 +30,8 @@ export interface TrustSettlement {
   dueDate: LocalDate;
   /** Whole rupiah. */
   totalDue: number;
+  /** False for an ended week still waiting to be finalised (no number yet); default true. */
+  finalised?: boolean;
 }
 
 export interface TrustPayout {
@@ -49,8 +54,10 @@ export interface SettlementTrust {
   producerId: number;
   number: string;
   periodEnd: Instant;
-  /** Local date of the period end. */
+  /** The period's last local day (its date on every screen and paper). */
   periodEndDate: LocalDate;
+  /** False for an ended week not finalised yet. */
+  finalised: boolean;
   dueDate: LocalDate;
   totalDue: number;
   /** Sum of payouts counted (paid on or before `asOf`). */
@@ -87,7 +94,7 @@ export function evaluateSettlement(
   knownPeriodEndDate?: LocalDate,
 ): SettlementTrust {
   const local = localDateOf(timeZone);
-  const periodEndDate = knownPeriodEndDate ?? local(s.periodEnd);
+  const periodEndDate = knownPeriodEndDate ?? lastDayOfPeriod(s.periodEnd, timeZone);
   let paid = 0;
   let counted = 0;
   let lastPayoutAt: Instant | null = null;
@@ -104,11 +111,11 @@ export function evaluateSettlement(
   let daysLate = 0;
   if (s.totalDue === 0) status = 'zeroTotal';
   else if (paidInFullDate !== null) {
-    daysLate = Math.max(0, dayDiff(s.dueDate, paidInFullDate));
+    daysLate = daysPastDue(s.dueDate, paidInFullDate);
     status = daysLate > 0 ? 'late' : 'onTime';
   } else if (asOf > s.dueDate) {
     status = 'overdue';
-    daysLate = dayDiff(s.dueDate, asOf);
+    daysLate = daysPastDue(s.dueDate, asOf);
   } else status = 'notYetDue';
   return {
     settlementId: s.id,
@@ -116,6 +123,7 @@ export function evaluateSettlement(
     number: s.number,
     periodEnd: s.periodEnd,
     periodEndDate,
+    finalised: s.finalised !== false,
     dueDate: s.dueDate,
     totalDue: s.totalDue,
     paid,
@@ -142,9 +150,9 @@ export function evaluateSettlements(
   const local = localDateOf(options.timeZone);
   const out: SettlementTrust[] = [];
   for (const s of settlements) {
-    const periodEndDate = local(s.periodEnd);
-    if (periodEndDate > options.asOf) continue;
-    out.push(evaluateSettlement(s, byS.get(s.id) ?? [], options, periodEndDate));
+    // it exists once its end instant has passed: the local date of that instant, not the period's last day
+    if (local(s.periodEnd) > options.asOf) continue;
+    out.push(evaluateSettlement(s, byS.get(s.id) ?? [], options, lastDayOfPeriod(s.periodEnd, options.timeZone)));
   }
   out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.settlementId - b.settlementId));
   return out;

@@ -78,6 +78,24 @@ function dayNumber(date: LocalDate): number {
   return n;
 }
 
+/**
+ * Days late / days overdue (SPEC §8), the ONE definition every screen, paper,
+ * CSV and API figure uses: whole local calendar days after the due date, never
+ * below zero. A settlement due 1 Dec is 0 days late when paid on 1 Dec and
+ * 1 day overdue when still open on 2 Dec.
+ */
+export function daysPastDue(dueDate: LocalDate, on: LocalDate): number {
+  return Math.max(0, dayDiff(dueDate, on));
+}
+
+/**
+ * The period's own date: its LAST local day (SPEC §7). A period ending at
+ * Sunday 24:00 is dated Sunday, never the Monday its end instant falls on.
+ */
+export function lastDayOfPeriod(endInstant: Instant, timeZone: string): LocalDate {
+  return localDateOf(timeZone)(new Date(Date.parse(endInstant) - 1).toISOString());
+}
+
 /** Integer ratio rounded half up to basis points (0‥10 000); null when the denominator is 0. */
 export function ratioBps(numerator: number, denominator: number): number | null {
   if (denominator <= 0) return null;

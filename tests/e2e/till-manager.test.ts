@@ -85,7 +85,9 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(csv).toContain('Keripik pisang');
     const audit = page.getByRole('table', { name: 'Log audit' });
-    await expect.poll(() => audit.innerText()).toContain('sale.void');
+    // in the shop's words, not the action code (issue #10)
+    await expect.poll(() => audit.innerText()).toMatch(/Penjualan #\d{6} dibatalkan/);
+    expect(await audit.innerText()).not.toContain('sale.void');
     expect(await audit.innerText()).toContain('Salah scan');
     await page.getByRole('button', { name: 'Laporan X shift #1' }).click();
     await expect.poll(() => page.getByRole('region', { name: /LAPORAN X/ }).innerText()).toMatch(/Modal awal\s+Rp 50\.000/);

@@ -47,8 +47,8 @@ describe('producers', () => {
 
   it('refuses bad producers with a clear message and changes nothing', () => {
     const p = makeProducer(t);
-    refused(t, 'producers.create', { name: '   ', shortName: 'X' }, 'VALIDATION', /name/);
-    refused(t, 'producers.create', { name: 'A', shortName: '' }, 'VALIDATION', /shortName/);
+    refused(t, 'producers.create', { name: '   ', shortName: 'X' }, 'VALIDATION', /Nama/);
+    refused(t, 'producers.create', { name: 'A', shortName: '' }, 'VALIDATION', /Nama singkat/);
     refused(t, 'producers.create', { name: 'A', shortName: 'A', payoutMethod: 'transfer' }, 'VALIDATION', /bank/i);
     refused(t, 'producers.create', { name: 'A', shortName: 'A', payoutMethod: 'ewallet', payoutProvider: 'OVO' }, 'VALIDATION', /dompet|e-wallet/i);
     refused(t, 'producers.create', { name: 'A', shortName: 'A', payoutMethod: 'cheque' }, 'VALIDATION');
@@ -177,7 +177,7 @@ describe('products and terms', () => {
     refused(t, 'terms.change', { ...good, effectiveFrom: '2026-11-01', approval: t.manager() }, 'VALIDATION', /sudah lewat/);
     refused(t, 'terms.change', { ...good, approval: t.cashier() }, 'FORBIDDEN', /pengelola/);
     refused(t, 'terms.change', { ...good, approval: { staffId: t.manager().staffId, pin: '9999' } }, 'FORBIDDEN');
-    refused(t, 'terms.change', good, 'VALIDATION', /approval/);
+    refused(t, 'terms.change', good, 'VALIDATION', /Persetujuan pengelola/);
     refused(t, 'terms.change', { ...good, producerPrice: 5000, approval: t.manager() }, 'VALIDATION', /melebihi/);
     refused(t, 'terms.change', { ...good, mode: 'percent', producerPrice: undefined, commissionBps: 12000, approval: t.manager() }, 'VALIDATION', /100%/);
     refused(t, 'terms.change', { ...good, productId: 999, approval: t.manager() }, 'NOT_FOUND');

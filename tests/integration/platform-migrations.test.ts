@@ -121,6 +121,23 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       expect(db.pragma('foreign_key_check')).toEqual([]);
     },
   },
+  10: {
+    before(db) {
+      const producerId = insertProducer(db);
+      db.prepare(
+        `INSERT INTO settlements (number, producer_id, period_end, due_date, total_due, chain_head, created_at) VALUES ('ST-000001', ?, '2026-11-01T17:00:00.000Z', '2026-11-03', 8000, 'x', ?)`,
+      ).run(producerId, AT);
+    },
+    after(db) {
+      // an old settlement carries nothing; a carried amount is never positive
+      expect(db.prepare('SELECT total_due, carried_in, carried_forward FROM settlements').all()).toEqual([{ total_due: 8000, carried_in: 0, carried_forward: 0 }]);
+      expect(() =>
+        db
+          .prepare(`INSERT INTO settlements (number, producer_id, period_end, due_date, total_due, carried_forward, chain_head, created_at) VALUES ('ST-000002', 1, '2026-11-08T17:00:00.000Z', '2026-11-10', 0, 5, 'x', ?)`)
+          .run(AT),
+      ).toThrow(/CHECK/);
+      },
+    },
   15: {
     // Parked sales, the store QRIS image, refund receipt numbers (the counter, issue #15).
     before(db) {

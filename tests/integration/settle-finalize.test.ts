@@ -124,7 +124,7 @@ describe('settlement finalise', () => {
     checkInvariants(t);
   });
 
-  it('refuses an open or future week, a non-period day, a cashier, and a negative settlement — writing nothing', () => {
+  it('refuses an open or future week, a non-period day and a cashier — writing nothing; a negative week carries forward', () => {
     const { db, sari } = setup();
     const before = counts(db);
     const m = t.manager();
@@ -135,15 +135,17 @@ describe('settlement finalise', () => {
     expect(t.err('settlements.finalize', { periodEnd: '2026-11-03', approval: m }).message).toMatch(/Minggu/);
     expect(t.err('settlements.finalize', { periodEnd: '2026-11-01', approval: t.cashier() }).code).toBe('FORBIDDEN');
     expect(t.err('settlements.finalize', { periodEnd: '2026-11-01' }).code).toBe('VALIDATION');
-    // a refund after the sale was settled, with nothing sold since: the week would be negative
-    writeEntry(db, { producerId: sari, kind: 'refund', amount: -20_000, at: '2026-10-31T05:00:00.000Z' });
-    const neg = t.err('settlements.finalize', { periodEnd: '2026-11-01', approval: m });
-    expect(neg.code).toBe('VALIDATION');
-    expect(neg.message).toContain('Bu Sari');
-    const preview = t.ok('settlements.preview', {});
-    expect(preview.negative).toEqual([{ producerId: sari, name: 'Bu Sari', total: -10_000 }]);
     expect(counts(db).settlements).toBe(before.settlements);
     expect(counts(db).settlement_entries).toBe(0);
+    // a refund after the sale was settled, with nothing sold since: the week nets below zero.
+    // SPEC §7 (changed): Bu Sari settles at Rp 0 and carries −10 000; nobody else is blocked.
+    writeEntry(db, { producerId: sari, kind: 'refund', amount: -20_000, at: '2026-10-31T05:00:00.000Z' });
+    const preview = t.ok('settlements.preview', {});
+    expect(preview.negative).toEqual([{ producerId: sari, name: 'Bu Sari', total: -10_000 }]);
+    const fin = t.ok('settlements.finalize', { periodEnd: '2026-11-01', approval: m });
+    expect(fin.settlements.find((s) => s.producer.id === sari)).toMatchObject({ totalDue: 0, carriedForward: -10_000 });
+    expect(fin.settlements.filter((s) => s.totalDue > 0).length).toBeGreaterThan(0);
+    checkInvariants(t);
   });
 
   it('uses the store settings for the period end and payment terms', () => {

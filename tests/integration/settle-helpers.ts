@@ -80,10 +80,18 @@ export function checkInvariants(t: TestCore): void {
   if (twice.length) throw new Error(`entries in two settlements: ${JSON.stringify(twice)}`);
   const mismatch = db
     .prepare(
-      `SELECT s.number FROM settlements s WHERE s.total_due <> COALESCE((SELECT SUM(le.amount) FROM settlement_entries se JOIN ledger_entries le ON le.id = se.entry_id WHERE se.settlement_id = s.id), 0)`,
+      // a negative week carries forward (SPEC §7): entries + carried in = total due + carried forward
+      `SELECT s.number FROM settlements s WHERE s.total_due + s.carried_forward <> s.carried_in + COALESCE((SELECT SUM(le.amount) FROM settlement_entries se JOIN ledger_entries le ON le.id = se.entry_id WHERE se.settlement_id = s.id), 0)`,
     )
     .all();
   if (mismatch.length) throw new Error(`settlement totals ≠ their entries: ${JSON.stringify(mismatch)}`);
+  const broken = db
+    .prepare(
+      `SELECT s.number FROM settlements s WHERE s.carried_in <> COALESCE((SELECT p.carried_forward FROM settlements p
+          WHERE p.producer_id = s.producer_id AND p.period_end < s.period_end ORDER BY p.period_end DESC LIMIT 1), 0)`,
+    )
+    .all();
+  if (broken.length) throw new Error(`a carried amount was lost or invented: ${JSON.stringify(broken)}`);
   const payoutSettled = db.prepare(`SELECT se.entry_id FROM settlement_entries se JOIN ledger_entries le ON le.id = se.entry_id WHERE le.kind = 'payout'`).all();
   if (payoutSettled.length) throw new Error('a payout entry was settled');
   const verify = verifyLedger(db);

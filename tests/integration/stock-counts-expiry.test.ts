@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../helpers/core';
 import { shareAtRetail } from '../../shared/domain/terms';
-import { remainingPerBatch } from '../../electron/core/stock/expiry';
+import { lotsOnShelf } from '../../shared/domain/stockLots';
 import { makeProducer, makeProduct, onHandOf, refused } from './catalogue-helpers';
 
 let t: TestCore;
@@ -108,17 +108,19 @@ describe('stock counts', () => {
 });
 
 describe('expiry lists', () => {
-  it('consumes stock earliest-expiring first (pure rule)', () => {
-    const batches = [
-      { quantity: 10, expiryDate: '2026-11-05' },
-      { quantity: 10, expiryDate: '2026-11-10' },
-      { quantity: 5, expiryDate: null },
-    ];
-    expect(remainingPerBatch(batches, 25)).toEqual([10, 10, 5]);
-    expect(remainingPerBatch(batches, 12)).toEqual([0, 7, 5]);
-    expect(remainingPerBatch(batches, 3)).toEqual([0, 0, 3]);
-    expect(remainingPerBatch(batches, -4)).toEqual([0, 0, 0]);
-    expect(remainingPerBatch(batches, 40)).toEqual([10, 10, 5]);
+  it('consumes stock earliest-expiring first among the lots on the shelf at the time (pure rule)', () => {
+    const lot = (id: number, quantity: number, expiryDate: string | null) => ({ kind: 'delivered' as const, lot: { id, quantity, expiryDate } });
+    const left = (quantity: number) => ({ kind: 'left' as const, quantity });
+    const back = (quantity: number) => ({ kind: 'back' as const, quantity });
+    const all = [lot(1, 10, '2026-11-05'), lot(2, 10, '2026-11-10'), lot(3, 5, null)];
+    expect([...lotsOnShelf([...all, left(13)])]).toEqual([[1, 0], [2, 7], [3, 5]]);
+    expect([...lotsOnShelf([...all, left(23)])]).toEqual([[1, 0], [2, 0], [3, 2]]);
+    // sold beyond the record: the next delivery covers those units first
+    expect([...lotsOnShelf([lot(1, 4, '2026-11-05'), left(6), lot(2, 10, '2026-11-10')])]).toEqual([[1, 0], [2, 8]]);
+    // a unit coming back returns to the lot it left from
+    expect([...lotsOnShelf([...all, left(12), back(3)])]).toEqual([[1, 1], [2, 10], [3, 5]]);
+    // a later delivery that expires sooner leaves first, but never took the units sold before it came
+    expect([...lotsOnShelf([lot(1, 10, '2026-11-20'), left(4), lot(2, 5, '2026-11-08'), left(6)])]).toEqual([[1, 5], [2, 0]]);
   });
 
   it('lists expired and expiring-soon batches per producer; a sold-out expired batch no longer shows', () => {

@@ -40,10 +40,10 @@ describe('intakes', () => {
     expect(first).toMatchObject({ number: 'TT-000001', producerId: p.id, deliveredBy: 'Siti', totalUnits: 42, receivedAt: '2026-11-02T02:00:00.000Z' });
     expect(first.receivedBy?.id).toBe(staff.staffId);
     expect(first.lines).toEqual([
-      { productId: a.id, productName: 'Telur Asin Rebus', unit: 'butir', quantity: 30, expiryDate: '2026-11-12' },
-      { productId: b.id, productName: 'Panggang', unit: 'butir', quantity: 12, expiryDate: null },
+      { productId: a.id, productName: 'Telur Asin Rebus', unit: 'butir', quantity: 30, expiryDate: '2026-11-12', perishable: true },
+      { productId: b.id, productName: 'Panggang', unit: 'butir', quantity: 12, expiryDate: null, perishable: false },
     ]);
-    const second = t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 5 }] });
+    const second = t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 5, noExpiryDate: true }] });
     expect(second.number).toBe('TT-000002');
     expect(onHandOf(t, a.id)).toBe(35);
     expect(t.ok('intakes.get', { id: first.id })).toEqual(first);
@@ -86,7 +86,7 @@ describe('stock on hand', () => {
     const p = makeProducer(t);
     const a = makeProduct(t, p.id, { shortCode: '101', perishable: true });
     const b = makeProduct(t, p.id, { name: 'Panggang', shortCode: '102' });
-    t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 10 }, { productId: b.id, quantity: 2 }] });
+    t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 10, noExpiryDate: true }, { productId: b.id, quantity: 2 }] });
     sellFromStock(a.id, 4);
     sellFromStock(b.id, 3);
     const rows = t.ok('stock.list', { producerId: p.id });

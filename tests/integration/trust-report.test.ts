@@ -49,12 +49,12 @@ describe('reports.trust on real SQLite', () => {
     expect(row(sari).range).toEqual({
       settlements: 3, zeroTotal: 0, due: 3, onTime: 1, late: 1, overdue: 1, notYetDue: 0,
       onTimeRate: { numerator: 1, denominator: 3 }, onTimeRateBps: 3333, averageDaysLateTenths: 27, maxDaysLate: 6,
-      totalOwed: 230_000, totalPaid: 200_000, outstanding: 30_000, oldestUnpaidDueDate: '2026-11-04', oldestUnpaidAgeDays: 8,
+      totalOwed: 230_000, totalPaid: 200_000, outstanding: 30_000, oldestUnpaidDueDate: '2026-11-04', oldestUnpaidAgeDays: 9, oldestUnpaidDaysOverdue: 6,
       lastPayoutAt: '2026-11-04T03:00:00.000Z',
     });
     expect(row(sari).allTime).toMatchObject({ settlements: 4, zeroTotal: 1, due: 3 });
     expect(row(darto).range).toMatchObject({ onTime: 2, late: 1, overdue: 0, onTimeRateBps: 6667, averageDaysLateTenths: 3, maxDaysLate: 1, outstanding: 0, oldestUnpaidDueDate: null });
-    expect(row(darto).allTime).toMatchObject({ notYetDue: 1, outstanding: 70_000, oldestUnpaidDueDate: '2026-11-11', oldestUnpaidAgeDays: 1 });
+    expect(row(darto).allTime).toMatchObject({ notYetDue: 1, outstanding: 70_000, oldestUnpaidDueDate: '2026-11-11', oldestUnpaidAgeDays: 2, oldestUnpaidDaysOverdue: 0 });
     expect(row(nina).range).toMatchObject({ settlements: 0, onTimeRate: null, onTimeRateBps: null, averageDaysLateTenths: null });
     expect(r.producers.map((p) => p.shortName)).toEqual(['SARI', 'NINA', 'DARTO']); // by name
     expect(r.lateNow).toEqual([{ producerId: sari, name: 'Bu Sari Keripik', shortName: 'SARI', overdueSettlements: 1, overdueAmount: 30_000, oldestDueDate: '2026-11-04', daysOverdue: 6 }]);
@@ -84,13 +84,13 @@ describe('reports.trust on real SQLite', () => {
       ['onTime', '2026-10-21', 0, 1],
       ['late', '2026-10-30', 2, 2],
       ['overdue', null, 6, 1],
-      ['zeroTotal', '2026-11-09', 0, 0],
+      ['zeroTotal', '2026-11-08', 0, 0], // paid in full on the period's last day (the seed's end is Monday 9 Nov 00:00)
     ]);
     expect(d.settlements[1]!.payouts.map((p) => [p.paidDate, p.amount, p.method])).toEqual([
       ['2026-10-27', 40_000, 'cash_safe'],
       ['2026-10-30', 40_000, 'transfer'],
     ]);
-    expect(d.settlements[0]).toMatchObject({ periodStart: null, periodEndDate: '2026-10-19', dueDate: '2026-10-21', inRange: true });
+    expect(d.settlements[0]).toMatchObject({ periodStart: null, periodEndDate: '2026-10-18', dueDate: '2026-10-21', inRange: true }); // ends Monday 19 Oct 00:00: its last day is Sunday 18; the next period starts on the 19th
     expect(d.settlements[1]).toMatchObject({ periodStartDate: '2026-10-19' });
     expect(d.trend.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
     const dd = t.ok('reports.trustProducer', { producerId: darto });
@@ -106,7 +106,7 @@ describe('reports.trust on real SQLite', () => {
     const one = t.ok('reports.trustCsv', { producerId: sari, lang: 'id' });
     expect(one.filename).toBe('kepercayaan-sari-2026-08-19-2026-11-10.csv');
     expect(one.csv.trim().split('\r\n')).toHaveLength(5);
-    expect(one.csv).toContain('ST-000003,2026-10-26,2026-11-02,2026-11-04,50000,20000,30000,,menunggak,6,1,2026-11-04 20000 cash_safe');
+    expect(one.csv).toContain('ST-000003,2026-10-26,2026-11-01,2026-11-04,50000,20000,30000,,menunggak,6,1,2026-11-04 20000 Tunai dari brankas');
     t.close();
   });
 });

@@ -41,7 +41,7 @@ describe('trust ledger, per settlement (hand-computed)', () => {
   });
   it('a zero-total settlement is paid in full on its period end and is not judged', () => {
     const r = one(st(5, 0), []);
-    expect(r).toMatchObject({ status: 'zeroTotal', paidInFullDate: '2026-11-02', daysLate: 0, outstanding: 0 });
+    expect(r).toMatchObject({ status: 'zeroTotal', paidInFullDate: '2026-11-01', daysLate: 0, outstanding: 0 });
   });
   it('a back-dated payout counts on the date it was paid, and a payout after the report date not at all', () => {
     // recorded on the 8th (listed last) but back-dated to the due date
@@ -82,7 +82,7 @@ describe('trust ledger, figures (hand-computed)', () => {
       averageDaysLateTenths: 25, // (0 + 1 + 3 + 6) / 4 = 2.5 days
       maxDaysLate: 6,
       totalOwed: 350_000, totalPaid: 320_000, outstanding: 30_000,
-      oldestUnpaidDueDate: '2026-11-04', oldestUnpaidAgeDays: 8, // from period end 2 Nov to 10 Nov
+      oldestUnpaidDueDate: '2026-11-04', oldestUnpaidAgeDays: 9, oldestUnpaidDaysOverdue: 6, // age from the period's last day 1 Nov to 10 Nov; overdue from the due date
       lastPayoutAt: '2026-11-07T02:00:00.000Z',
     });
     expect(report.store.range).toEqual(p1.range);

@@ -63,6 +63,7 @@ export const toItemisable = (r: EntryRow): ItemisableEntry => ({
   unit: r.unit,
   quantity: r.quantity,
   reason: r.reason,
+  refType: r.ref_type,
 });
 
 export const staffName = (db: Database.Database, staffId: number | null): string | null =>

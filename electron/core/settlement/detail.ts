@@ -11,6 +11,7 @@ import type { SettlementDetail } from '../../../shared/contract/ledger';
 import { ENTRY_COLUMNS, slipProducer, staffName, toItemisable, type EntryRow } from './common';
 import { settlementRow, toSummary } from './summaries';
 import { listPayouts } from './payouts';
+import { waitingTrustSettlements } from '../trust/waiting';
 import type { PeriodRule } from '../../../shared/domain/settlement';
 
 export function settlementDetail(db: Database.Database, now: string, rule: PeriodRule, id: number, payoutId?: string): SettlementDetail {
@@ -42,6 +43,8 @@ export function settlementDetail(db: Database.Database, now: string, rule: Perio
       total_due: number;
     }[]
   ).map((s) => ({ id: s.id, producerId: s.producer_id, number: s.number, periodEnd: s.period_end, dueDate: s.due_date, totalDue: s.total_due }));
+  // ended weeks nobody finalised count on the slip's trust summary too (SPEC §8)
+  producerSettlements.push(...waitingTrustSettlements(db, new Date(now), row.producer_id));
   const producerPayouts = (
     db.prepare('SELECT settlement_id, amount, paid_at FROM payouts WHERE producer_id = ?').all(row.producer_id) as {
       settlement_id: number;

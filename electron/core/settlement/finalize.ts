@@ -5,7 +5,6 @@ import { audit } from '../audit';
 import { chainHead } from '../ledger/chain';
 import { documentNumber, takeNumber } from '../sequences';
 import { requireManager } from '../staff/approval';
-import { formatRupiah } from '../../../shared/money';
 import { toLocalDate } from '../../../shared/domain/time';
 import type { PeriodInfo, SettlementSummary } from '../../../shared/contract/ledger';
 import { nowOf, periodRule } from './common';
@@ -46,21 +45,13 @@ export function finalize(ctx: CoreContext, input: { periodEnd: string; approval:
       'periodEnd',
     );
   }
-  if (p.negative.length > 0) {
-    const names = p.negative.map((n) => `${n.name} (${formatRupiah(n.total)})`).join(', ');
-    invalid(
-      `Setoran tidak boleh negatif: ${names}. Tunggu penjualan berikutnya (finalkan periode berikutnya) atau catat koreksi dengan alasan.`,
-      `A settlement cannot be negative: ${names}. Wait for further sales (finalise a later period) or record an adjustment with a reason.`,
-      'periodEnd',
-    );
-  }
   const insert = db.prepare(
-    `INSERT INTO settlements (number, producer_id, period_start, period_end, due_date, total_due, chain_head, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO settlements (number, producer_id, period_start, period_end, due_date, total_due, carried_in, carried_forward, chain_head, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const link = db.prepare('INSERT INTO settlement_entries (settlement_id, entry_id) VALUES (?, ?)');
   const cursor = db.prepare('INSERT INTO settlement_cursors (settlement_id, producer_id, through_seq, settled_max_seq) VALUES (?, ?, ?, ?)');
-  const made: { number: string; producerId: number; total: number }[] = [];
+  const made: { number: string; producerId: number; total: number; carriedForward?: number }[] = [];
   for (const producer of p.producers) {
     const number = documentNumber('ST', takeNumber(db, 'settlement'));
     const through = cursorAfter(db, producer.producer.id, p.periodEndInstant, p.entrySeqs.get(producer.producer.id) ?? []);
@@ -72,6 +63,8 @@ export function finalize(ctx: CoreContext, input: { periodEnd: string; approval:
         p.periodEndInstant,
         p.dueDate,
         producer.totalDue,
+        producer.carriedIn,
+        producer.carriedForward,
         chainHead(db, producer.producer.id),
         now,
         manager.id,
@@ -79,7 +72,7 @@ export function finalize(ctx: CoreContext, input: { periodEnd: string; approval:
     );
     for (const entryId of p.entryIds.get(producer.producer.id) ?? []) link.run(id, entryId);
     cursor.run(id, producer.producer.id, through.through, through.settledMax);
-    made.push({ number, producerId: producer.producer.id, total: producer.totalDue });
+    made.push({ number, producerId: producer.producer.id, total: producer.totalDue, ...(producer.carriedForward < 0 ? { carriedForward: producer.carriedForward } : {}) });
   }
   audit(db, {
     at: now,

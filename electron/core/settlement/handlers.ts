@@ -11,6 +11,7 @@ import { finalize } from './finalize';
 import { listSettlements, owed } from './summaries';
 import { settlementDetail } from './detail';
 import { whatsappText } from './whatsapp';
+import { waitingWeeks } from './waiting';
 import { createPayout, listPayouts } from './payouts';
 
 const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
@@ -26,7 +27,11 @@ export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   'ledger.findCode': (input, ctx) => findCode(ctx.db, input.producerId, input.code),
   'settlements.period': (input, ctx) => {
     const rule = periodRule(ctx.db);
-    return { ...periodInfo(ctx.db, nowOf(ctx), rule, input.periodEnd), recent: recentPeriods(ctx.db, nowOf(ctx), rule) };
+    return {
+      ...periodInfo(ctx.db, nowOf(ctx), rule, input.periodEnd),
+      recent: recentPeriods(ctx.db, nowOf(ctx), rule),
+      waiting: waitingWeeks(ctx.db, nowOf(ctx), today(ctx), rule).map(({ producers, ...w }) => ({ ...w, producerCount: producers.length })),
+    };
   },
   'settlements.preview': (input, ctx) => preview(ctx.db, nowOf(ctx), periodRule(ctx.db), input.periodEnd),
   'settlements.finalize': (input, ctx) => finalize(ctx, input),
@@ -35,7 +40,7 @@ export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   'settlements.whatsappText': (input, ctx) => ({
     text: whatsappText(settlementDetail(ctx.db, nowOf(ctx), periodRule(ctx.db), input.id, input.payoutId), readSettings(ctx.db).language),
   }),
-  'settlements.owed': (_input, ctx) => owed(ctx.db, today(ctx), periodRule(ctx.db)),
+  'settlements.owed': (_input, ctx) => owed(ctx.db, nowOf(ctx), today(ctx), periodRule(ctx.db)),
   'payouts.create': (input, ctx) => createPayout(ctx, input),
   'payouts.list': (input, ctx) => listPayouts(ctx.db, input),
 };

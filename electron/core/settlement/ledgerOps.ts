@@ -62,7 +62,7 @@ function writeManual(ctx: CoreContext, kind: 'deduction' | 'adjustment', input: 
     action: `ledger.${kind === 'deduction' ? 'deduct' : 'adjust'}`,
     subjectType: 'producer',
     subjectId: producer.id,
-    after: { entryId: written.id, seq: written.seq, amount: input.amount },
+    after: { entryId: written.id, seq: written.seq, amount: input.amount, producer: producer.name },
     reason: input.reason,
   });
   return {
@@ -84,16 +84,18 @@ export function balances(db: Database.Database): ProducerBalance[] {
               COALESCE((SELECT SUM(amount) FROM ledger_entries le WHERE le.producer_id = pr.id), 0) AS balance,
               COALESCE((SELECT MAX(seq) FROM ledger_entries le WHERE le.producer_id = pr.id), 0) AS entries,
               COALESCE((SELECT SUM(total_due) FROM settlements s WHERE s.producer_id = pr.id), 0) AS settled,
-              COALESCE((SELECT SUM(amount) FROM payouts po WHERE po.producer_id = pr.id), 0) AS paid
+              COALESCE((SELECT SUM(amount) FROM payouts po WHERE po.producer_id = pr.id), 0) AS paid,
+              COALESCE((SELECT carried_forward FROM settlements s WHERE s.producer_id = pr.id ORDER BY s.period_end DESC LIMIT 1), 0) AS carried
          FROM producers pr ORDER BY pr.name COLLATE NOCASE, pr.id`,
     )
-    .all() as { id: number; name: string; short_name: string; active: number; balance: number; entries: number; settled: number; paid: number }[];
+    .all() as { id: number; name: string; short_name: string; active: number; balance: number; entries: number; settled: number; paid: number; carried: number }[];
   return rows.map((r) => ({
     ...toProducerRef(r),
     balance: r.balance,
     owedOnSettlements: r.settled - r.paid,
-    // balance = settled totals − payouts + unsettled entries
-    unsettled: r.balance - (r.settled - r.paid),
+    carriedForward: r.carried,
+    // balance = settled totals − payouts + the negative amount carried forward + unsettled entries
+    unsettled: r.balance - (r.settled - r.paid) - r.carried,
     entries: r.entries,
   }));
 }

@@ -164,7 +164,8 @@ export function createPayout(ctx: CoreContext, input: PayoutInput): Payout {
     subjectType: 'settlement',
     subjectId: s.id,
     before: { paid: s.paid, remaining },
-    after: { payoutId: input.id, amount: input.amount, method: input.method, paidAt, remaining: remaining - input.amount },
+    // number and producer so the audit log can say it in words without looking anything up
+    after: { payoutId: input.id, settlementNumber: s.number, producer: s.name, amount: input.amount, method: input.method, paidAt, remaining: remaining - input.amount },
   });
   return toPayout(db.prepare(`${PAYOUT_SELECT} WHERE po.id = ?`).get(input.id) as PayoutRow);
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { invalid } from '../errors';
 import { itemise } from '../../../shared/domain/settlementItems';
+import { carryForward } from '../../../shared/domain/settlementCarry';
 import {
   dueDateOf,
   isPeriodLastDay,
@@ -75,17 +76,20 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
       created_at: string;
     })[]
   ).filter((p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant));
-  const previousEnd = db.prepare('SELECT MAX(period_end) AS e FROM settlements WHERE producer_id = ?');
+  const previous = db.prepare('SELECT period_end AS e, carried_forward AS c FROM settlements WHERE producer_id = ? ORDER BY period_end DESC LIMIT 1');
   const entryIds = new Map<number, number[]>();
   const entrySeqs = new Map<number, { seq: number }[]>();
   const list: ProducerPreview[] = producers.map((p) => {
     const rows = byProducer.get(p.id) ?? [];
     entryIds.set(p.id, rows.map((r) => r.id));
     entrySeqs.set(p.id, rows.map((r) => ({ seq: r.seq })));
+    const prev = previous.get(p.id) as { e: string; c: number } | undefined;
+    const items = itemise(rows.map(toItemisable));
     return {
       producer: toProducerRef(p),
-      periodStart: (previousEnd.get(p.id) as { e: string | null }).e,
-      ...itemise(rows.map(toItemisable)),
+      periodStart: prev?.e ?? null,
+      ...items,
+      ...carryForward(items.totalDue, prev?.c ?? 0),
       ...(grouped ? { entryCount: rows.reduce((n, r) => n + (r as GroupRow).n, 0) } : {}),
     };
   });
@@ -93,7 +97,7 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
     ...info,
     producers: list,
     grandTotal: list.reduce((s, p) => s + p.totalDue, 0),
-    negative: list.filter((p) => p.totalDue < 0).map((p) => ({ producerId: p.producer.id, name: p.producer.name, total: p.totalDue })),
+    negative: list.filter((p) => p.carriedForward < 0).map((p) => ({ producerId: p.producer.id, name: p.producer.name, total: p.carriedForward })),
     entryIds,
     entrySeqs,
   };

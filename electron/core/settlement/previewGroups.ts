@@ -18,10 +18,12 @@ export interface GroupRow extends EntryRow {
   n: number;
 }
 
-const GROUPED_SQL = `SELECT g.id, g.producer_id, g.seq, g.kind, g.amount, g.occurred_at, '' AS ref_type, '' AS ref_id, g.product_id,
+// Voids (refund entries written by `sale_line_void`) are grouped apart from customer refunds: itemise() shows them as cancelled sales.
+const GROUPED_SQL = `SELECT g.id, g.producer_id, g.seq, g.kind, g.amount, g.occurred_at, g.ref_type, '' AS ref_id, g.product_id,
        p.name AS product_name, p.unit AS unit, g.quantity, g.reason, NULL AS created_by, '' AS hash, g.n
   FROM (
     SELECT le.producer_id, le.kind, le.product_id, SUM(le.quantity) AS quantity, SUM(le.amount) AS amount, COUNT(*) AS n,
+           CASE WHEN MAX(le.ref_type = 'sale_line_void') = 1 THEN 'sale_line_void' ELSE '' END AS ref_type,
            MIN(le.id) AS id, MIN(le.seq) AS seq, MIN(le.occurred_at) AS occurred_at, MIN(le.reason) AS reason
       FROM ledger_entries le
      WHERE le.producer_id = ? AND le.seq > ? AND +le.occurred_at < ? AND le.kind <> 'payout'
@@ -29,7 +31,7 @@ const GROUPED_SQL = `SELECT g.id, g.producer_id, g.seq, g.kind, g.amount, g.occu
      GROUP BY CASE
        WHEN le.kind = 'sale' AND le.quantity > 0 AND le.amount % le.quantity = 0
          THEN 's' || COALESCE(le.product_id, 0) || ':' || (le.amount / le.quantity)
-       WHEN le.kind IN ('refund', 'shrinkage') THEN le.kind || COALESCE(le.product_id, 0)
+       WHEN le.kind IN ('refund', 'shrinkage') THEN le.kind || COALESCE(le.product_id, 0) || (CASE WHEN le.ref_type = 'sale_line_void' THEN 'v' ELSE '' END)
        ELSE 'e' || le.id END
   ) g LEFT JOIN products p ON p.id = g.product_id
  ORDER BY g.seq`;

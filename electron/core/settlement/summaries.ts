@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../errors';
 import { settlementStanding, lastDayOfPeriodEnding, periodEndInstant, type PeriodRule } from '../../../shared/domain/settlement';
-import type { SettlementSummary } from '../../../shared/contract/ledger';
+import type { OwedItem, OwedResult, SettlementSummary } from '../../../shared/contract/ledger';
+import { waitingWeeks } from './waiting';
 import { toProducerRef } from './common';
 
 export interface SettlementRow {
@@ -13,6 +14,8 @@ export interface SettlementRow {
   period_end: string;
   due_date: string;
   total_due: number;
+  carried_in: number;
+  carried_forward: number;
   chain_head: string;
   created_at: string;
   created_by: number | null;
@@ -37,6 +40,8 @@ export function toSummary(r: SettlementRow, today: string, rule: PeriodRule): Se
     periodEnd: lastDayOfPeriodEnding(r.period_end, rule.timeZone),
     dueDate: r.due_date,
     totalDue: r.total_due,
+    carriedIn: r.carried_in,
+    carriedForward: r.carried_forward,
     paid: r.paid,
     remaining: standing.remaining,
     state: standing.state,
@@ -90,8 +95,8 @@ export function listSettlements(db: Database.Database, filter: ListFilter, today
   return filtered.slice(0, filter.limit ?? 1000);
 }
 
-/** Everything still owed, oldest due date first. */
-export function owed(db: Database.Database, today: string, rule: PeriodRule) {
+/** Everything still owed, finalised or not (SPEC §8), oldest due date first. */
+export function owed(db: Database.Database, now: string, today: string, rule: PeriodRule): OwedResult {
   // Only the open settlements get their details read: most of five years' settlements are paid.
   const rows = db
     .prepare(
@@ -101,11 +106,38 @@ export function owed(db: Database.Database, today: string, rule: PeriodRule) {
        ORDER BY s.due_date, s.period_end, s.number`,
     )
     .all() as SettlementRow[];
-  const items = rows.map((r) => toSummary(r, today, rule));
+  const waiting: OwedItem[] = waitingWeeks(db, now, today, rule).flatMap((w) =>
+    w.producers
+      .filter((p) => p.totalDue > 0)
+      .map((p) => ({
+        id: null,
+        number: null,
+        createdAt: null,
+        finalised: false,
+        producer: p.producer,
+        periodStart: w.periodStartInstant,
+        periodEndInstant: w.periodEndInstant,
+        periodEnd: w.periodEnd,
+        dueDate: w.dueDate,
+        totalDue: p.totalDue,
+        carriedIn: p.carriedIn,
+        carriedForward: p.carriedForward,
+        paid: 0,
+        ...standing(p.totalDue, w.dueDate, today),
+      })),
+  );
+  const items: OwedItem[] = [...rows.map((r) => ({ ...toSummary(r, today, rule), finalised: true })), ...waiting].sort(
+    (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0),
+  );
   return {
     items,
     totalRemaining: items.reduce((s, i) => s + i.remaining, 0),
     totalOverdue: items.filter((i) => i.overdue).reduce((s, i) => s + i.remaining, 0),
     today,
   };
+}
+
+function standing(totalDue: number, dueDate: string, today: string) {
+  const s = settlementStanding(totalDue, 0, dueDate, today);
+  return { remaining: s.remaining, state: s.state, overdue: s.overdue, daysOverdue: s.daysOverdue };
 }

@@ -13,6 +13,9 @@ const T = {
     due: 'Jatuh tempo',
     sold: 'Terjual',
     refunds: 'Retur pembeli',
+    voids: 'Penjualan batal',
+    carriedIn: 'Minus dibawa dari setoran sebelumnya',
+    carriedForward: 'Minus dibawa ke setoran berikutnya',
     shrinkage: 'Susut stok (ditanggung toko)',
     deductions: 'Potongan',
     adjustments: 'Koreksi',
@@ -31,6 +34,9 @@ const T = {
     due: 'Due',
     sold: 'Sold',
     refunds: 'Customer refunds',
+    voids: 'Cancelled sales',
+    carriedIn: 'Shortfall brought from the previous settlement',
+    carriedForward: 'Shortfall carried into the next settlement',
     shrinkage: 'Stock shrinkage (borne by the shop)',
     deductions: 'Deductions',
     adjustments: 'Adjustments',
@@ -68,6 +74,11 @@ export function whatsappText(d: SettlementDetail, lang: Lang): string {
     out.push(`_${t.refunds}_`);
     for (const p of refunds) out.push(`• ${p.productName}: ${p.unitsRefunded} ${p.unit} = ${formatRupiah(p.refundShare)}`);
   }
+  const voids = i.products.filter((p) => p.voidShare !== 0 || p.unitsVoided > 0);
+  if (voids.length) {
+    out.push(`_${t.voids}_`);
+    for (const p of voids) out.push(`• ${p.productName}: ${p.unitsVoided} ${p.unit} = ${formatRupiah(p.voidShare)}`);
+  }
   if (i.shrinkage.length) {
     out.push(`_${t.shrinkage}_`);
     for (const s of i.shrinkage) out.push(`• ${s.productName}: ${s.units} ${s.unit} = ${formatRupiah(s.amount)}`);
@@ -81,6 +92,8 @@ export function whatsappText(d: SettlementDetail, lang: Lang): string {
     for (const x of i.adjustments) out.push(`• ${x.reason}: ${formatRupiah(x.amount)}`);
   }
   out.push('');
+  if (d.carriedIn < 0) out.push(`${t.carriedIn}: ${formatRupiah(d.carriedIn)}`);
+  if (d.carriedForward < 0) out.push(`${t.carriedForward}: ${formatRupiah(-d.carriedForward)}`);
   out.push(`*${t.total}: ${formatRupiah(d.totalDue)}*`);
   if (d.forPayout) out.push(`${t.paidNow}: ${formatRupiah(d.paidNow)}`);
   out.push(`${t.paidBefore}: ${formatRupiah(d.paidBefore)}`);

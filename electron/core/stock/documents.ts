@@ -36,6 +36,7 @@ interface LineRow {
   unit: string;
   quantity: number;
   expiry_date: string | null;
+  perishable: number;
 }
 
 /** A document's lines in entry order, with product name and unit, and the units in total. */
@@ -43,13 +44,13 @@ export function documentLines<Extra extends object = object>(db: Database.Databa
   const d = DOCS[kind];
   const rows = db
     .prepare(
-      `SELECT l.product_id, p.name, p.unit, l.quantity, l.expiry_date${d.lineExtra}
+      `SELECT l.product_id, p.name, p.unit, l.quantity, l.expiry_date, p.perishable${d.lineExtra}
          FROM ${d.lines} l JOIN products p ON p.id = l.product_id WHERE l.${d.fk} = ? ORDER BY l.id`,
     )
     .all(id) as (LineRow & Extra)[];
   return {
     rows,
-    lines: rows.map((l) => ({ productId: l.product_id, productName: l.name, unit: l.unit, quantity: l.quantity, expiryDate: l.expiry_date })),
+    lines: rows.map((l) => ({ productId: l.product_id, productName: l.name, unit: l.unit, quantity: l.quantity, expiryDate: l.expiry_date, perishable: l.perishable === 1 })),
     totalUnits: rows.reduce((sum, l) => sum + l.quantity, 0),
   };
 }

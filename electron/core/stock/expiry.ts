@@ -3,8 +3,11 @@ import { readSettings } from '../settings';
 import { todayLocal } from '../catalogue/common';
 import { addDays, daysBetween } from '../../../shared/domain/time';
 import type { ExpiryBatch, ExpiryGroup, ExpiryReport } from '../../../shared/contract/stock';
+import { lotsOnShelf, type ShelfEvent } from '../../../shared/domain/stockLots';
 
-interface BatchRow {
+interface LotRow {
+  id: number;
+  intake_id: number;
   product_id: number;
   product_name: string;
   unit: string;
@@ -14,60 +17,71 @@ interface BatchRow {
   quantity: number;
   expiry_date: string | null;
   intake_number: string;
-  on_hand: number;
 }
 
-export interface Batch {
+interface MovementRow {
+  product_id: number;
   quantity: number;
-  expiryDate: string | null;
+  kind: string;
+  ref_id: string;
 }
 
-/**
- * Which units of each intake batch are still plausibly on hand. Stock leaves
- * earliest-expiring first (sold, returned or counted out), so the units on
- * hand are the latest-expiring ones: walk the batches from the latest expiry
- * back (batches without an expiry date count as latest) until the stock on
- * hand is used up. `batches` must be sorted earliest expiry first.
- */
-export function remainingPerBatch(batches: Batch[], onHand: number): number[] {
-  const remaining = batches.map(() => 0);
-  let left = Math.max(0, onHand);
-  for (let i = batches.length - 1; i >= 0 && left > 0; i--) {
-    const take = Math.min(left, batches[i]!.quantity);
-    remaining[i] = take;
-    left -= take;
+/** The product's history as shelf events: each intake movement delivers its intake line's lot. */
+function* shelfEvents(lots: LotRow[], movements: MovementRow[]): Generator<ShelfEvent> {
+  const byIntake = new Map<string, LotRow[]>();
+  for (const l of lots) {
+    const key = String(l.intake_id);
+    let list = byIntake.get(key);
+    if (!list) byIntake.set(key, (list = []));
+    list.push(l);
   }
-  return remaining;
+  for (const m of movements) {
+    const lot = m.kind === 'intake' ? byIntake.get(m.ref_id)?.shift() : undefined;
+    if (lot) yield { kind: 'delivered', lot: { id: lot.id, quantity: lot.quantity, expiryDate: lot.expiry_date } };
+    else if (m.quantity < 0) yield { kind: 'left', quantity: -m.quantity };
+    else yield { kind: 'back', quantity: m.quantity };
+  }
 }
 
 export function expiryReport(ctx: CoreContext, input: { withinDays?: number | undefined; producerId?: number | undefined }): ExpiryReport {
   const withinDays = input.withinDays ?? readSettings(ctx.db).expiringSoonDays;
   const today = todayLocal(ctx);
   const horizon = addDays(today, withinDays);
-  const rows = ctx.db
+  const productFilter = `l.product_id IN (SELECT DISTINCT product_id FROM intake_lines WHERE expiry_date IS NOT NULL)
+          AND (? IS NULL OR p.producer_id = ?)`;
+  const lots = ctx.db
     .prepare(
-      `SELECT l.product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
-              l.quantity, l.expiry_date, i.number AS intake_number,
-              COALESCE((SELECT s.on_hand FROM stock_levels s WHERE s.product_id = l.product_id), 0) AS on_hand
+      `SELECT l.id, l.intake_id, l.product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
+              l.quantity, l.expiry_date, i.number AS intake_number
          FROM intake_lines l
          JOIN intakes i ON i.id = l.intake_id
          JOIN products p ON p.id = l.product_id
          JOIN producers pr ON pr.id = p.producer_id
-        WHERE l.product_id IN (SELECT DISTINCT product_id FROM intake_lines WHERE expiry_date IS NOT NULL)
-          AND (? IS NULL OR p.producer_id = ?)
-        ORDER BY l.product_id, l.expiry_date IS NULL, l.expiry_date, l.id`,
+        WHERE ${productFilter}
+        ORDER BY l.product_id, l.id`,
     )
-    .all(input.producerId ?? null, input.producerId ?? null) as BatchRow[];
+    .all(input.producerId ?? null, input.producerId ?? null) as LotRow[];
+  const movements = ctx.db
+    .prepare(
+      `SELECT m.product_id, m.quantity, m.kind, m.ref_id FROM stock_movements m
+        WHERE m.product_id IN (SELECT DISTINCT l.product_id FROM intake_lines l JOIN products p ON p.id = l.product_id WHERE ${productFilter})
+        ORDER BY m.product_id, m.id`,
+    )
+    .all(input.producerId ?? null, input.producerId ?? null) as MovementRow[];
+  const movementsOf = new Map<number, MovementRow[]>();
+  for (const m of movements) {
+    let list = movementsOf.get(m.product_id);
+    if (!list) movementsOf.set(m.product_id, (list = []));
+    list.push(m);
+  }
 
   const groups = new Map<number, ExpiryGroup>();
-  const flush = (batch: BatchRow[]) => {
-    if (batch.length === 0) return;
-    const remaining = remainingPerBatch(
-      batch.map((b) => ({ quantity: b.quantity, expiryDate: b.expiry_date })),
-      batch[0]!.on_hand,
-    );
-    batch.forEach((b, i) => {
-      if (remaining[i]! <= 0 || b.expiry_date === null || b.expiry_date > horizon) return;
+  const flush = (productLots: LotRow[]) => {
+    if (productLots.length === 0) return;
+    const remaining = lotsOnShelf(shelfEvents(productLots, movementsOf.get(productLots[0]!.product_id) ?? []));
+    for (const b of productLots) {
+      const left = remaining.get(b.id) ?? 0;
+      if (left <= 0 || b.expiry_date === null || b.expiry_date > horizon) continue;
       let group = groups.get(b.producer_id);
       if (!group) {
         group = { producerId: b.producer_id, producerName: b.producer_name, producerShortName: b.producer_short_name, expired: [], expiringSoon: [] };
@@ -79,14 +93,14 @@ export function expiryReport(ctx: CoreContext, input: { withinDays?: number | un
         unit: b.unit,
         intakeNumber: b.intake_number,
         expiryDate: b.expiry_date,
-        remaining: remaining[i]!,
+        remaining: left,
         daysLeft: daysBetween(today, b.expiry_date),
       };
       (b.expiry_date < today ? group.expired : group.expiringSoon).push(item);
-    });
+    }
   };
-  let current: BatchRow[] = [];
-  for (const r of rows) {
+  let current: LotRow[] = [];
+  for (const r of lots) {
     if (current.length > 0 && current[0]!.product_id !== r.product_id) {
       flush(current);
       current = [];
@@ -94,6 +108,11 @@ export function expiryReport(ctx: CoreContext, input: { withinDays?: number | un
     current.push(r);
   }
   flush(current);
+  for (const g of groups.values()) {
+    const byExpiry = (x: ExpiryBatch, y: ExpiryBatch) => (x.expiryDate < y.expiryDate ? -1 : x.expiryDate > y.expiryDate ? 1 : x.productName.localeCompare(y.productName));
+    g.expired.sort(byExpiry);
+    g.expiringSoon.sort(byExpiry);
+  }
   const producers = [...groups.values()].sort((a, b) => a.producerName.localeCompare(b.producerName));
   return { today, withinDays, producers };
 }

@@ -16,9 +16,24 @@ export function createIntake(ctx: CoreContext, input: MethodParsed<'intakes.crea
     conflict(`Produsen "${producer.name}" nonaktif: tidak dapat menerima titipan`, `Producer "${producer.name}" is inactive: cannot receive an intake`);
   }
   const receiver = staffRef(ctx.db, input.staffId);
-  productsOfProducer(ctx.db, producer, input.lines.map((l) => l.productId), { requireActive: true });
+  const products = productsOfProducer(ctx.db, producer, input.lines.map((l) => l.productId), { requireActive: true });
   const today = todayLocal(ctx);
   input.lines.forEach((l, i) => {
+    const product = products.get(l.productId)!;
+    if (l.expiryDate !== undefined && l.noExpiryDate) {
+      invalid(
+        `Baris ${i + 1} · Kedaluwarsa: isi tanggal atau pilih "tanpa tanggal", tidak keduanya`,
+        `Line ${i + 1} · Expiry: give a date or choose "no date", not both`,
+        `lines.${i}.expiryDate`,
+      );
+    }
+    if (product.perishable === 1 && l.expiryDate === undefined && !l.noExpiryDate) {
+      invalid(
+        `Baris ${i + 1} · Kedaluwarsa: "${product.name}" mudah basi — isi tanggal kedaluwarsa, atau pilih "tanpa tanggal" dengan sengaja`,
+        `Line ${i + 1} · Expiry: "${product.name}" is perishable — give its expiry date, or deliberately choose "no date"`,
+        `lines.${i}.expiryDate`,
+      );
+    }
     if (l.expiryDate !== undefined && l.expiryDate < today) {
       invalid(
         `Baris ${i + 1}: tanggal kedaluwarsa ${l.expiryDate} sudah lewat`,

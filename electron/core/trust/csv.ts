@@ -4,6 +4,9 @@ import type { TrustCsv, TrustFigures, TrustStatus } from '../../../shared/contra
 import { localDateOf } from '../../../shared/domain/trustTime';
 import { toCsv, type CsvValue } from '../../../shared/csv';
 import { trustProducer, trustReport, type RangeInput } from './report';
+import { payoutMethodWords } from '../../../shared/domain/auditWords';
+
+const NOT_FINALISED: Record<'id' | 'en', string> = { id: 'Belum difinalkan', en: 'Not finalised' };
 
 type Lang = 'id' | 'en';
 
@@ -13,9 +16,9 @@ const tenths = (t: number | null) => (t === null ? null : (t / 10).toFixed(1));
 
 const H = {
   id: {
-    producer: 'Produsen', short: 'Singkatan', settlements: 'Setelmen', zero: 'Nol rupiah', due: 'Jatuh tempo', onTime: 'Tepat waktu', late: 'Terlambat',
+    producer: 'Produsen', short: 'Singkatan', settlements: 'Setoran', zero: 'Nol rupiah', due: 'Jatuh tempo', onTime: 'Tepat waktu', late: 'Terlambat',
     overdue: 'Menunggak', notYetDue: 'Belum jatuh tempo', rate: 'Ketepatan (%)', avg: 'Rata-rata hari terlambat', max: 'Maks hari terlambat',
-    owed: 'Total terutang (Rp)', paid: 'Total dibayar (Rp)', outstanding: 'Sisa (Rp)', oldest: 'Umur sisa tertua (hari)', lastPayout: 'Pembayaran terakhir',
+    owed: 'Total terutang (Rp)', paid: 'Total dibayar (Rp)', outstanding: 'Sisa (Rp)', oldest: 'Hari menunggak sisa tertua', lastPayout: 'Pembayaran terakhir',
     allRate: 'Ketepatan sepanjang waktu (%)', allAvg: 'Rata-rata hari terlambat sepanjang waktu', allOutstanding: 'Sisa saat ini (Rp)', store: 'SEMUA PRODUSEN',
     number: 'Nomor', periodStart: 'Awal periode', periodEnd: 'Akhir periode', dueDate: 'Jatuh tempo', total: 'Total (Rp)', paidInFull: 'Lunas tanggal',
     status: 'Status', daysLate: 'Hari terlambat', payouts: 'Pembayaran', inRange: 'Dalam rentang',
@@ -23,7 +26,7 @@ const H = {
   en: {
     producer: 'Producer', short: 'Short name', settlements: 'Settlements', zero: 'Zero-total', due: 'Due', onTime: 'On time', late: 'Late',
     overdue: 'Overdue', notYetDue: 'Not yet due', rate: 'On-time rate (%)', avg: 'Average days late', max: 'Max days late',
-    owed: 'Total owed (Rp)', paid: 'Total paid (Rp)', outstanding: 'Outstanding (Rp)', oldest: 'Oldest unpaid age (days)', lastPayout: 'Last payout',
+    owed: 'Total owed (Rp)', paid: 'Total paid (Rp)', outstanding: 'Outstanding (Rp)', oldest: 'Oldest unpaid: days overdue', lastPayout: 'Last payout',
     allRate: 'All-time on-time rate (%)', allAvg: 'All-time average days late', allOutstanding: 'Current outstanding (Rp)', store: 'ALL PRODUCERS',
     number: 'Number', periodStart: 'Period start', periodEnd: 'Period end', dueDate: 'Due date', total: 'Total (Rp)', paidInFull: 'Paid in full on',
     status: 'Status', daysLate: 'Days late', payouts: 'Payouts', inRange: 'In range',
@@ -37,7 +40,7 @@ const STATUS: Record<Lang, Record<TrustStatus, string>> = {
 function figureCells(f: TrustFigures, all: TrustFigures, local: (i: string) => string) {
   return [
     f.settlements, f.zeroTotal, f.due, f.onTime, f.late, f.overdue, f.notYetDue, pct(f.onTimeRateBps), tenths(f.averageDaysLateTenths), f.maxDaysLate,
-    f.totalOwed, f.totalPaid, f.outstanding, f.oldestUnpaidAgeDays, f.lastPayoutAt ? local(f.lastPayoutAt) : null,
+    f.totalOwed, f.totalPaid, f.outstanding, f.oldestUnpaidDaysOverdue, f.lastPayoutAt ? local(f.lastPayoutAt) : null,
     pct(all.onTimeRateBps), tenths(all.averageDaysLateTenths), all.outstanding,
   ];
 }
@@ -57,8 +60,8 @@ export function trustCsv(ctx: CoreContext, input: RangeInput & { producerId?: nu
   const d = trustProducer(ctx, { ...input, producerId: input.producerId });
   const header = [h.number, h.periodStart, h.periodEnd, h.dueDate, h.total, h.paid, h.outstanding, h.paidInFull, h.status, h.daysLate, h.inRange, h.payouts];
   for (const s of d.settlements) {
-    const payouts = s.payouts.map((p) => `${p.paidDate} ${p.amount} ${p.method}${p.reference ? ` ${p.reference}` : ''}`).join('; ');
-    rows.push([s.number, s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]);
+    const payouts = s.payouts.map((p) => `${p.paidDate} ${p.amount} ${payoutMethodWords(p.method, lang, true)}${p.reference ? ` ${p.reference}` : ''}`).join('; ');
+    rows.push([s.finalised ? s.number : NOT_FINALISED[lang], s.periodStartDate, s.periodEndDate, s.dueDate, s.totalDue, s.paid, s.outstanding, s.paidInFullDate, STATUS[lang][s.status], s.daysLate, s.inRange ? 1 : 0, payouts]);
   }
   const slug = d.producer.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `p${d.producer.producerId}`;
   return { filename: `kepercayaan-${slug}-${d.from}-${d.to}.csv`, csv: toCsv(header, rows) };

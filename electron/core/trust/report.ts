@@ -5,6 +5,7 @@ import { buildTrustReport, producerTrustDetail } from '../../../shared/domain/tr
 import { localDateOf } from '../../../shared/domain/trustTime';
 import type { TrustProducerDetail, TrustReport } from '../../../shared/contract/trust';
 import { loadAll, loadProducer, loadProducerLedger, loadProducers } from './load';
+import { waitingTrustSettlements } from './waiting';
 
 export interface RangeInput {
   from?: string;
@@ -21,7 +22,9 @@ export function trustReport(ctx: CoreContext, input: RangeInput): TrustReport {
   const timeZone = ctx.timeZone();
   const asOf = reportDate(ctx, input);
   const producers = loadProducers(ctx.db);
-  const { settlements, payouts } = loadAll(ctx.db);
+  const loaded = loadAll(ctx.db);
+  const settlements = [...loaded.settlements, ...waitingTrustSettlements(ctx.db, ctx.now())];
+  const payouts = loaded.payouts;
   const data = buildTrustReport(settlements, payouts, {
     asOf,
     timeZone,
@@ -50,7 +53,9 @@ export function trustProducer(ctx: CoreContext, input: RangeInput & { producerId
   const asOf = reportDate(ctx, input);
   const local = localDateOf(timeZone);
   const settings = readSettings(ctx.db);
-  const { settlements, payouts } = loadProducerLedger(ctx.db, input.producerId);
+  const ledger = loadProducerLedger(ctx.db, input.producerId);
+  const settlements = [...ledger.settlements, ...waitingTrustSettlements(ctx.db, ctx.now(), input.producerId)];
+  const payouts = ledger.payouts;
   const detail = producerTrustDetail(input.producerId, settlements, payouts, { asOf, timeZone, from: input.from, to: input.to });
   const rows = new Map(settlements.map((s) => [s.id, s]));
   const payoutsOf = new Map<number, TrustProducerDetail['settlements'][number]['payouts']>();

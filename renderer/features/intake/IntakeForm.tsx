@@ -15,6 +15,8 @@ interface Line {
   product: Product;
   quantity: string;
   expiryDate: string;
+  /** A perishable delivered without a date, on purpose (SPEC §3). */
+  noExpiryDate?: boolean;
 }
 
 /** Receiving: one producer, products scanned (barcode or short code + Enter) or picked, quantities, expiry dates. */
@@ -75,7 +77,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
         lines: lines.map((l) => ({
           productId: l.product.id,
           quantity: parseCount(l.quantity) ?? Number.NaN,
-          ...(l.expiryDate ? { expiryDate: l.expiryDate } : {}),
+          ...(l.expiryDate ? { expiryDate: l.expiryDate } : l.noExpiryDate ? { noExpiryDate: true as const } : {}),
         })),
         ...(deliveredBy.trim() ? { deliveredBy } : {}),
         ...(notes.trim() ? { notes } : {}),
@@ -141,7 +143,30 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
                 <input className="qty" inputMode="numeric" value={l.quantity} onChange={(e) => update(l.key, { quantity: e.target.value })} aria-label={t('stock.intake.qtyOf', { name: l.product.name })} />
               </td>
               <td>
-                <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.intake.expiryOf', { name: l.product.name })} />
+                <input
+                  type="date"
+                  value={l.expiryDate}
+                  disabled={l.noExpiryDate}
+                  required={l.product.perishable && !l.noExpiryDate}
+                  onChange={(e) => update(l.key, { expiryDate: e.target.value })}
+                  aria-label={t('stock.intake.expiryOf', { name: l.product.name })}
+                />
+                {l.product.perishable && (
+                  <label className="intake-nodate">
+                    <input
+                      type="checkbox"
+                      checked={l.noExpiryDate ?? false}
+                      aria-label={t('stock.intake.noDateOf', { name: l.product.name })}
+                      onChange={(e) => update(l.key, { noExpiryDate: e.target.checked, ...(e.target.checked ? { expiryDate: '' } : {}) })}
+                    />{' '}
+                    {t('stock.intake.noDate')}
+                  </label>
+                )}
+                {l.product.perishable && l.noExpiryDate && (
+                  <span className="badge warn" role="note">
+                    {t('stock.intake.noDateWarning')}
+                  </span>
+                )}
               </td>
               <td>
                 <button type="button" onClick={() => remove(l.key)} aria-label={t('stock.intake.removeOf', { name: l.product.name })}>

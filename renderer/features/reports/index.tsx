@@ -3,6 +3,7 @@ import type { AuditEntry, SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
+import { auditWords } from '../../../shared/domain/auditWords';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { errorText } from '../staff/Modal';
@@ -173,12 +174,17 @@ const brief = (v: unknown) => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
-/** Before/after as `key: value` lines; when both are objects, only the keys that changed. */
-function describeSide(side: unknown, other: unknown): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Internal ids (UUIDs, row ids, chain positions) say nothing to the shop; the sentence names what they point at. */
+const internalKey = (k: string) => /(^id$|Id$|^seq$)/.test(k);
+
+/** Before/after as `key: value` lines; when both are objects, only the keys that changed; instants in local time. */
+function describeSide(side: unknown, other: unknown, timeZone: string, lang: 'id' | 'en'): string {
   if (side === null || side === undefined) return '';
   if (!isRecord(side)) return brief(side);
-  const keys = Object.keys(side).filter((k) => !isRecord(other) || JSON.stringify(side[k]) !== JSON.stringify(other[k]));
-  return keys.map((k) => `${k}: ${brief(side[k])}`).join('\n');
+  const keys = Object.keys(side).filter((k) => !internalKey(k) && (!isRecord(other) || JSON.stringify(side[k]) !== JSON.stringify(other[k])));
+  const value = (v: unknown) => (typeof v === 'string' && INSTANT.test(v) ? formatLocalDateTime(v, timeZone, lang) : brief(v));
+  return keys.map((k) => `${k}: ${value(side[k])}`).join('\n');
 }
 
 function AuditLog({ range, timeZone }: { range: { from: string; to: string }; timeZone: string }) {
@@ -207,19 +213,19 @@ function AuditLog({ range, timeZone }: { range: { from: string; to: string }; ti
           </tr>
         </thead>
         <tbody>
-          {entries?.map((e) => (
+          {entries?.map((e) => {
+            const words = auditWords(e, lang, timeZone);
+            return (
             <tr key={e.id}>
-              <td>{formatLocalDateTime(e.at, timeZone, lang)}</td>
-              <td>{e.actorName ?? '—'}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.subjectType} {e.subjectId}
-              </td>
-              <td className="audit-json">{describeSide(e.before, e.after)}</td>
-              <td className="audit-json">{describeSide(e.after, e.before)}</td>
+              <td>{words.when}</td>
+              <td>{words.who}</td>
+              <td colSpan={2}>{words.what}</td>
+              <td className="audit-json">{describeSide(e.before, e.after, timeZone, lang)}</td>
+              <td className="audit-json">{describeSide(e.after, e.before, timeZone, lang)}</td>
               <td>{e.reason}</td>
             </tr>
-          ))}
+            );
+          })}
           <EmptyRow show={entries?.length === 0} colSpan={7} />
         </tbody>
       </table>

@@ -58,9 +58,19 @@ export function DetailScreen({ id }: { id: number }) {
         <span>
           {t('settle.dueDate')}: {dates.date(d.dueDate)}
         </span>
+        {d.carriedIn < 0 && (
+          <span data-testid="settle-carried-in">
+            {t('settle.carriedIn')}: {formatRupiah(d.carriedIn)}
+          </span>
+        )}
         <span>
           {t('settle.total')}: <strong data-testid="settle-total">{formatRupiah(d.totalDue)}</strong>
         </span>
+        {d.carriedForward < 0 && (
+          <span data-testid="settle-carried-forward" className="badge warn">
+            {t('settle.carriedForward')}: {formatRupiah(d.carriedForward)}
+          </span>
+        )}
         <span>
           {t('settle.paid')}: <strong>{formatRupiah(d.paid)}</strong>
         </span>

@@ -53,6 +53,9 @@ export function ListScreen() {
   );
 }
 
+/** A settlement row, or (in the owed list) an ended week not finalised yet: no id or number. */
+type TableRow = Omit<SettlementSummary, 'id' | 'number' | 'createdAt'> & { id: number | null; number: string | null };
+
 export function SettlementTable({
   rows,
   dates,
@@ -61,7 +64,7 @@ export function SettlementTable({
   hideWeek,
   totals,
 }: {
-  rows: SettlementSummary[];
+  rows: TableRow[];
   dates: ReturnType<typeof useDates>;
   showDays?: boolean;
   /** The table's accessible name; the list's title by default. */
@@ -72,7 +75,7 @@ export function SettlementTable({
   totals?: boolean;
 }) {
   const t = useT();
-  const sum = (f: (s: SettlementSummary) => number) => rows.reduce((a, s) => a + f(s), 0);
+  const sum = (f: (s: TableRow) => number) => rows.reduce((a, s) => a + f(s), 0);
   const before = hideWeek ? 3 : 4;
   const after = (showDays ? 1 : 0) + 2;
   return (
@@ -93,8 +96,8 @@ export function SettlementTable({
       </thead>
       <tbody>
         {rows.map((s) => (
-          <tr key={s.id}>
-            <td>{s.number}</td>
+          <tr key={s.id ?? `${s.producer.id}-${s.periodEnd}`}>
+            <td>{s.number ?? <span className="badge warn">{t('settle.waiting.badge')}</span>}</td>
             <td>{s.producer.name}</td>
             {!hideWeek && <td>{dates.date(s.periodEnd)}</td>}
             <td>{dates.date(s.dueDate)}</td>
@@ -106,9 +109,15 @@ export function SettlementTable({
               <StatusBadge s={s} />
             </td>
             <td>
-              <a href={`#/settle/s/${s.id}`} aria-label={t('settle.openSettlement', { number: s.number })}>
-                {t('settle.open')}
-              </a>
+              {s.id === null ? (
+                <a href="#/settle/preview" aria-label={t('settle.waiting.finalise', { week: dates.date(s.periodEnd), name: s.producer.name })}>
+                  {t('settle.waiting.go')}
+                </a>
+              ) : (
+                <a href={`#/settle/s/${s.id}`} aria-label={t('settle.openSettlement', { number: s.number ?? '' })}>
+                  {t('settle.open')}
+                </a>
+              )}
             </td>
           </tr>
         ))}

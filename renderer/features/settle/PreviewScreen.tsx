@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/FormParts';
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import type { PeriodInfo, ProducerPreview, SettlementPreview, SettlementSummary } from '../../../shared/contract/ledger';
+import type { PeriodInfo, ProducerPreview, SettlementPreview, SettlementSummary, WaitingWeekInfo } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useI18n, useT } from '../../i18n';
@@ -16,20 +16,24 @@ export function PreviewScreen() {
   const { lang } = useI18n();
   const dates = useDates();
   const [recent, setRecent] = useState<PeriodInfo[]>([]);
+  const [waiting, setWaiting] = useState<WaitingWeekInfo[]>([]);
   const [periodEnd, setPeriodEnd] = useState<string | null>(null);
   const [preview, setPreview] = useState<SettlementPreview | null>(null);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<SettlementSummary[] | null>(null);
 
-  useEffect(() => {
+  const loadPeriods = useCallback(() => {
     call('settlements.period', {})
       .then((p) => {
         setRecent(p.recent);
-        setPeriodEnd((cur) => cur ?? p.periodEnd);
+        setWaiting(p.waiting);
+        // open on the oldest week still waiting to be finalised: weeks are settled in order
+        setPeriodEnd((cur) => cur ?? p.waiting[0]?.periodEnd ?? p.periodEnd);
       })
       .catch((err) => setError(errorText(err)));
   }, []);
+  useEffect(loadPeriods, [loadPeriods]);
   const load = useCallback(async (end: string) => {
     setError(null);
     try {
@@ -59,6 +63,7 @@ export function PreviewScreen() {
       const r = await call('settlements.finalize', { periodEnd: preview!.periodEnd, approval });
       setMade(r.settlements);
       await load(preview!.periodEnd);
+      loadPeriods();
     });
 
   return (
@@ -89,6 +94,7 @@ export function PreviewScreen() {
           </p>
         )}
       </div>
+      <WaitingWeeks waiting={waiting} current={periodEnd} onPick={setPeriodEnd} />
       <ErrorAlert error={error} />
       {made && (
         <p role="status" className="notice">
@@ -101,7 +107,7 @@ export function PreviewScreen() {
           {!preview.ended && <p className="notice" role="status">{t('settle.notEnded')}</p>}
           {preview.finalised && <p className="notice" role="status">{t('settle.alreadyFinal')}</p>}
           {preview.negative.length > 0 && (
-            <p role="alert" className="error">
+            <p role="status" className="notice">
               {t('settle.negative', { names: preview.negative.map((n) => `${n.name} (${formatRupiah(n.total)})`).join(', ') })}
             </p>
           )}
@@ -118,6 +124,7 @@ export function PreviewScreen() {
                     <th className="num">{t('settle.shrinkage')}</th>
                     <th className="num">{t('settle.deductions')}</th>
                     <th className="num">{t('settle.adjustments')}</th>
+                    <th className="num">{t('settle.carried')}</th>
                     <th className="num">{t('settle.total')}</th>
                     <th>{t('settle.details')}</th>
                   </tr>
@@ -128,7 +135,7 @@ export function PreviewScreen() {
                       <PreviewRow p={p} open={open.has(p.producer.id)} onToggle={() => toggle(p.producer.id)} />
                       {open.has(p.producer.id) && (
                         <tr className="settle-expanded">
-                          <td colSpan={8}>
+                          <td colSpan={9}>
                             <Itemisation items={p} lang={lang} />
                           </td>
                         </tr>
@@ -138,7 +145,7 @@ export function PreviewScreen() {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th colSpan={6}>{t('settle.grandTotal')}</th>
+                    <th colSpan={7}>{t('settle.grandTotal')}</th>
                     <th className="num">{formatRupiah(preview.grandTotal)}</th>
                     <th />
                   </tr>
@@ -148,7 +155,7 @@ export function PreviewScreen() {
                 <button
                   type="button"
                   className="primary"
-                  disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
+                  disabled={!preview.ended || preview.finalised || preview.producers.length === 0}
                   onClick={finalize}
                 >
                   {t('settle.finalize')}
@@ -177,6 +184,10 @@ function PreviewRow({ p, open, onToggle }: { p: ProducerPreview; open: boolean; 
       <td className="num">{formatRupiah(p.deductionTotal)}</td>
       <td className="num">{formatRupiah(p.adjustmentTotal)}</td>
       <td className="num">
+        {p.carriedIn < 0 && <div title={t('settle.carriedIn')}>← {formatRupiah(p.carriedIn)}</div>}
+        {p.carriedForward < 0 && <div title={t('settle.carriedForward')}>→ {formatRupiah(p.carriedForward)}</div>}
+      </td>
+      <td className="num">
         <strong>{formatRupiah(p.totalDue)}</strong>
       </td>
       <td>
@@ -185,5 +196,31 @@ function PreviewRow({ p, open, onToggle }: { p: ProducerPreview; open: boolean; 
         </button>
       </td>
     </tr>
+  );
+}
+
+/** Every ended week still waiting to be finalised, oldest first; a warning once one is past its due date (SPEC §8). */
+function WaitingWeeks({ waiting, current, onPick }: { waiting: WaitingWeekInfo[]; current: string | null; onPick(periodEnd: string): void }) {
+  const t = useT();
+  const dates = useDates();
+  if (waiting.length === 0) return null;
+  return (
+    <section className="panel settle-waiting" aria-labelledby="settle-waiting-h">
+      <h3 id="settle-waiting-h">{t('settle.waiting.title')}</h3>
+      <ul>
+        {waiting.map((w) => (
+          <li key={w.periodEnd}>
+            <button type="button" aria-pressed={current === w.periodEnd} aria-label={t('settle.waiting.pick', { week: dates.date(w.periodEnd) })} onClick={() => onPick(w.periodEnd)}>
+              {t('settle.waiting.line', { week: dates.date(w.periodEnd), due: dates.date(w.dueDate), total: formatRupiah(w.total), count: w.producerCount })}
+            </button>
+            {w.overdue && (
+              <span role="alert" className="badge danger">
+                {t('settle.waiting.overdue', { days: w.daysOverdue })}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

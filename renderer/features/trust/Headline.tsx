@@ -34,9 +34,9 @@ export function Headline({ range, allTime, overdueAmount }: { range: TrustFigure
         <span className="trust-card-label">Rp {t('trust.fig.outstanding')}</span>
         <strong className="trust-card-value">{formatRupiah(allTime.outstanding)}</strong>
         <span className="muted">
-          {allTime.oldestUnpaidAgeDays === null
+          {allTime.oldestUnpaidDaysOverdue === null
             ? t('trust.headline.nothingOwed')
-            : t('trust.headline.oldest', { n: allTime.oldestUnpaidAgeDays, due: dateText(allTime.oldestUnpaidDueDate, lang) })}
+            : t('trust.headline.oldest', { n: allTime.oldestUnpaidDaysOverdue, due: dateText(allTime.oldestUnpaidDueDate, lang) })}
         </span>
       </div>
     </section>

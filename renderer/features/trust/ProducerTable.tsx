@@ -22,7 +22,7 @@ const COLUMNS: Column[] = [
   { key: 'avgLate', label: 'trust.col.avgLate', num: true, value: (p) => p.range.averageDaysLateTenths },
   { key: 'maxLate', label: 'trust.col.maxLate', num: true, value: (p) => p.range.maxDaysLate },
   { key: 'outstanding', label: 'trust.col.outstanding', num: true, value: (p) => p.allTime.outstanding },
-  { key: 'oldest', label: 'trust.col.oldestAge', num: true, value: (p) => p.allTime.oldestUnpaidAgeDays },
+  { key: 'oldest', label: 'trust.col.oldestAge', num: true, value: (p) => p.allTime.oldestUnpaidDaysOverdue },
   { key: 'lastPayout', label: 'trust.col.lastPayout', num: false, value: (p) => p.allTime.lastPayoutAt },
 ];
 
@@ -81,7 +81,7 @@ export function ProducerTable({ rows, timeZone, onOpen }: { rows: TrustProducerR
               <td className="num">{tenthsText(p.range.averageDaysLateTenths, lang)}</td>
               <td className="num">{p.range.maxDaysLate ?? '—'}</td>
               <td className="num">{formatRupiah(p.allTime.outstanding)}</td>
-              <td className="num">{p.allTime.oldestUnpaidAgeDays ?? '—'}</td>
+              <td className="num">{p.allTime.oldestUnpaidDaysOverdue ?? '—'}</td>
               <td>{instantLocalDateText(p.allTime.lastPayoutAt, timeZone, lang)}</td>
             </tr>
           ))}

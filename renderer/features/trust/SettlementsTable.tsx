@@ -42,7 +42,7 @@ export function SettlementsTable({ rows, compact = false }: { rows: TrustSettlem
       <tbody>
         {rows.map((s) => (
           <tr key={s.settlementId} data-settlement={s.number}>
-            <th scope="row">{s.number}</th>
+            <th scope="row">{s.finalised ? s.number : <span className="badge warn">{t('trust.notFinalised')}</span>}</th>
             <td>
               {s.periodStartDate ? `${dateText(s.periodStartDate, lang)} – ` : '… – '}
               {dateText(s.periodEndDate, lang)}
