@@ -1,10 +1,10 @@
 import type { Intake } from '../../shared/contract/stock';
-import { formatLocalDate, formatLocalDateTime } from '../../shared/domain/time';
+import { formatLocalDateTime } from '../../shared/domain/time';
 import { useI18n } from '../i18n';
 import { PrintFrame, type Paper } from './PrintFrame';
 import { useStoreSettings } from '../components/storeSettings';
 import { DocumentHeader, DocumentMeta } from './DocumentHeader';
-import { DocumentLines } from './DocumentLines';
+import { IntakeLines } from './IntakeLines';
 import { SignatureLines } from './SignatureLines';
 
 /** Tanda terima titipan: what the producer delivered, signed by both. 58 mm thermal or A5. */
@@ -31,18 +31,7 @@ export function IntakeReceipt({ intake, paper, actions }: { intake: Intake; pape
             [t('stock.print.receivedBy'), intake.receivedBy?.name],
           ]}
         />
-        <DocumentLines
-          narrow={narrow}
-          wideHeader={t('stock.print.expiry')}
-          totalUnits={intake.totalUnits}
-          lines={intake.lines.map((l) => ({
-            productName: l.productName,
-            notes: [narrow && l.expiryDate && t('stock.print.expiryShort', { date: formatLocalDate(l.expiryDate, lang) })],
-            quantity: l.quantity,
-            unit: l.unit,
-            wide: l.expiryDate ? formatLocalDate(l.expiryDate, lang) : '—',
-          }))}
-        />
+        <IntakeLines intake={intake} narrow={narrow} />
         {intake.notes && <p className="doc-notes">{intake.notes}</p>}
         <p className="doc-small">{t('stock.print.intakeNote')}</p>
         <SignatureLines
