@@ -76,7 +76,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(theCore: Core): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(PRELOAD));
+  const win = new BrowserWindow(windowOptions(PRELOAD, path.join(RENDERER_DIR, 'icon.png')));
   win.once('ready-to-show', () => win.show());
   for (const name of FORWARDED_EVENTS) {
     theCore.on(name, (payload) => {

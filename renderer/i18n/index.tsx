@@ -8,9 +8,11 @@ import { settleStrings } from './settle';
 import { trustStrings } from './trust';
 import { systemStrings } from './system';
 import { paperStrings } from './paper';
+import { accessStrings } from './access';
+import { applyPlurals } from './plural';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings, paperStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings, paperStrings, accessStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -22,7 +24,8 @@ export type StringKey =
   | KeysOf<typeof settleStrings>
   | KeysOf<typeof trustStrings>
   | KeysOf<typeof systemStrings>
-  | KeysOf<typeof paperStrings>;
+  | KeysOf<typeof paperStrings>
+  | KeysOf<typeof accessStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {
@@ -38,7 +41,8 @@ export type Translate = (key: StringKey, params?: Record<string, string | number
 
 export function translate(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
   const text = merged[lang][key] ?? merged.id[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+  if (!params) return text;
+  return applyPlurals(text, lang, params).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 interface I18nValue {

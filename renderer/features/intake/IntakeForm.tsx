@@ -9,6 +9,7 @@ import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { HandoverFields, useDraftLines } from '../stock/FormFields';
 import { EmptyRow } from '../../components/EmptyRow';
+import { DateInput } from '../../components/DateInput';
 
 interface Line {
   key: number;
@@ -141,7 +142,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
                 <input className="qty" inputMode="numeric" value={l.quantity} onChange={(e) => update(l.key, { quantity: e.target.value })} aria-label={t('stock.intake.qtyOf', { name: l.product.name })} />
               </td>
               <td>
-                <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.intake.expiryOf', { name: l.product.name })} />
+                <DateInput value={l.expiryDate} onChange={(v) => update(l.key, { expiryDate: v })} aria-label={t('stock.intake.expiryOf', { name: l.product.name })} />
               </td>
               <td>
                 <button type="button" onClick={() => remove(l.key)} aria-label={t('stock.intake.removeOf', { name: l.product.name })}>

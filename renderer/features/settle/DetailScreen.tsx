@@ -10,6 +10,7 @@ import { periodText } from '../../print/PayoutSlipPeriod';
 import { StatusBadge, errorText, useApproval, useDates } from './common';
 import { Itemisation } from './Itemisation';
 import { WhatsAppButton } from './WhatsAppButton';
+import { DateTimeInput } from '../../components/DateInput';
 
 const METHODS: PayoutMethod[] = ['cash_safe', 'cash_drawer', 'transfer', 'ewallet'];
 
@@ -213,11 +214,10 @@ function PayoutForm({ d, onPaid }: { d: SettlementDetail; onPaid(payoutId: strin
       <div className="row">
         <label>
           {t('settle.payout.paidAt')}
-          <input
-            type="datetime-local"
+          <DateTimeInput
             value={paidAt}
-            onChange={(e) => {
-              setPaidAt(e.target.value);
+            onChange={(v) => {
+              setPaidAt(v);
               setPaidAtTouched(true);
             }}
           />

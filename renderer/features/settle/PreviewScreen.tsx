@@ -8,6 +8,7 @@ import { errorText, useApproval, useDates, useTimeZone } from './common';
 import { Itemisation } from './Itemisation';
 import { FinalisedWeek } from './FinalisedWeek';
 import { periodText } from '../../print/PayoutSlipPeriod';
+import { DateInput } from '../../components/DateInput';
 
 /** Week picker, preview per producer with expandable itemisation, and finalise. */
 export function PreviewScreen() {
@@ -77,7 +78,7 @@ export function PreviewScreen() {
         </label>
         <label>
           {t('settle.weekOther')}
-          <input type="date" value={periodEnd ?? ''} onChange={(e) => e.target.value && setPeriodEnd(e.target.value)} />
+          <DateInput value={periodEnd ?? ''} onChange={(v) => v && setPeriodEnd(v)} />
         </label>
         {preview && (
           <p className="muted settle-period">

@@ -9,6 +9,7 @@ import { downloadText, errorText, useDates, useProducers, useTimeZone } from './
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
+import { DateInput } from '../../components/DateInput';
 
 /** A producer's ledger: running balance, date filter, CSV export, and the old-slip code check. */
 export function StatementScreen() {
@@ -89,11 +90,11 @@ export function StatementScreen() {
         />
         <label>
           {t('settle.statement.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput value={from} onChange={setFrom} />
         </label>
         <label>
           {t('settle.statement.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput value={to} onChange={setTo} />
         </label>
         <button type="submit" className="primary">
           {t('settle.statement.show')}
