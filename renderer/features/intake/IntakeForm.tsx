@@ -10,6 +10,7 @@ import { ProducerSelect } from '../../components/ProducerSelect';
 import { HandoverFields, useDraftLines } from '../stock/FormFields';
 import { EmptyRow } from '../../components/EmptyRow';
 import { DateInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 interface Line {
   key: number;
@@ -128,7 +129,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
             <th>{t('stock.print.product')}</th>
             <th className="num">{t('stock.print.qty')}</th>
             <th>{t('stock.print.expiry')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -157,7 +158,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
           <tr>
             <th>{t('stock.print.totalUnits')}</th>
             <th className="num">{total}</th>
-            <th colSpan={2} />
+            <td colSpan={2} />
           </tr>
         </tfoot>
       </table>

@@ -11,6 +11,7 @@ import { StatusBadge, errorText, useApproval, useDates } from './common';
 import { Itemisation } from './Itemisation';
 import { WhatsAppButton } from './WhatsAppButton';
 import { DateTimeInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 const METHODS: PayoutMethod[] = ['cash_safe', 'cash_drawer', 'transfer', 'ewallet'];
 
@@ -94,7 +95,7 @@ export function DetailScreen({ id }: { id: number }) {
                     <th className="num">{t('settle.payout.amount')}</th>
                     <th>{t('settle.payout.method')}</th>
                     <th>{t('settle.payout.receiver')}</th>
-                    <th />
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>

@@ -108,6 +108,17 @@ export function PreviewScreen() {
             <FinalisedWeek key={preview.periodEnd} periodEnd={preview.periodEnd} />
           ) : (
             <>
+              {/* Above the table: the keyboard reaches it without tabbing past every producer's details button. */}
+              <div className="row" style={{ marginBottom: '0.75rem' }}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
+                  onClick={finalize}
+                >
+                  {t('settle.finalize')}
+                </button>
+              </div>
               <table aria-label={t('settle.tab.preview')}>
                 <thead>
                   <tr>
@@ -139,20 +150,10 @@ export function PreviewScreen() {
                   <tr>
                     <th colSpan={6}>{t('settle.grandTotal')}</th>
                     <th className="num">{formatRupiah(preview.grandTotal)}</th>
-                    <th />
+                    <td />
                   </tr>
                 </tfoot>
               </table>
-              <div className="row" style={{ marginTop: '0.75rem' }}>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
-                  onClick={finalize}
-                >
-                  {t('settle.finalize')}
-                </button>
-              </div>
             </>
           )}
         </>

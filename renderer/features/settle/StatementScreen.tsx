@@ -166,7 +166,7 @@ export function StatementScreen() {
             <tr>
               <th colSpan={4}>{t('settle.statement.closing')}</th>
               <th className="num">{formatRupiah(st.closingBalance)}</th>
-              <th colSpan={2} />
+              <td colSpan={2} />
             </tr>
           </tbody>
         </table>

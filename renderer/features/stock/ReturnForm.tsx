@@ -10,6 +10,7 @@ import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { HandoverFields, useDraftLines } from './FormFields';
 import { DateInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 interface Line {
   key: number;
@@ -71,7 +72,7 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
             <th className="num">{t('stock.print.qty')}</th>
             <th>{t('stock.print.reason')}</th>
             <th>{t('stock.print.expiry')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
