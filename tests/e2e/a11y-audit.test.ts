@@ -112,7 +112,7 @@ describeE2E('accessibility: every main screen, both languages', () => {
         if (h1s !== 1) problems.push(`${lang} #/${route}: ${h1s} h1 elements`);
         // Tab through the first controls: every one shows a ring of ≥ 3:1 and at least 2 px.
         await page.locator('main h1').first().focus();
-        for (let i = 0; i < 12; i++) {
+        for (let i = 0; i < 8; i++) {
           await page.keyboard.press('Tab');
           const ring = await page.evaluate(focusRingContrast);
           if (ring && (ring.ratio < 3 || ring.width < 2)) problems.push(`${lang} #/${route}: focus ring ${ring.ratio.toFixed(2)}:1, ${ring.width}px — ${ring.what}`);
