@@ -65,40 +65,44 @@ export interface ShellEnv {
   dataDir: string;
 }
 
-/** Roll paper is as long as the receipt; a page of 297 mm matches the browser's @page size. */
-const ROLL_LENGTH_MM = 297;
+/**
+ * Roll paper is cut as long as the document: the page measures its printable
+ * and sends the length (`lengthMm`). Without one (an old page), a 297 mm page,
+ * the same as the browser's fallback @page size.
+ */
+const DEFAULT_ROLL_LENGTH_MM = 297;
 const MICRONS_PER_MM = 1000;
 const MM_PER_INCH = 25.4;
 
 const rollWidthMm = (paper: PaperSize): number | null => (paper === '58mm' ? 58 : paper === '80mm' ? 80 : null);
 
-/** Page size for webContents.print: A4/A5 by name, roll paper in microns. */
-export function printPageSize(paper: PaperSize): PageSize {
+/** Page size for webContents.print: A4/A5 by name, roll paper in microns, as long as `lengthMm`. */
+export function printPageSize(paper: PaperSize, lengthMm: number = DEFAULT_ROLL_LENGTH_MM): PageSize {
   const width = rollWidthMm(paper);
   if (width === null) return paper as 'A4' | 'A5';
-  return { width: width * MICRONS_PER_MM, height: ROLL_LENGTH_MM * MICRONS_PER_MM };
+  return { width: width * MICRONS_PER_MM, height: lengthMm * MICRONS_PER_MM };
 }
 
-/** Page size for webContents.printToPDF: A4/A5 by name, roll paper in inches. */
-export function pdfPageSize(paper: PaperSize): PageSize {
+/** Page size for webContents.printToPDF: A4/A5 by name, roll paper in inches, as long as `lengthMm`. */
+export function pdfPageSize(paper: PaperSize, lengthMm: number = DEFAULT_ROLL_LENGTH_MM): PageSize {
   const width = rollWidthMm(paper);
   if (width === null) return paper as 'A4' | 'A5';
-  return { width: width / MM_PER_INCH, height: ROLL_LENGTH_MM / MM_PER_INCH };
+  return { width: width / MM_PER_INCH, height: lengthMm / MM_PER_INCH };
 }
 
-export function printOptions(paper: PaperSize, settings: PrintSettings): PrintOptions {
+export function printOptions(paper: PaperSize, settings: PrintSettings, lengthMm?: number): PrintOptions {
   const deviceName = settings.printerName.trim();
   return {
     silent: settings.silentPrint,
     ...(deviceName ? { deviceName } : {}),
     printBackground: false,
-    pageSize: printPageSize(paper),
+    pageSize: printPageSize(paper, lengthMm),
     margins: { marginType: 'none' },
   };
 }
 
-export function pdfOptions(paper: PaperSize): PdfOptions {
-  return { pageSize: pdfPageSize(paper), printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
+export function pdfOptions(paper: PaperSize, lengthMm?: number): PdfOptions {
+  return { pageSize: pdfPageSize(paper, lengthMm), printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
 }
 
 /** Where saved PDFs go: the folder in settings, else `<data folder>/documents`. */
@@ -163,7 +167,7 @@ function printWith(contents: PrintableContents, options: PrintOptions): Promise<
   });
 }
 
-async function print(env: ShellEnv, input: { paper: PaperSize; title: string }): Promise<Envelope<PrintOutcome>> {
+async function print(env: ShellEnv, input: { paper: PaperSize; title: string; lengthMm?: number }): Promise<Envelope<PrintOutcome>> {
   const { settings, contents } = env;
   const lang = settings.language;
   const wanted = settings.printerName.trim();
@@ -180,7 +184,7 @@ async function print(env: ShellEnv, input: { paper: PaperSize; title: string }):
       );
     }
   }
-  const { success, reason } = await printWith(contents, printOptions(input.paper, settings));
+  const { success, reason } = await printWith(contents, printOptions(input.paper, settings, input.lengthMm));
   if (success) return { ok: true, value: { printed: true } };
   // Closing the dialog is a choice, not an error.
   if (/cancel/i.test(reason)) return { ok: true, value: { printed: false } };
@@ -190,9 +194,9 @@ async function print(env: ShellEnv, input: { paper: PaperSize; title: string }):
   );
 }
 
-async function savePdf(env: ShellEnv, input: { paper: PaperSize; fileName: string }): Promise<Envelope<SavedPdf>> {
+async function savePdf(env: ShellEnv, input: { paper: PaperSize; fileName: string; lengthMm?: number }): Promise<Envelope<SavedPdf>> {
   const dir = documentsDir(env.settings, env.dataDir);
-  const data = await env.contents.printToPDF(pdfOptions(input.paper));
+  const data = await env.contents.printToPDF(pdfOptions(input.paper, input.lengthMm));
   try {
     return { ok: true, value: { file: writeNewFile(dir, input.fileName, data) } };
   } catch (err) {
@@ -218,9 +222,9 @@ export async function routeShellCall(method: ShellMethod, rawInput: unknown, env
       case 'shell.printers':
         return { ok: true, value: (await env.contents.getPrintersAsync()).map(toPrinterChoice) };
       case 'shell.print':
-        return await print(env, parsed.data as { paper: PaperSize; title: string });
+        return await print(env, parsed.data as { paper: PaperSize; title: string; lengthMm?: number });
       case 'shell.savePdf':
-        return await savePdf(env, parsed.data as { paper: PaperSize; fileName: string });
+        return await savePdf(env, parsed.data as { paper: PaperSize; fileName: string; lengthMm?: number });
     }
   } catch (err) {
     console.error(`[printing] ${method} failed`, err);

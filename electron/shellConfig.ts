@@ -40,8 +40,10 @@ export function webPreferences(preloadPath: string) {
   } as const;
 }
 
-export function windowOptions(preloadPath: string) {
+/** `icon`: the app's icon file (dist/renderer/icon.png), shown by the window manager and the task bar. */
+export function windowOptions(preloadPath: string, icon?: string) {
   return {
+    ...(icon ? { icon } : {}),
     width: 1280,
     height: 860,
     minWidth: 900,

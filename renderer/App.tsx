@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { StoreStatus } from '../shared/contract/system';
 import type { Lang } from '../shared/i18nText';
 import { call } from './api';
@@ -15,6 +15,8 @@ import ReportsScreen from './features/reports';
 import StaffScreen from './features/staff';
 import { StoreRestartedNotice } from './components/JobProgressBar';
 import SettingsScreen from './features/settings';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { focusScreenHeading, focusWorkArea } from './components/focus';
 
 export const ROUTES = ['sell', 'catalogue', 'intake', 'stock', 'settle', 'trust', 'reports', 'staff', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -42,18 +44,32 @@ export function navigate(route: Route, sub = ''): void {
 }
 
 function Shell() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const [route, setRoute] = useState<Route>(routeFromHash);
   useEffect(() => {
     const onHash = () => setRoute(routeFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // After choosing a screen the keyboard is on its heading, not left behind on the menu.
+  const mainRef = useRef<HTMLElement>(null);
+  const shownRoute = useRef(route);
+  useEffect(() => {
+    if (shownRoute.current === route || !mainRef.current) return;
+    shownRoute.current = route;
+    return focusScreenHeading(mainRef.current);
+  }, [route]);
   const Screen = SCREENS[route];
   return (
     <div className="shell">
+      <button type="button" className="skip-link no-print" onClick={focusWorkArea}>
+        {t('a11y.skipToContent')}
+      </button>
       <header className="topbar no-print">
-        <span className="brand">UKM Mart</span>
+        <span className="brand">
+          <img src="./icon.svg" alt="" width="26" height="26" />
+          <span className="brand-name">UKM Mart</span>
+        </span>
         <nav aria-label={t('nav.main')}>
           {ROUTES.map((r) => (
             <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
@@ -61,17 +77,11 @@ function Shell() {
             </a>
           ))}
         </nav>
-        <label className="lang-switch">
-          <span className="sr-only">{t('app.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t('app.language')}>
-            <option value="id">Indonesia</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <LanguageSwitch />
         <SessionBadge />
       </header>
       <StoreRestartedNotice />
-      <main className="screen" id={`screen-${route}`}>
+      <main className="screen" id={`screen-${route}`} ref={mainRef}>
         <Screen key={route} />
       </main>
     </div>

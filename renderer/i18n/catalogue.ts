@@ -80,7 +80,7 @@ const en: Record<keyof typeof id, string> = {
   'catalogue.exportCsv': 'Export catalogue (CSV)',
   'catalogue.producers': 'Producers',
   'catalogue.products': 'Products',
-  'catalogue.productCount': '{n} products',
+  'catalogue.productCount': '{n, plural, one {# product} other {# products}}',
   'catalogue.showInactive': 'Show inactive',
   'catalogue.pickProducer': 'Choose a producer on the left, or add a new one.',
   'catalogue.noProducts': 'No products yet.',

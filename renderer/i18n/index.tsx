@@ -9,9 +9,12 @@ import { settleStrings } from './settle';
 import { trustStrings } from './trust';
 import { systemStrings } from './system';
 import { jobStrings } from './jobs';
+import { paperStrings } from './paper';
+import { accessStrings } from './access';
+import { applyPlurals } from './plural';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -24,7 +27,9 @@ export type StringKey =
   | KeysOf<typeof settleStrings>
   | KeysOf<typeof trustStrings>
   | KeysOf<typeof systemStrings>
-  | KeysOf<typeof jobStrings>;
+  | KeysOf<typeof jobStrings>
+  | KeysOf<typeof paperStrings>
+  | KeysOf<typeof accessStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {
@@ -40,7 +45,8 @@ export type Translate = (key: StringKey, params?: Record<string, string | number
 
 export function translate(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
   const text = merged[lang][key] ?? merged.id[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+  if (!params) return text;
+  return applyPlurals(text, lang, params).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 interface I18nValue {

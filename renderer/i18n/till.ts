@@ -300,7 +300,7 @@ const tillEn: Record<keyof typeof tillId, string> = {
   'till.tiles.add': 'Add {name} ({producer})',
   'till.total.region': 'Total and payment',
   'till.total.label': 'Total',
-  'till.total.units': '{units} items, {lines} lines',
+  'till.total.units': '{units, plural, one {# item} other {# items}}, {lines, plural, one {# line} other {# lines}}',
   'till.total.discount': 'Includes {amount} discount',
   'till.keys.title': 'Shortcuts',
   'till.keys.scan': 'add item',

@@ -44,7 +44,7 @@ export function DocumentLines({ lines, narrow, wideHeader, totalUnits }: { lines
         <tr>
           <th>{t('stock.print.totalUnits')}</th>
           <th className="num">{totalUnits}</th>
-          {!narrow && <th />}
+          {!narrow && <td />}
         </tr>
       </tfoot>
     </table>

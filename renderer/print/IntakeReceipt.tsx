@@ -1,14 +1,11 @@
 import type { Intake } from '../../shared/contract/stock';
-import { formatLocalDate, formatLocalDateTime } from '../../shared/domain/time';
+import { formatLocalDateTime } from '../../shared/domain/time';
 import { useI18n } from '../i18n';
 import { PrintFrame, type Paper } from './PrintFrame';
 import { useStoreSettings } from '../components/storeSettings';
 import { DocumentHeader, DocumentMeta } from './DocumentHeader';
-import { DocumentLines } from './DocumentLines';
+import { IntakeLines } from './IntakeLines';
 import { SignatureLines } from './SignatureLines';
-
-/** A perishable received without a date: a deliberate choice the producer sees on paper (SPEC §3). */
-const noDate = (l: Intake['lines'][number]) => l.perishable && l.expiryDate === null;
 
 /** Tanda terima titipan: what the producer delivered, signed by both. 58 mm thermal or A5. */
 export function IntakeReceipt({ intake, paper, actions, autoPrint }: { intake: Intake; paper: Extract<Paper, '58mm' | 'A5'>; actions?: React.ReactNode; autoPrint?: boolean }) {
@@ -34,21 +31,7 @@ export function IntakeReceipt({ intake, paper, actions, autoPrint }: { intake: I
             [t('stock.print.receivedBy'), intake.receivedBy?.name],
           ]}
         />
-        <DocumentLines
-          narrow={narrow}
-          wideHeader={t('stock.print.expiry')}
-          totalUnits={intake.totalUnits}
-          lines={intake.lines.map((l) => ({
-            productName: l.productName,
-            notes: [
-              narrow && l.expiryDate && t('stock.print.expiryShort', { date: formatLocalDate(l.expiryDate, lang) }),
-              narrow && noDate(l) && t('stock.print.noDateWarning'),
-            ],
-            quantity: l.quantity,
-            unit: l.unit,
-            wide: l.expiryDate ? formatLocalDate(l.expiryDate, lang) : noDate(l) ? t('stock.print.noDateWarning') : '—',
-          }))}
-        />
+        <IntakeLines intake={intake} narrow={narrow} />
         {intake.notes && <p className="doc-notes">{intake.notes}</p>}
         <p className="doc-small">{t('stock.print.intakeNote')}</p>
         <SignatureLines

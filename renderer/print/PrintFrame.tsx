@@ -1,29 +1,58 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { PrintOutcome, SavedPdf } from '../../shared/contract/system';
 import { call } from '../api';
 import { useT } from '../i18n';
 
 export type Paper = '58mm' | '80mm' | 'A5' | 'A4';
 
-const PAGE_SIZE: Record<Paper, string> = {
-  '58mm': '58mm 297mm',
-  '80mm': '80mm 297mm',
-  A5: 'A5 portrait',
-  A4: 'A4 portrait',
-};
+const SHEET_SIZE: Record<'A5' | 'A4', string> = { A5: 'A5 portrait', A4: 'A4 portrait' };
+const ROLL_WIDTH_MM: Record<'58mm' | '80mm', number> = { '58mm': 58, '80mm': 80 };
+/** Before anything is on screen to measure, a roll page is as long as an A4 sheet. */
+const FALLBACK_ROLL_MM = 297;
+const PX_PER_MM = 96 / 25.4;
+/**
+ * Rounding up to whole mm can still leave the last line a fraction short of
+ * the page in some engines; 2 mm of slack keeps the document on one page and
+ * costs the roll almost nothing.
+ */
+const ROLL_SLACK_MM = 2;
+
+export const isRollPaper = (paper: Paper): paper is '58mm' | '80mm' => paper === '58mm' || paper === '80mm';
+
+/**
+ * How long a roll page must be for the printable on screen: the tallest
+ * `.print-page` in whole mm plus slack; null when nothing is rendered yet.
+ */
+export function measureRollLengthMm(): number | null {
+  let tallest = 0;
+  for (const page of document.querySelectorAll<HTMLElement>('.print-root .print-page')) {
+    tallest = Math.max(tallest, page.getBoundingClientRect().height);
+  }
+  return tallest > 0 ? Math.ceil(tallest / PX_PER_MM) + ROLL_SLACK_MM : null;
+}
+
+/** The @page size: A5/A4 by name; roll paper as wide as the roll and as long as `lengthMm`. */
+export function pageSizeCss(paper: Paper, lengthMm: number | null): string {
+  return isRollPaper(paper) ? `${ROLL_WIDTH_MM[paper]}mm ${lengthMm ?? FALLBACK_ROLL_MM}mm` : SHEET_SIZE[paper];
+}
 
 /**
  * Sets the @page size for the next print. Browsers allow one page size per
  * document, so it is set just before printing rather than in the stylesheet.
+ * Roll paper is measured from the rendered document, so a receipt is one page
+ * exactly as long as its content; the length is returned for the desktop shell.
  */
-export function setPageSize(paper: Paper): void {
+export function setPageSize(paper: Paper): number | undefined {
   let style = document.getElementById('page-size') as HTMLStyleElement | null;
   if (!style) {
     style = document.createElement('style');
     style.id = 'page-size';
     document.head.appendChild(style);
   }
-  style.textContent = `@page { size: ${PAGE_SIZE[paper]}; margin: 0; }`;
+  const lengthMm = isRollPaper(paper) ? measureRollLengthMm() : null;
+  const text = `@page { size: ${pageSizeCss(paper, lengthMm)}; margin: 0; }`;
+  if (style.textContent !== text) style.textContent = text;
+  return lengthMm ?? undefined;
 }
 
 /** True inside the desktop app, where the preload bridge exists; false in the browser. */
@@ -61,9 +90,10 @@ async function withDocumentTitle<T>(title: string, run: () => T | Promise<T>): P
  * print dialog (`printed` is then true as far as the page can know).
  */
 export async function printDocument(paper: Paper, title: string = document.title): Promise<PrintOutcome> {
-  setPageSize(paper);
+  const lengthMm = setPageSize(paper);
   const jobTitle = title.trim() || 'UKM Mart';
-  if (inDesktopApp()) return withDocumentTitle(jobTitle, () => call('shell.print', { paper, title: jobTitle.slice(0, 200) }));
+  if (inDesktopApp())
+    return withDocumentTitle(jobTitle, () => call('shell.print', { paper, title: jobTitle.slice(0, 200), ...(lengthMm ? { lengthMm } : {}) }));
   return withDocumentTitle(jobTitle, () => {
     window.print();
     return { printed: true };
@@ -72,8 +102,8 @@ export async function printDocument(paper: Paper, title: string = document.title
 
 /** Desktop app only: saves the `.print-root` as a PDF in the PDF folder; resolves with its path. */
 export function saveDocumentPdf(paper: Paper, title: string): Promise<SavedPdf> {
-  setPageSize(paper);
-  return call('shell.savePdf', { paper, fileName: pdfFileName(title) });
+  const lengthMm = setPageSize(paper);
+  return call('shell.savePdf', { paper, fileName: pdfFileName(title), ...(lengthMm ? { lengthMm } : {}) });
 }
 
 type Message = { kind: 'notice' | 'error' | 'muted'; text: string };
@@ -87,7 +117,10 @@ export function PrintFrame({ paper, title, children, actions, autoPrint }: { pap
   const desktop = inDesktopApp();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  setPageSize(paper);
+  // After every render, so the @page rule is right for the content now on screen (a print from the browser's menu included).
+  useLayoutEffect(() => {
+    setPageSize(paper);
+  });
 
   const run = async (working: string, job: () => Promise<Message>) => {
     setBusy(true);

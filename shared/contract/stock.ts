@@ -16,6 +16,12 @@ export interface IntakeLine {
   expiryDate: string | null;
   /** The product expires: without a date, the receipt warns. */
   perishable: boolean;
+  /** Terms on the day of the intake: what a customer pays per unit; null when the product had no terms yet. */
+  retailPrice: number | null;
+  /** The producer's price per unit (harga setor, or the share of the retail price under bagi hasil). */
+  producerPrice: number | null;
+  /** quantity × producer price: what the shop holds for the producer on this line. */
+  producerValue: number | null;
 }
 
 export interface Intake {
@@ -33,6 +39,8 @@ export interface Intake {
   notes: string;
   lines: IntakeLine[];
   totalUnits: number;
+  /** The goods' value at the producer's price, summed over the lines that have terms. */
+  producerValue: number;
 }
 
 export interface DocumentSummary {

@@ -156,6 +156,14 @@ export const PAPERS = ['58mm', '80mm', 'A5', 'A4'] as const;
 export type PaperSize = (typeof PAPERS)[number];
 
 const paper = () => z.enum(PAPERS, { error: biMsg('Ukuran kertas: 58mm, 80mm, A5 atau A4', 'Paper size: 58mm, 80mm, A5 or A4') });
+/** Roll paper only: the page is as long as the document (whole mm, measured by the page). */
+const rollLengthMm = () =>
+  z
+    .number({ error: biMsg('Panjang kertas gulung harus bilangan bulat mm (20–5000)', 'Roll length must be whole mm (20–5000)') })
+    .int()
+    .min(20)
+    .max(5000)
+    .optional();
 
 /**
  * A plain file name for a saved document: no folder part (no `/`, `\`, `:`),
@@ -208,10 +216,10 @@ export const systemMethods = {
    * The browser answers UNAVAILABLE (the page uses the browser's own print).
    */
   'shell.print': method<PrintOutcome>({ access: 'staff', kind: 'read' })(
-    z.object({ paper: paper(), title: nonEmptyText(200) }).strict(),
+    z.object({ paper: paper(), title: nonEmptyText(200), lengthMm: rollLengthMm() }).strict(),
   ),
   /** Desktop app only: saves the printable as a PDF in the PDF folder; never overwrites (adds ` (2)`…). */
   'shell.savePdf': method<SavedPdf>({ access: 'staff', kind: 'read' })(
-    z.object({ paper: paper(), fileName: pdfFileName() }).strict(),
+    z.object({ paper: paper(), fileName: pdfFileName(), lengthMm: rollLengthMm() }).strict(),
   ),
 } as const;

@@ -99,7 +99,9 @@ describeE2E('catalogue, intake and stock in the browser', () => {
     await page.getByLabel('Kertas').selectOption('A5');
     const receiptA5 = await printToPdf(page, 'intake-receipt-A5');
     expect(receiptA5).toContain('TT-000001');
-    expect(receiptA5).toMatch(/Total satuan 24/);
+    expect(receiptA5).toMatch(/Total satuan[\s\S]*24/);
+    // The goods' value at the producer's price (issue 15, item 14): 24 × Rp 8.000.
+    expect(receiptA5).toMatch(/Nilai barang \(harga setor\) Rp 192\.000/);
 
     // Stock on hand.
     await page.goto(`${app.host.url}/#/stock`);

@@ -111,6 +111,22 @@ describe('page sizes', () => {
     expect(roll.width * 25.4).toBeCloseTo(80, 9);
     expect(roll.height * 25.4).toBeCloseTo(297, 9);
   });
+
+  it('roll paper is cut as long as the document the page measured (lengthMm)', async () => {
+    expect(printPageSize('58mm', 84)).toEqual({ width: 58_000, height: 84_000 });
+    expect(printPageSize('A5', 84)).toBe('A5');
+    const fake = fakeContents();
+    const env = { contents: fake.contents, settings: settings(), dataDir: tempDir() };
+    expect(await routeShellCall('shell.print', { paper: '80mm', title: 'Struk 000012', lengthMm: 123 }, env)).toMatchObject({ ok: true });
+    expect(fake.prints[0]).toMatchObject({ pageSize: { width: 80_000, height: 123_000 } });
+    expect(await routeShellCall('shell.savePdf', { paper: '58mm', fileName: 'Struk 000012', lengthMm: 77 }, env)).toMatchObject({ ok: true });
+    const pdf = fake.pdfs[0]!.pageSize as { width: number; height: number };
+    expect(pdf.height * 25.4).toBeCloseTo(77, 9);
+    // A length that is not whole mm, or absurd, is refused at the boundary.
+    expect(await routeShellCall('shell.print', { paper: '58mm', title: 'x', lengthMm: 12.5 }, env)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await routeShellCall('shell.print', { paper: '58mm', title: 'x', lengthMm: 99_999 }, env)).toMatchObject({ ok: false });
+    expect(fake.prints).toHaveLength(1);
+  });
 });
 
 describe('shell.savePdf', () => {

@@ -40,8 +40,9 @@ describe('intakes', () => {
     expect(first).toMatchObject({ number: 'TT-000001', producerId: p.id, deliveredBy: 'Siti', totalUnits: 42, receivedAt: '2026-11-02T02:00:00.000Z' });
     expect(first.receivedBy?.id).toBe(staff.staffId);
     expect(first.lines).toEqual([
-      { productId: a.id, productName: 'Telur Asin Rebus', unit: 'butir', quantity: 30, expiryDate: '2026-11-12', perishable: true },
-      { productId: b.id, productName: 'Panggang', unit: 'butir', quantity: 12, expiryDate: null, perishable: false },
+      // Priced at the producer's price of the day (issue 15, item 14).
+      { productId: a.id, productName: 'Telur Asin Rebus', unit: 'butir', quantity: 30, expiryDate: '2026-11-12', perishable: true, retailPrice: 4000, producerPrice: 3200, producerValue: 96_000 },
+      { productId: b.id, productName: 'Panggang', unit: 'butir', quantity: 12, expiryDate: null, perishable: false, retailPrice: 4000, producerPrice: 3200, producerValue: 38_400 },
     ]);
     const second = t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 5, noExpiryDate: true }] });
     expect(second.number).toBe('TT-000002');

@@ -8,6 +8,7 @@ import { staffRef, text, todayLocal } from '../catalogue/common';
 import { addMovement } from './onHand';
 import { producerRow, productsOfProducer } from './productCheck';
 import { documentLines, listDocuments, staffOf } from './documents';
+import { priceIntakeLines } from './intakeValue';
 
 /** A consignment delivered by one producer: numbered TT-000001, stock goes up. */
 export function createIntake(ctx: CoreContext, input: MethodParsed<'intakes.create'>): Intake {
@@ -79,7 +80,8 @@ export function getIntake(ctx: CoreContext, id: number): Intake {
       }
     | undefined;
   if (!row) return notFound(`Titipan #${id} tidak ditemukan`, `Intake #${id} not found`);
-  const { lines, totalUnits } = documentLines(ctx.db, 'intake', id);
+  const plain = documentLines(ctx.db, 'intake', id);
+  const { lines, producerValue } = priceIntakeLines(ctx.db, plain.lines, row.received_at, ctx.timeZone());
   return {
     id: row.id,
     number: row.number,
@@ -93,7 +95,8 @@ export function getIntake(ctx: CoreContext, id: number): Intake {
     deliveredBy: row.delivered_by,
     notes: row.notes,
     lines,
-    totalUnits,
+    totalUnits: plain.totalUnits,
+    producerValue,
   };
 }
 

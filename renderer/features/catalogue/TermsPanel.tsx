@@ -9,6 +9,7 @@ import { EMPTY_TERMS, TermsFields, type TermsDraft } from './TermsFields';
 import { termsFromDraft } from './termsDraft';
 import { bpsToPercentText, errorText } from './util';
 import { ErrorAlert } from '../../components/FormParts';
+import { DateInput } from '../../components/DateInput';
 
 export function termsText(terms: TermsView, t: ReturnType<typeof useI18n>['t']): string {
   return terms.mode === 'fixed'
@@ -111,7 +112,7 @@ export function TermsPanel({ product, onChanged }: { product: Product; onChanged
         <div className="row">
           <label>
             {t('catalogue.terms.effectiveFrom')}
-            <input type="date" value={from} min={today} onChange={(e) => setFrom(e.target.value)} aria-label={t('catalogue.terms.effectiveFrom')} />
+            <DateInput value={from} min={today} onChange={setFrom} aria-label={t('catalogue.terms.effectiveFrom')} />
           </label>
           <label className="grow">
             {t('catalogue.terms.reason')}

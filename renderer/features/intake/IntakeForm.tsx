@@ -9,6 +9,8 @@ import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { HandoverFields, useDraftLines } from '../stock/FormFields';
 import { EmptyRow } from '../../components/EmptyRow';
+import { DateInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 interface Line {
   key: number;
@@ -129,7 +131,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
             <th>{t('stock.print.product')}</th>
             <th className="num">{t('stock.print.qty')}</th>
             <th>{t('stock.print.expiry')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -143,12 +145,11 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
                 <input className="qty" inputMode="numeric" value={l.quantity} onChange={(e) => update(l.key, { quantity: e.target.value })} aria-label={t('stock.intake.qtyOf', { name: l.product.name })} />
               </td>
               <td>
-                <input
-                  type="date"
+                <DateInput
                   value={l.expiryDate}
                   disabled={l.noExpiryDate}
                   required={l.product.perishable && !l.noExpiryDate}
-                  onChange={(e) => update(l.key, { expiryDate: e.target.value })}
+                  onChange={(v) => update(l.key, { expiryDate: v })}
                   aria-label={t('stock.intake.expiryOf', { name: l.product.name })}
                 />
                 {l.product.perishable && (
@@ -181,7 +182,7 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
           <tr>
             <th>{t('stock.print.totalUnits')}</th>
             <th className="num">{total}</th>
-            <th colSpan={2} />
+            <td colSpan={2} />
           </tr>
         </tfoot>
       </table>

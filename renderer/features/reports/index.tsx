@@ -13,6 +13,7 @@ import { ShiftHistory } from './ShiftHistory';
 import { downloadText } from '../../download';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
+import { DateInput } from '../../components/DateInput';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -66,11 +67,11 @@ export default function ReportsScreen() {
       >
         <label>
           {t('till.reports.from')}
-          <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} aria-label={t('till.reports.from')} />
+          <DateInput value={range.from} onChange={(v) => v && setRange({ ...range, from: v })} aria-label={t('till.reports.from')} />
         </label>
         <label>
           {t('till.reports.to')}
-          <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} aria-label={t('till.reports.to')} />
+          <DateInput value={range.to} onChange={(v) => v && setRange({ ...range, to: v })} aria-label={t('till.reports.to')} />
         </label>
         <button type="submit">{t('till.reports.show')}</button>
         <button type="button" onClick={() => void exportCsv('product')}>

@@ -240,6 +240,8 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
 
   return (
     <div className="register">
+      {/* Every screen has one h1 for screen readers; the till's is not shown, the scan field speaks for itself. */}
+      <h1 className="sr-only">{t('nav.sell')}</h1>
       <div className="register-toolbar row no-print">
         <span className="muted">
           {t('till.shift.current', { id: shift.id, name: shift.cashierName })}

@@ -10,6 +10,8 @@ import { periodText } from '../../print/PayoutSlipPeriod';
 import { StatusBadge, errorText, useApproval, useDates } from './common';
 import { Itemisation } from './Itemisation';
 import { WhatsAppButton } from './WhatsAppButton';
+import { DateTimeInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 const METHODS: PayoutMethod[] = ['cash_safe', 'cash_drawer', 'transfer', 'ewallet'];
 
@@ -103,7 +105,7 @@ export function DetailScreen({ id }: { id: number }) {
                     <th className="num">{t('settle.payout.amount')}</th>
                     <th>{t('settle.payout.method')}</th>
                     <th>{t('settle.payout.receiver')}</th>
-                    <th />
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -232,11 +234,10 @@ function PayoutForm({ d, onPaid }: { d: SettlementDetail; onPaid(payoutId: strin
       <div className="row">
         <label>
           {t('settle.payout.paidAt')}
-          <input
-            type="datetime-local"
+          <DateTimeInput
             value={paidAt}
-            onChange={(e) => {
-              setPaidAt(e.target.value);
+            onChange={(v) => {
+              setPaidAt(v);
               setPaidAtTouched(true);
             }}
           />

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { StatusBadge, errorText, useDates, useProducers } from './common';
 import { ProducerSelect } from '../../components/ProducerSelect';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 type StatusFilter = '' | 'open' | 'overdue' | 'unpaid' | 'partly_paid' | 'paid';
 
@@ -91,7 +92,7 @@ export function SettlementTable({
           <th className="num">{t('settle.remaining')}</th>
           {showDays && <th className="num">{t('settle.daysOverdue')}</th>}
           <th>{t('settle.status')}</th>
-          <th />
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>
@@ -129,7 +130,7 @@ export function SettlementTable({
             <th className="num">{formatRupiah(sum((s) => s.totalDue))}</th>
             <th className="num">{formatRupiah(sum((s) => s.paid))}</th>
             <th className="num">{formatRupiah(sum((s) => s.remaining))}</th>
-            <th colSpan={after} />
+            <td colSpan={after} />
           </tr>
         </tfoot>
       )}

@@ -9,6 +9,7 @@ import { Itemisation } from './Itemisation';
 import { FinalisedWeek } from './FinalisedWeek';
 import { useFinaliseDialog } from './FinaliseDialog';
 import { periodText } from '../../print/PayoutSlipPeriod';
+import { DateInput } from '../../components/DateInput';
 
 /** Week picker, preview per producer with expandable itemisation, and finalise. */
 export function PreviewScreen() {
@@ -84,7 +85,7 @@ export function PreviewScreen() {
         </label>
         <label>
           {t('settle.weekOther')}
-          <input type="date" value={periodEnd ?? ''} onChange={(e) => e.target.value && setPeriodEnd(e.target.value)} />
+          <DateInput value={periodEnd ?? ''} onChange={(v) => v && setPeriodEnd(v)} />
         </label>
         {preview && (
           <p className="muted settle-period">
@@ -115,6 +116,17 @@ export function PreviewScreen() {
             <FinalisedWeek key={preview.periodEnd} periodEnd={preview.periodEnd} />
           ) : (
             <>
+              {/* Above the table: the keyboard reaches it without tabbing past every producer's details button. */}
+              <div className="row" style={{ marginBottom: '0.75rem' }}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!preview.ended || preview.finalised || preview.negative.length > 0 || preview.producers.length === 0}
+                  onClick={finalize}
+                >
+                  {t('settle.finalize')}
+                </button>
+              </div>
               <table aria-label={t('settle.tab.preview')}>
                 <thead>
                   <tr>
@@ -147,20 +159,10 @@ export function PreviewScreen() {
                   <tr>
                     <th colSpan={7}>{t('settle.grandTotal')}</th>
                     <th className="num">{formatRupiah(preview.grandTotal)}</th>
-                    <th />
+                    <td />
                   </tr>
                 </tfoot>
               </table>
-              <div className="row" style={{ marginTop: '0.75rem' }}>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={!preview.ended || preview.finalised || preview.producers.length === 0}
-                  onClick={finalize}
-                >
-                  {t('settle.finalize')}
-                </button>
-              </div>
             </>
           )}
         </>

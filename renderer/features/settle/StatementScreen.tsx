@@ -10,6 +10,7 @@ import { ProducerSelect } from '../../components/ProducerSelect';
 import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { DateInput } from '../../components/DateInput';
 
 /** A producer's ledger: running balance, date filter, CSV export, and the old-slip code check. */
 export function StatementScreen() {
@@ -90,11 +91,11 @@ export function StatementScreen() {
         />
         <label>
           {t('settle.statement.from')}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput value={from} onChange={setFrom} />
         </label>
         <label>
           {t('settle.statement.to')}
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput value={to} onChange={setTo} />
         </label>
         <button type="submit" className="primary">
           {t('settle.statement.show')}
@@ -167,7 +168,7 @@ export function StatementScreen() {
             <tr>
               <th colSpan={4}>{t('settle.statement.closing')}</th>
               <th className="num">{formatRupiah(st.closingBalance)}</th>
-              <th colSpan={2} />
+              <td colSpan={2} />
             </tr>
           </tbody>
         </table>

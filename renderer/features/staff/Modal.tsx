@@ -1,25 +1,34 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { focusFirstField, keepTabInside, returnFocus } from '../../components/focus';
 
 /**
- * A modal dialog on the native <dialog> element: focus is trapped inside,
- * Escape closes it (through `onClose`), and it has an accessible name.
+ * A modal dialog on the native <dialog> element: it opens on its first field,
+ * Tab goes round inside it (the native dialog lets Tab out to the browser),
+ * Escape closes it (through `onClose`), focus returns to where the work goes
+ * on, and it has an accessible name.
  */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // Where the work was: focus goes back there (or to where the work goes on) when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
       // React's autoFocus runs while the dialog is still closed (and unfocusable): mark the field with data-autofocus instead.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      focusFirstField(dialog);
     }
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      returnFocus(opener);
+    };
   }, []);
   return (
     <dialog
       ref={ref}
       className={`till-modal${wide ? ' wide' : ''}`}
       aria-label={title}
+      onKeyDown={(e) => ref.current && keepTabInside(ref.current, e)}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../../shared/domain/time';
 import { useTimeZone } from '../../components/storeSettings';
 import { useI18n } from '../../i18n';
 import { EmptyRow } from '../../components/EmptyRow';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 /** A panel listing intake or return papers (number, date, producer, units) with a button to show each again. */
 export function DocumentTable({ title, docs, showLabel, onShow }: { title: string; docs: DocumentSummary[]; showLabel(number: string): string; onShow(id: number): void }) {
@@ -18,7 +19,7 @@ export function DocumentTable({ title, docs, showLabel, onShow }: { title: strin
             <th>{t('stock.print.date')}</th>
             <th>{t('stock.print.producer')}</th>
             <th className="num">{t('stock.print.totalUnits')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

@@ -9,6 +9,8 @@ import type { ReturnDraftLine } from './ExpiryLists';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { HandoverFields, useDraftLines } from './FormFields';
+import { DateInput } from '../../components/DateInput';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 interface Line {
   key: number;
@@ -70,7 +72,7 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
             <th className="num">{t('stock.print.qty')}</th>
             <th>{t('stock.print.reason')}</th>
             <th>{t('stock.print.expiry')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -99,7 +101,7 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
                 </select>
               </td>
               <td>
-                <input type="date" value={l.expiryDate} onChange={(e) => update(l.key, { expiryDate: e.target.value })} aria-label={t('stock.return.expiryOf', { n: i + 1 })} />
+                <DateInput value={l.expiryDate} onChange={(v) => update(l.key, { expiryDate: v })} aria-label={t('stock.return.expiryOf', { n: i + 1 })} />
               </td>
               <td>
                 <button type="button" onClick={() => remove(l.key)} aria-label={t('stock.return.removeOf', { n: i + 1 })}>

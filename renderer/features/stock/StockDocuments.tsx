@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useTimeZone } from '../../components/storeSettings';
 import { useI18n } from '../../i18n';
 import { DocumentTable } from './DocumentTable';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 /** Past returns and stock counts, to show and reprint their papers. */
 export function StockDocuments({ onShowReturn, onShowCount }: { onShowReturn(r: ProducerReturn): void; onShowCount(c: StockCount): void }) {
@@ -36,7 +37,7 @@ export function StockDocuments({ onShowReturn, onShowCount }: { onShowReturn(r: 
               <th className="num">{t('stock.doc.lines')}</th>
               <th className="num">{t('stock.doc.differences')}</th>
               <th className="num">{t('stock.count.totalShrinkage')}</th>
-              <th />
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { addDays } from '../../../shared/domain/time';
 import { useT } from '../../i18n';
+import { DateInput } from '../../components/DateInput';
 
 const PRESETS = [
   { key: '12w', days: 84 },
@@ -42,11 +43,11 @@ export function RangePicker({ from, to, asOf, onChange }: { from: string; to: st
       </label>
       <label>
         {t('trust.range.from')}
-        <input type="date" value={draftFrom} max={draftTo} onChange={(e) => setDraftFrom(e.target.value)} required />
+        <DateInput value={draftFrom} max={draftTo} onChange={setDraftFrom} required />
       </label>
       <label>
         {t('trust.range.to')}
-        <input type="date" value={draftTo} min={draftFrom} onChange={(e) => setDraftTo(e.target.value)} required />
+        <DateInput value={draftTo} min={draftFrom} onChange={setDraftTo} required />
       </label>
       <button type="submit" disabled={bad || (draftFrom === from && draftTo === to)}>{t('trust.range.apply')}</button>
       {bad && <span role="alert" className="error">{t('trust.range.bad')}</span>}

@@ -52,7 +52,7 @@ export function TrendChart({ months, table = true }: { months: TrustMonth[]; tab
         ))}
         {[0, 0.5, 1].map((f) => (
           <text key={f} x={W - M.r + 6} y={M.t + ih - f * ih + 4} fontSize="11" fill="#8a4a00">
-            {Math.round(f * lateMax * 10) / 10} {t('trust.chart.daysShort')}
+            {tenthsText(Math.round(f * lateMax * 10), lang)} {t('trust.chart.daysShort')}
           </text>
         ))}
         {months.map((m, i) => (
