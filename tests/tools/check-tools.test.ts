@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// Each case starts a checker of its own: seconds on a quiet machine, far more on a busy one.
 const root = path.resolve(__dirname, '../..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const fixture = (which: 'bad' | 'clean') => path.join(root, 'tests/fixtures/check', which);
@@ -34,7 +35,7 @@ async function eslint(cwd: string): Promise<{ code: number | null; out: string }
 }
 const tscRenderer = (cwd: string) => run(bin('tsc'), ['-p', 'tsconfig.renderer.json', '--noEmit'], cwd);
 
-describe('the import boundaries (dependency-cruiser)', () => {
+describe('the import boundaries (dependency-cruiser)', { timeout: 120_000 }, () => {
   it('reports every seeded crossing by its rule', async () => {
     const r = await depcruise(fixture('bad'));
     expect(r.code).not.toBe(0);
@@ -62,7 +63,7 @@ describe('the import boundaries (dependency-cruiser)', () => {
   });
 });
 
-describe('ESLint (typescript-eslint, React hooks, restricted globals)', () => {
+describe('ESLint (typescript-eslint, React hooks, restricted globals)', { timeout: 120_000 }, () => {
   it('reports every seeded violation by its rule', async () => {
     const r = await eslint(fixture('bad'));
     expect(r.code).toBe(1);
@@ -80,7 +81,7 @@ describe('ESLint (typescript-eslint, React hooks, restricted globals)', () => {
   });
 });
 
-describe('tsc for the renderer (no Node types)', () => {
+describe('tsc for the renderer (no Node types)', { timeout: 120_000 }, () => {
   it('refuses `process` in the renderer', async () => {
     const r = await tscRenderer(fixture('bad'));
     expect(r.code).not.toBe(0);

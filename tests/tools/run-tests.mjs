@@ -11,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const line = (s) => `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`;
 
 const args = process.argv.slice(2);
@@ -30,7 +29,9 @@ if (!noBuild) {
 // Absolute, so a run with another --root (the reporter's own fixtures) finds it.
 const reporter = path.join(path.dirname(fileURLToPath(import.meta.url)), 'summary-reporter.ts');
 const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ukm-mart-summary-')), 'summary.json');
-const run = spawnSync(npx, ['vitest', 'run', '--reporter=default', `--reporter=${reporter}`, ...vitestArgs], {
+// vitest's own entry, run by this node (no npx lookup on every run).
+const vitest = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/vitest/vitest.mjs');
+const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', `--reporter=${reporter}`, ...vitestArgs], {
   stdio: 'inherit',
   env: { ...process.env, UKM_MART_SUMMARY_FILE: summaryFile },
 });

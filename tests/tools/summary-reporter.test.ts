@@ -27,11 +27,19 @@ function runFixture(files: string[], env: Record<string, string> = {}): Promise<
   });
 }
 
-describe('the closing line of npm test', () => {
+// Each case starts a vitest of its own: seconds on a quiet machine, far more on a busy one.
+describe('the closing line of npm test', { timeout: 120_000 }, () => {
   it('a passing file: all passed, exit 0', async () => {
     const r = await runFixture(['passes']);
     expect(r.last).toBe('2 passed, 0 failed, 0 skipped');
     expect(r.code).toBe(0);
+  });
+
+  it('a failing test: counted, exit 1, and not listed as a file that failed outside its tests', async () => {
+    const r = await runFixture(['one-fails']);
+    expect(r.last).toBe('1 passed, 1 failed, 0 skipped');
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('Files that failed outside their tests');
   });
 
   it('a failing beforeAll: the tests it kept from running count as failed, not skipped', async () => {

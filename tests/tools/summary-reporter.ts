@@ -51,10 +51,10 @@ export default class SummaryReporter implements Reporter {
           }
         }
       }
-      if (mod.state() === 'failed' || broken.length) {
+      if (broken.length || (mod.state() === 'failed' && failedHere === 0)) {
         // An import error leaves no tests; a failed afterAll leaves only passed ones.
         if (failedHere === 0) failedHere = 1;
-        summary.failedFiles.push(`${file}: ${broken.length ? broken.join('; ') : 'failed'}`);
+        summary.failedFiles.push(`${file}: ${broken.length ? broken.join('; ') : 'failed outside its tests'}`);
       }
       summary.failed += failedHere;
     }
