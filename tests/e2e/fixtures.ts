@@ -83,7 +83,9 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
   const api = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const res = await fetch(`${host.url}/api/rpc`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      // A fresh connection per call: a kept-alive socket can be closed by the
+      // host's idle timer just as the next call goes out (ECONNRESET under load).
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, connection: 'close' },
       body: JSON.stringify({ method, input }),
     });
     const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
