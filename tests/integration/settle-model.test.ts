@@ -9,9 +9,8 @@
  * unsettled sums, settlement totals and remainders, and stock on hand read
  * back through the API must equal the model's.
  *
- * Refunds and voids are drawn from the current week's sales, so no producer's
- * week nets below zero (how such a week settles is a rule of its own, tested
- * in the settlement tests).
+ * Refunds and voids are drawn from the current week's sales, so a week goes
+ * below zero only when a deduction was taken against sales later refunded.
  *
  * Long runs: SETTLE_MODEL_SEEDS=1,2,3 SETTLE_MODEL_STEPS=2000 npx vitest run tests/integration/settle-model.test.ts
  */
@@ -233,14 +232,18 @@ function runModel(seed: number, steps: number) {
       const ended = end <= now();
       const totals = w.totalsBefore(end);
       const opened = end > Date.parse(OPENED); // before the store opened there is no producer to settle
-      const allowed = ended && end > w.lastFinalised && opened;
+      // A deduction against this week's sales followed by a refund of them can leave
+      // a producer's week below zero; the app refuses to finalise such a week today.
+      // (SPEC §7 is changing to a Rp 0 settlement carrying the negative forward:
+      // when that lands, this prediction and the totals below change with it.)
+      const negative = [...totals.values()].some((total) => total < 0);
+      const allowed = ended && end > w.lastFinalised && opened && !negative;
       const reply = expectReply<{ settlements: { id: number; number: string; producer: { id: number }; totalDue: number }[] }>(
         t, `${where} (period ending ${localDay(end - 1)})`, 'settlements.finalize', { periodEnd: localDay(end - 1), approval: m }, allowed);
-      if (!reply) return tally('finalize refused');
+      if (!reply) return tally(ended && end > w.lastFinalised && opened ? 'finalize refused (a week below zero)' : 'finalize refused');
       expect(reply.settlements.map((s) => s.producer.id).sort(), `${where}: one settlement per producer, zero totals included`).toEqual([...producers].sort());
       for (const s of reply.settlements) {
         const total = totals.get(s.producer.id)!;
-        if (total < 0) throw new Error(`${where}: the model let producer ${s.producer.id}'s week net below zero (${total})`);
         expect(s.totalDue, `${where}: ${s.number} for producer ${s.producer.id}`).toBe(total);
         for (const e of w.unsettled(s.producer.id)) if (e.at < end) e.settledIn = s.id;
         w.settlements.push({ id: s.id, number: s.number, producerId: s.producer.id, total, paid: 0, end });
