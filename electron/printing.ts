@@ -115,6 +115,7 @@ export function isSafeFileName(name: string): boolean {
   return (
     name.length > 0 &&
     name.length <= 130 &&
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not contain
     !/[\\/:*?"<>|\u0000-\u001f]/.test(name) &&
     !name.includes('..') &&
     !name.startsWith('.') &&

@@ -63,6 +63,7 @@ export function inDesktopApp(): boolean {
 /** A document's title as a plain file name: no folder part, no `..`, nothing Windows refuses. */
 export function pdfFileName(title: string): string {
   const name = title
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not contain
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
     .replace(/\.{2,}/g, '.')
     .replace(/^[.\s]+/, '')

@@ -175,6 +175,7 @@ export const pdfFileName = () =>
     .trim()
     .min(1, { error: biMsg('Nama berkas harus diisi', 'File name is required') })
     .max(120, { error: biMsg('Nama berkas terlalu panjang (maks. 120)', 'File name too long (max 120)') })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not contain
     .refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n) && !n.includes('..') && !n.startsWith('.'), {
       error: biMsg(
         'Nama berkas tidak boleh berisi folder, "..", atau tanda / \\ : * ? " < > |',

@@ -157,13 +157,12 @@ export function measureCore(o: CoreBenchOptions): Row[] {
   if (canFinalize) for (const week of openWeeks.slice(0, -1)) finalize(week);
   if (coreHas('settlements.preview')) {
     let producers = 0;
-    let entries = 0;
     const samples = timeIt(scale.iterations.preview, scale.warmup, () => {
       const p = call<{ producers: { lines?: unknown[] }[]; finalised: boolean }>(core, 'settlements.preview', { periodEnd: lastWeek });
       producers = p.producers.length;
       if (p.finalised) throw new Error('the preview week is already finalised');
     });
-    entries = (db.prepare("SELECT COUNT(*) FROM ledger_entries WHERE occurred_at >= ? AND kind <> 'payout'").pluck().get(meta.openPeriodEnds[meta.openPeriodEnds.length - 2] ?? meta.firstOpenPeriodEnd) as number);
+    const entries = (db.prepare("SELECT COUNT(*) FROM ledger_entries WHERE occurred_at >= ? AND kind <> 'payout'").pluck().get(meta.openPeriodEnds[meta.openPeriodEnds.length - 2] ?? meta.firstOpenPeriodEnd) as number);
     const t = summarize(samples);
     const floorRun = makePreviewFloor(db, new Date(Date.parse(meta.openPeriodEnds[meta.openPeriodEnds.length - 1]!)).toISOString());
     const f = summarize(timeIt(scale.iterations.preview, scale.warmup, () => floorRun()));

@@ -95,6 +95,14 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
   }, 60_000);
 
   it('gives a discount over the limit with a manager PIN, then refunds part of an earlier sale', async () => {
+    // A busy machine answers the approval dialog's list of managers late; a PIN
+    // typed and entered before it arrives must still approve (this once failed
+    // under load: the Enter was dropped and the dialog stayed open). Holding
+    // staff.list back makes that order certain instead of a matter of luck.
+    await page.route('**/api/rpc', async (route) => {
+      if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'staff.list') await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
     await page.goto(`${app.host.url}/#/sell`);
     const scan = page.getByLabel('Pindai atau ketik kode');
     await scan.fill('KP1');
@@ -106,6 +114,7 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     const approval = page.getByRole('dialog', { name: 'Setujui diskon di atas batas' });
     await approval.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await approval.getByLabel('PIN pengelola').press('Enter');
+    await approval.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('grand-total').innerText()).toBe('Rp 4.000');
     await page.keyboard.press('F9');
     await page.getByRole('dialog', { name: 'Pembayaran' }).getByRole('button', { name: 'Uang pas' }).click();
@@ -123,6 +132,7 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     const refundApproval = page.getByRole('dialog', { name: 'Setujui retur struk 000001' });
     await refundApproval.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await refundApproval.getByLabel('PIN pengelola').press('Enter');
+    await refundApproval.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Retur dicatat: Rp 8.000');
     const refunded = await app.api('sales.findByReceipt', { receiptNo: 1 });
     expect(refunded.lines[0]!.refundedQuantity).toBe(1);
@@ -140,6 +150,7 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     await page.getByRole('dialog', { name: 'Cancel this sale?' }).getByRole('button', { name: 'Yes, empty it' }).click();
     await page.getByLabel('Language', { exact: true }).selectOption('id');
     await page.getByRole('button', { name: 'Bayar (F9)' }).waitFor();
+    await page.unroute('**/api/rpc');
   }, 60_000);
 
   it('locks the till; repeated wrong PINs are throttled with a clear message', async () => {

@@ -13,7 +13,6 @@ import {
   denyWindowOpen,
   EVENT_CHANNEL,
   FORWARDED_EVENTS,
-  isAppUrl,
   resolveRendererFile,
   webPreferences,
   windowOptions,

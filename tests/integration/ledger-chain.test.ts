@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendLedgerEntry, chainHead, producerBalance, verifyLedger } from '../../electron/core/ledger/chain';
+import { appendLedgerEntry, chainHead, producerBalance } from '../../electron/core/ledger/chain';
 import { GENESIS_HASH } from '../../shared/domain/ledgerChain';
 import { makeTestCore } from '../helpers/core';
 

@@ -23,8 +23,8 @@ export function listAudit(input: MethodParsed<'audit.list'>, ctx: CoreContext): 
   const tz = ctx.timeZone();
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (input.from) (where.push('a.at >= ?'), args.push(localToInstant(input.from, tz)));
-  if (input.to) (where.push('a.at < ?'), args.push(localToInstant(addDays(input.to, 1), tz)));
+  if (input.from) { where.push('a.at >= ?'); args.push(localToInstant(input.from, tz)); }
+  if (input.to) { where.push('a.at < ?'); args.push(localToInstant(addDays(input.to, 1), tz)); }
   if (input.action) {
     where.push("(a.action = ? OR (substr(?, -1) = '.' AND a.action LIKE ? ESCAPE '\\'))");
     args.push(input.action, input.action, `${input.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

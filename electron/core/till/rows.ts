@@ -66,8 +66,8 @@ export function openShift(db: Database.Database): Shift | null {
 export function shiftsBetween(db: Database.Database, fromInstant: string | null, toInstant: string | null): Shift[] {
   const where: string[] = [];
   const args: string[] = [];
-  if (fromInstant) (where.push('s.opened_at >= ?'), args.push(fromInstant));
-  if (toInstant) (where.push('s.opened_at < ?'), args.push(toInstant));
+  if (fromInstant) { where.push('s.opened_at >= ?'); args.push(fromInstant); }
+  if (toInstant) { where.push('s.opened_at < ?'); args.push(toInstant); }
   const rows = sql(db, `${SHIFT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.opened_at DESC, s.id DESC LIMIT 500`).all(
     ...args,
   ) as ShiftRow[];

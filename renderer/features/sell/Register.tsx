@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { StoreSettings } from '../../../shared/contract/system';
 import type { ParkedSale, PaymentMethod, ReceiptData, Sale, Shift } from '../../../shared/contract/till';
 import { formatRupiah } from '../../../shared/money';
@@ -95,7 +95,9 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
 
   // The tile grid is memoised; it reads the pending `3*` quantity through a ref so a new quantity does not re-render it.
   const pendingQtyRef = useRef<number | null>(null);
-  pendingQtyRef.current = pendingQty;
+  useLayoutEffect(() => {
+    pendingQtyRef.current = pendingQty;
+  }, [pendingQty]);
   const pick = useCallback(
     (item: Sellable) => {
       add(item, pendingQtyRef.current ?? 1);

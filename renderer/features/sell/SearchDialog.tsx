@@ -43,7 +43,7 @@ export function SearchDialog({ cache, onPick, onClose }: { cache: CatalogueCache
           }}
         />
         <ul className="search-results" id="till-search-results" role="listbox" aria-label={t('till.search.results')}>
-          {results.map((item, i) => (
+          {results.map((item) => (
             <li
               key={item.productId}
               id={`till-search-${item.productId}`}

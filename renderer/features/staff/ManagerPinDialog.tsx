@@ -25,26 +25,39 @@ export function ManagerPinDialog({ title, onResolve, onCancel }: { title: string
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
+  /** The manager chosen by default, once the list has arrived. */
+  const defaultManager = useRef<Promise<number | null>>(Promise.resolve(null));
 
   useEffect(() => {
-    call('staff.list', {})
+    defaultManager.current = call('staff.list', {})
       .then((list) => {
         const ms = list.filter((s) => s.role === 'manager' && s.active);
         setManagers(ms);
         const me = session?.staff.role === 'manager' ? ms.find((m) => m.id === session.staff.id) : undefined;
-        setStaffId((me ?? ms[0])?.id ?? null);
+        const id = (me ?? ms[0])?.id ?? null;
+        setStaffId(id);
         pinRef.current?.focus();
+        return id;
       })
-      .catch((err) => setError(errorText(err)));
+      .catch((err) => {
+        setError(errorText(err));
+        return null;
+      });
   }, [session]);
 
   const submit = async () => {
-    if (staffId === null || pin.length < 4 || busy) return;
+    if (pin.length < 4 || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await call('auth.approve', { staffId, pin });
-      onResolve({ staffId, pin });
+      // On a slow machine the PIN can be typed and entered before the list of
+      // managers has arrived: wait for the default manager instead of dropping
+      // the Enter (which is also why the button is not disabled while it loads:
+      // a form whose submit button is disabled ignores Enter altogether).
+      const approver = staffId ?? (await defaultManager.current);
+      if (approver === null) return;
+      await call('auth.approve', { staffId: approver, pin });
+      onResolve({ staffId: approver, pin });
     } catch (err) {
       setError(errorText(err));
       setPin('');
@@ -81,7 +94,7 @@ export function ManagerPinDialog({ title, onResolve, onCancel }: { title: string
         />
       </label>
       <PinPad value={pin} onChange={setPin} disabled={busy} />
-      <FormActions error={error} submitLabel={t('till.approval.approve')} submitDisabled={busy || pin.length < 4 || staffId === null} onCancel={onCancel} />
+      <FormActions error={error} submitLabel={t('till.approval.approve')} submitDisabled={busy || pin.length < 4} onCancel={onCancel} />
     </ModalForm>
   );
 }

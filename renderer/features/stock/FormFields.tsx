@@ -22,7 +22,8 @@ export function HandoverFields({ whoLabel, who, onWho, notes, onNotes }: { whoLa
 export function useDraftLines<L extends { key: number }>(initial: () => Omit<L, 'key'>[] = () => []) {
   const nextKey = useRef(1);
   const withKey = (line: Omit<L, 'key'>) => ({ ...line, key: nextKey.current++ }) as L;
-  const [lines, setLines] = useState<L[]>(() => initial().map(withKey));
+  // The first lines take keys below 1 so that the ref (counting up from 1) is not read while rendering.
+  const [lines, setLines] = useState<L[]>(() => initial().map((line, i) => ({ ...line, key: -i }) as L));
   return {
     lines,
     setLines,

@@ -125,9 +125,9 @@ export function listSales(input: MethodParsed<'sales.list'>, ctx: CoreContext): 
   // Only the filters given go into the SQL, so each combination uses its index (shift, or time).
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (input.shiftId !== undefined) (where.push('s.shift_id = ?'), args.push(input.shiftId));
-  if (from) (where.push('s.created_at >= ?'), args.push(from));
-  if (to) (where.push('s.created_at < ?'), args.push(to));
+  if (input.shiftId !== undefined) { where.push('s.shift_id = ?'); args.push(input.shiftId); }
+  if (from) { where.push('s.created_at >= ?'); args.push(from); }
+  if (to) { where.push('s.created_at < ?'); args.push(to); }
   const rows = sql(
     ctx.db,
     `${SALE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.created_at DESC, s.receipt_no DESC LIMIT ?`,
