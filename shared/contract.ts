@@ -12,6 +12,7 @@ import { stockMethods } from './contract/stock';
 import { tillMethods } from './contract/till';
 import { ledgerMethods } from './contract/ledger';
 import { trustMethods } from './contract/trust';
+import { labelMethods } from './contract/labels';
 
 export * from './contract/define';
 
@@ -35,6 +36,7 @@ const areas = {
   ...tillMethods,
   ...ledgerMethods,
   ...trustMethods,
+  ...labelMethods,
 };
 
 export type Contract = typeof areas;
@@ -47,6 +49,7 @@ export const contract = mergeAreas(
   tillMethods,
   ledgerMethods,
   trustMethods,
+  labelMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
