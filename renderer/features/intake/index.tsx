@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { IntakeReceipt } from '../../print/IntakeReceipt';
 import { DocumentTable } from '../stock/DocumentTable';
 import { IntakeForm } from './IntakeForm';
+import { LabelsPanel } from '../labels/LabelsPanel';
 import '../catalogue/catalogue.css';
 import '../stock/stock.css';
 
@@ -15,6 +16,7 @@ export default function IntakeScreen() {
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
   const [recent, setRecent] = useState<DocumentSummary[]>([]);
   const [formKey, setFormKey] = useState(1);
+  const [labels, setLabels] = useState(false);
   useEffect(() => {
     void call('intakes.list', { limit: 15 }).then(setRecent);
   }, [done]);
@@ -27,15 +29,22 @@ export default function IntakeScreen() {
           <p role="status" className="notice">
             {t('stock.intake.saved', { number: done.number })}
           </p>
+          {labels ? (
+            <LabelsPanel key={done.id} source={{ source: 'intake', intakeId: done.id }} onClose={() => setLabels(false)} />
+          ) : (
           <IntakeReceipt
             intake={done}
             paper={paper}
             actions={
               <>
                 <PaperSwitch paper={paper} onChange={setPaper} />
+                <button type="button" onClick={() => setLabels(true)}>
+                  {t('labels.open')}
+                </button>
                 <button
                   type="button"
                   onClick={() => {
+                    setLabels(false);
                     setDone(null);
                     setFormKey((k) => k + 1);
                   }}
@@ -45,6 +54,7 @@ export default function IntakeScreen() {
               </>
             }
           />
+          )}
         </section>
       ) : (
         <IntakeForm key={formKey} onSaved={setDone} />
