@@ -11,7 +11,8 @@ function moduleFor(labelWidthMm: number, dpi: number | null): number {
   return candidates.find((m) => barcodeWidthMm(m) <= usable) ?? candidates[candidates.length - 1]!;
 }
 
-const dayMonth = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(2, 4)}`;
+/** dd/mm/yy, or dd/mm where a small label has no room for the year. */
+const expiryText = (date: string, small: boolean) => `${date.slice(8, 10)}/${date.slice(5, 7)}${small ? '' : `/${date.slice(2, 4)}`}`;
 
 /**
  * The labels as they will print: one `.print-page` per sheet (or per row of a
@@ -50,7 +51,7 @@ export function LabelSheet({ labels, layoutId, startAt }: { labels: LabelData[];
                   <strong>{formatRupiah(labels[i]!.retailPrice)}</strong>
                   <span>
                     {labels[i]!.producerShortName}
-                    {labels[i]!.expiryDate ? ` · ${t('labels.expiry', { date: dayMonth(labels[i]!.expiryDate!) })}` : ''}
+                    {labels[i]!.expiryDate ? ` · ${t('labels.expiry', { date: expiryText(labels[i]!.expiryDate!, small) })}` : ''}
                   </span>
                 </div>
               </div>

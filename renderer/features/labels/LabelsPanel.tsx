@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { LabelSet } from '../../../shared/contract/labels';
 import type { MethodInput } from '../../../shared/contract';
 import { LABEL_LAYOUTS, LABEL_LAYOUT_IDS, labelsPerPage, type LabelLayoutId } from '../../../shared/domain/labelLayouts';
@@ -58,7 +59,14 @@ export function LabelsPanel({ source, onClose }: { source: Source; onClose(): vo
     }
   };
 
+  // While labels are on screen, a print prints only them: the app around them takes no page (see labels.css).
+  useEffect(() => {
+    document.documentElement.classList.add('labels-printing');
+    return () => document.documentElement.classList.remove('labels-printing');
+  }, []);
+
   const labels = set?.labels ?? [];
+  const sheetStart = layout.kind === 'sheet' ? startAt : 1;
   const pages = Math.ceil((startAt - 1 + labels.length) / perPage);
   return (
     <section className="labels-panel stack no-print-frame" aria-label={t('labels.title')}>
@@ -132,12 +140,17 @@ export function LabelsPanel({ source, onClose }: { source: Source; onClose(): vo
             : t('labels.summaryRoll', { n: labels.length })}
       </p>
       {labels.length > 0 && (
-        <div className="label-preview" aria-label={t('labels.preview')}>
-          <div className="print-root">
-            <LabelSheet labels={labels} layoutId={layoutId} startAt={layout.kind === 'sheet' ? startAt : 1} />
-          </div>
+        <div className="label-preview" role="group" aria-label={t('labels.preview')}>
+          <LabelSheet labels={labels} layoutId={layoutId} startAt={sheetStart} />
         </div>
       )}
+      {labels.length > 0 &&
+        createPortal(
+          <div className="print-root label-print-root" aria-hidden="true">
+            <LabelSheet labels={labels} layoutId={layoutId} startAt={sheetStart} />
+          </div>,
+          document.body,
+        )}
     </section>
   );
 }
