@@ -13,6 +13,7 @@ import { tillMethods } from './contract/till';
 import { ledgerMethods } from './contract/ledger';
 import { trustMethods } from './contract/trust';
 import { jobMethods, type JobFinished, type JobProgress } from './contract/jobs';
+import { labelMethods } from './contract/labels';
 
 export * from './contract/define';
 
@@ -38,6 +39,7 @@ const areas = {
   ...ledgerMethods,
   ...trustMethods,
   ...jobMethods,
+  ...labelMethods,
 };
 
 export type Contract = typeof areas;
@@ -51,6 +53,7 @@ export const contract = mergeAreas(
   ledgerMethods,
   trustMethods,
   jobMethods,
+  labelMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

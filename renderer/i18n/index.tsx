@@ -12,9 +12,10 @@ import { jobStrings } from './jobs';
 import { paperStrings } from './paper';
 import { accessStrings } from './access';
 import { applyPlurals } from './plural';
+import { labelStrings } from './labels';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -29,7 +30,8 @@ export type StringKey =
   | KeysOf<typeof systemStrings>
   | KeysOf<typeof jobStrings>
   | KeysOf<typeof paperStrings>
-  | KeysOf<typeof accessStrings>;
+  | KeysOf<typeof accessStrings>
+  | KeysOf<typeof labelStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {

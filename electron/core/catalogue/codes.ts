@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { conflict } from '../errors';
+import { inStoreSerial } from '../../../shared/domain/ean13';
 
 /**
  * A scan must never be ambiguous: among ACTIVE products, a code (barcode or
@@ -23,6 +24,16 @@ export function assertCodesFree(db: Database.Database, codes: { barcode: string 
       conflict(
         `${mine.id} "${code}" sudah dipakai sebagai ${asWhat.id} produk aktif "${other.name}"`,
         `${mine.en} "${code}" is already the ${asWhat.en} of the active product "${other.name}"`,
+      );
+    }
+  }
+  // A store number (EAN-13, prefix 20) is printed on labels that stay on shelves: never two products with one, active or not.
+  if (codes.barcode !== null && inStoreSerial(codes.barcode) !== null) {
+    const owner = db.prepare('SELECT name FROM products WHERE barcode = ? AND id IS NOT ? LIMIT 1').get(codes.barcode, selfId) as { name: string } | undefined;
+    if (owner) {
+      conflict(
+        `Barcode toko "${codes.barcode}" sudah dipakai produk "${owner.name}" (juga yang nonaktif)`,
+        `Store barcode "${codes.barcode}" already belongs to the product "${owner.name}" (inactive ones count too)`,
       );
     }
   }

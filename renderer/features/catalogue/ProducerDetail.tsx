@@ -10,8 +10,14 @@ import { TermsPanel, termsText } from './TermsPanel';
 import { errorText } from './util';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
+import { LabelsPanel } from '../labels/LabelsPanel';
 
-type Mode = { kind: 'view' } | { kind: 'editProducer' } | { kind: 'newProduct' } | { kind: 'product'; id: number; editing: boolean };
+type Mode =
+  | { kind: 'view' }
+  | { kind: 'editProducer' }
+  | { kind: 'newProduct' }
+  | { kind: 'product'; id: number; editing: boolean }
+  | { kind: 'labels'; id: number; relabel: boolean };
 
 /** One producer: their details and payout preference, their products, and each product's terms. */
 export function ProducerDetail({ producer, onProducerChanged }: { producer: Producer; onProducerChanged(p: Producer): void }) {
@@ -141,6 +147,9 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
                     <button type="button" aria-label={t('catalogue.product.edit', { name: p.name })} onClick={() => setMode({ kind: 'product', id: p.id, editing: true })}>
                       {t('common.edit')}
                     </button>
+                    <button type="button" aria-label={`${t('labels.open')} ${p.name}`} disabled={!p.active} onClick={() => setMode({ kind: 'labels', id: p.id, relabel: false })}>
+                      {t('labels.open')}
+                    </button>
                     <button type="button" aria-label={`${p.active ? t('catalogue.deactivate') : t('catalogue.activate')} ${p.name}`} onClick={() => void toggleProduct(p)}>
                       {p.active ? t('catalogue.deactivate') : t('catalogue.activate')}
                     </button>
@@ -178,7 +187,22 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
       {mode.kind === 'product' && selected && !mode.editing && (
         <div className="stack">
           <TermsPanel key={selected.id} product={selected} onChanged={() => void load()} />
+          <div className="row">
+            <button type="button" disabled={!selected.active} onClick={() => setMode({ kind: 'labels', id: selected.id, relabel: true })}>
+              {t('labels.relabelAfterChange')}
+            </button>
+          </div>
         </div>
+      )}
+      {mode.kind === 'labels' && (
+        <LabelsPanel
+          key={`${mode.id}-${mode.relabel}`}
+          source={mode.relabel ? { source: 'relabel', productId: mode.id } : { source: 'product', productId: mode.id, count: 1 }}
+          onClose={() => {
+            setMode({ kind: 'view' });
+            void load();
+          }}
+        />
       )}
     </div>
   );

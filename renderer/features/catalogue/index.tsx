@@ -8,6 +8,7 @@ import { ProducerDetail } from './ProducerDetail';
 import { errorText, exportCatalogue } from './util';
 import './catalogue.css';
 import { ErrorAlert } from '../../components/FormParts';
+import { AssignAllBarcodes } from '../labels/AssignAllBarcodes';
 
 /** The catalogue: producers (search, create, edit, deactivate), their products and effective-dated terms. */
 export default function CatalogueScreen() {
@@ -40,9 +41,12 @@ export default function CatalogueScreen() {
     <div className="catalogue-screen">
       <div className="row spread">
         <h1>{t('catalogue.title')}</h1>
-        <button type="button" onClick={() => void exportCatalogue().catch((err) => setError(errorText(err)))}>
-          {t('catalogue.exportCsv')}
-        </button>
+        <div className="row">
+          <AssignAllBarcodes onAssigned={() => void load()} />
+          <button type="button" onClick={() => void exportCatalogue().catch((err) => setError(errorText(err)))}>
+            {t('catalogue.exportCsv')}
+          </button>
+        </div>
       </div>
       <ErrorAlert error={error} />
       <div className="catalogue-layout">

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { IntakeReceipt } from '../../print/IntakeReceipt';
 import { DocumentTable } from '../stock/DocumentTable';
 import { IntakeForm } from './IntakeForm';
+import { LabelsPanel } from '../labels/LabelsPanel';
 import '../catalogue/catalogue.css';
 import '../stock/stock.css';
 
@@ -21,6 +22,7 @@ export default function IntakeScreen() {
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
   const [recent, setRecent] = useState<DocumentSummary[]>([]);
   const [formKey, setFormKey] = useState(1);
+  const [labels, setLabels] = useState(false);
   useEffect(() => {
     void call('intakes.list', { limit: 15 }).then(setRecent);
   }, [done]);
@@ -33,6 +35,9 @@ export default function IntakeScreen() {
           <p role="status" className="notice" ref={savedRef}>
             {t('stock.intake.saved', { number: done.number })}
           </p>
+          {labels ? (
+            <LabelsPanel key={done.id} source={{ source: 'intake', intakeId: done.id }} onClose={() => setLabels(false)} />
+          ) : (
           <IntakeReceipt
             intake={done}
             paper={paper}
@@ -40,9 +45,13 @@ export default function IntakeScreen() {
             actions={
               <>
                 <PaperSwitch paper={paper} onChange={setPaper} />
+                <button type="button" onClick={() => setLabels(true)}>
+                  {t('labels.open')}
+                </button>
                 <button
                   type="button"
                   onClick={() => {
+                    setLabels(false);
                     setDone(null);
                     setFormKey((k) => k + 1);
                   }}
@@ -52,6 +61,7 @@ export default function IntakeScreen() {
               </>
             }
           />
+          )}
         </section>
       ) : (
         <IntakeForm
