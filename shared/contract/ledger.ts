@@ -25,6 +25,17 @@ export interface LedgerVerifyResult {
   problems: LedgerVerifyProblem[];
   /** Chain head (full hex) per producer after verification. */
   heads: { producerId: number; head: string; entries: number }[];
+  /** The kept balances (per producer) checked against the entries, settlements and payouts they sum. */
+  keptSums?: { ok: boolean; problems: KeptSumProblem[] };
+}
+
+/** A kept sum that differs from the rows it sums (migrations/0014_kept_sums.sql). */
+export interface KeptSumProblem {
+  /** Which figure, e.g. `producer 3 balance` or `day 2026-11-02 product 7 net`. */
+  what: string;
+  kept: number | null;
+  actual: number;
+  message: string;
 }
 
 /** A ledger entry as stored (the hashed fields; `amount` is signed rupiah: + the shop owes more, − less), for display. */

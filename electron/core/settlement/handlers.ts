@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../handlerTypes';
 import type { ledgerMethods } from '../../../shared/contract/ledger';
 import { verifyLedger } from '../ledger/chain';
+import { checkKeptBalances } from '../ledger/keptBalances';
 import { readSettings } from '../settings';
 import { toLocalDate } from '../../../shared/domain/time';
 import { nowOf, periodRule } from './common';
@@ -16,7 +17,11 @@ import { createPayout, listPayouts } from './payouts';
 const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
-  'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId),
+  'ledger.verify': (input, ctx) => {
+    const chains = verifyLedger(ctx.db, input.producerId);
+    const problems = checkKeptBalances(ctx.db, input.producerId);
+    return { ...chains, ok: chains.ok && problems.length === 0, keptSums: { ok: problems.length === 0, problems } };
+  },
   'ledger.deduct': (input, ctx) => deduct(ctx, input),
   'ledger.adjust': (input, ctx) => adjust(ctx, input),
   'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),

@@ -7,7 +7,9 @@ import { findByReceipt, getSale, listSales, receipt } from './sales/read';
 import { voidSale } from './sales/void';
 import { refundSale } from './sales/refund';
 import { listAudit } from './audit';
-import { salesCsv, salesReport } from './reports';
+import { salesReport } from '../reports/salesReport';
+import { salesCsv } from '../reports/salesCsv';
+import { verifyDailySales } from '../reports/dailySales';
 
 export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'staff.list': listStaff,
@@ -35,4 +37,5 @@ export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'audit.list': listAudit,
   'reports.sales': salesReport,
   'reports.salesCsv': salesCsv,
+  'reports.verifyDaily': (_input, ctx) => verifyDailySales(ctx.db),
 };
