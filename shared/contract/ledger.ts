@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import { method, id, uuid, localDate, instant, nonEmptyText, optionalText, approval, positiveRupiah, signedRupiah, biMsg } from './define';
 import type { ChainedFields } from '../domain/ledgerChain';
 import type { SettlementItems } from '../domain/settlementItems';
@@ -266,13 +267,13 @@ export const ledgerMethods = {
   'settlements.finalize': method<{ period: PeriodInfo; settlements: SettlementSummary[] }>({ access: 'manager', kind: 'write' })(
     z.object({ periodEnd: localDate(), approval: approval() }).strict(),
   ),
-  'settlements.list': method<SettlementSummary[]>({ access: 'manager', kind: 'read' })(
+  'settlements.list': method<Page<SettlementSummary>>({ access: 'manager', kind: 'read' })(
     z
       .object({
         producerId: id().optional(),
         status: statusFilter.optional(),
         periodEnd: localDate().optional(),
-        limit: z.number().int().min(1).max(5000).optional(),
+        ...pageFields(),
       })
       .strict()
       .optional()
@@ -282,7 +283,7 @@ export const ledgerMethods = {
   'settlements.whatsappText': method<{ text: string }>({ access: 'manager', kind: 'read' })(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
   'settlements.owed': method<OwedResult>({ access: 'manager', kind: 'read' })(z.object({}).strict().optional().default({})),
   'payouts.create': method<Payout>({ access: 'manager', kind: 'write' })(payoutInput),
-  'payouts.list': method<Payout[]>({ access: 'manager', kind: 'read' })(
-    z.object({ settlementId: id().optional(), producerId: id().optional() }).strict().optional().default({}),
+  'payouts.list': method<Page<Payout>>({ access: 'manager', kind: 'read' })(
+    z.object({ settlementId: id().optional(), producerId: id().optional(), ...pageFields() }).strict().optional().default({}),
   ),
 } as const;

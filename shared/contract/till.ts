@@ -13,6 +13,7 @@ import {
   rupiah,
   uuid,
 } from './define';
+import { pageFields, type Page } from './paging';
 
 // Staff and PINs, shifts, sales, voids, refunds, receipts, audit log, sales reports. Owned by the till area.
 
@@ -201,7 +202,9 @@ export const tillMethods = {
   /** The open shift of the store (one cash drawer), or null. */
   'shifts.current': method<Shift | null>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
   'shifts.get': method<Shift>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
-  'shifts.list': method<Shift[]>({ access: 'manager', kind: 'read' })(z.object({ from: localDate().optional(), to: localDate().optional() }).strict().optional().default({})),
+  'shifts.list': method<Page<Shift>>({ access: 'manager', kind: 'read' })(
+    z.object({ from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict().optional().default({}),
+  ),
   /** X report: the figures so far, nothing closed. */
   'shifts.xReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
   /** Closes the shift with the counted cash and returns its numbered Z report. */
@@ -226,8 +229,8 @@ export const tillMethods = {
   ),
   'sales.get': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ id: uuid() }).strict()),
   'sales.findByReceipt': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ receiptNo: z.number().int().positive() }).strict()),
-  'sales.list': method<Sale[]>({ access: 'staff', kind: 'read' })(
-    z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
+  'sales.list': method<Page<Sale>>({ access: 'staff', kind: 'read' })(
+    z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict().optional().default({}),
   ),
   /** Voids a whole sale of the open shift it was made in. */
   'sales.void': method<Sale>({ access: 'staff', kind: 'write' })(z.object({ saleId: uuid(), reason: nonEmptyText(200), approval: approval() }).strict()),
@@ -247,8 +250,8 @@ export const tillMethods = {
   ),
   'sales.receipt': method<ReceiptData>({ access: 'staff', kind: 'read' })(z.object({ saleId: uuid() }).strict()),
 
-  'audit.list': method<AuditEntry[]>({ access: 'manager', kind: 'read' })(
-    z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict().optional().default({}),
+  'audit.list': method<Page<AuditEntry>>({ access: 'manager', kind: 'read' })(
+    z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), ...pageFields() }).strict().optional().default({}),
   ),
   /** Read from the kept daily sales: any range reads days, not lines. */
   'reports.sales': method<SalesReport>({ access: 'manager', kind: 'read' })(

@@ -100,7 +100,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await shot(page, '02-pin-dialog');
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('ST-000001');
-    const list = await app.api('settlements.list', {});
+    const list = (await app.api('settlements.list', {})).rows;
     expect(list.map((s) => [s.number, s.totalDue]).sort()).toEqual([
       ['ST-000001', 40_000],
       ['ST-000002', 16_000],
@@ -108,7 +108,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
   }, 60_000);
 
   it('pays one producer in part, then in full, and prints the slip in every layout', async () => {
-    const st = (await app.api('settlements.list', { producerId: telurId }))[0]!;
+    const st = (await app.api('settlements.list', { producerId: telurId })).rows[0]!;
     await page.evaluate(() => {
       window.location.hash = '#/settle/list';
     });
@@ -232,7 +232,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
 
   it('prints the slip in English when the store language is English', async () => {
     await app.api('settings.update', { language: 'en' });
-    const st = (await app.api('settlements.list', { producerId: telurId }))[0]!;
+    const st = (await app.api('settlements.list', { producerId: telurId })).rows[0]!;
     await page.evaluate((id) => {
       window.location.hash = `#/settle/s/${id}`;
     }, st.id);

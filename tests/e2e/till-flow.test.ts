@@ -137,7 +137,7 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await expect.poll(() => focusedLabel(page)).toBe('Penjualan baru (Enter)');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedLabel(page)).toBe('Pindai atau ketik kode');
-    const sales = await app.api('sales.list', {});
+    const sales = (await app.api('sales.list', {})).rows;
     expect(sales).toHaveLength(1);
     expect(sales[0]).toMatchObject({ receiptNo: 1, total: 28_500, payment: { method: 'cash', tendered: 30_000, change: 1_500 } });
   }, 60_000);

@@ -157,7 +157,13 @@ function runModel(seed: number, steps: number) {
         const owedModel = settlements.filter((s) => s.producerId === pid).reduce((s, x) => s + x.total - x.paid, 0);
         expect(b.owedOnSettlements, `${where}: owed to ${pid}`).toBe(owedModel);
       }
-      const listed = new Map(t.ok('settlements.list', { limit: 5000 }).map((s) => [s.id, s]));
+      // Every page of the list, so the paging itself is checked against the model too.
+      const first = t.ok('settlements.list', { limit: 7 });
+      const listed = new Map(first.rows.map((s) => [s.id, s]));
+      for (let offset = 7; offset < first.total; offset += 7) {
+        for (const s of t.ok('settlements.list', { limit: 7, offset }).rows) listed.set(s.id, s);
+      }
+      expect(first.total, `${where}: settlements total`).toBe(settlements.length);
       expect(listed.size, `${where}: settlements`).toBe(settlements.length);
       for (const s of settlements) {
         const a = listed.get(s.id)!;

@@ -67,11 +67,11 @@ describe('sales reports', () => {
     t.clock.advanceDays(1);
     const s2 = till.sale([{ productId: products.egg, quantity: 1 }]);
     t.ok('sales.void', { saleId: s2.id, reason: 'dua', approval: mgr });
-    const all = t.ok('audit.list', {});
+    const all = t.ok('audit.list', {}).rows;
     expect(all.map((e) => e.reason).filter(Boolean)).toEqual(['dua', 'satu']);
     expect(all[0]).toMatchObject({ action: 'sale.void', actorId: mgr.staffId, actorName: 'Manajer 1234', subjectType: 'sale' });
-    expect(t.ok('audit.list', { from: '2026-11-02', to: '2026-11-02' }).map((e) => e.reason)).toEqual(['satu']);
-    expect(t.ok('audit.list', { action: 'sale.void', limit: 1 }).map((e) => e.reason)).toEqual(['dua']);
-    expect(t.ok('audit.list', { action: 'sale.vo' })).toEqual([]);
+    expect(t.ok('audit.list', { from: '2026-11-02', to: '2026-11-02' }).rows.map((e) => e.reason)).toEqual(['satu']);
+    expect(t.ok('audit.list', { action: 'sale.void', limit: 1 }).rows.map((e) => e.reason)).toEqual(['dua']);
+    expect(t.ok('audit.list', { action: 'sale.vo' }).rows).toEqual([]);
   });
 });
