@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { DocumentSummary, Intake } from '../../../shared/contract/stock';
+import { useState } from 'react';
+import type { Intake } from '../../../shared/contract/stock';
+import { Pager, usePagedList } from '../../components/Pager';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { IntakeReceipt } from '../../print/IntakeReceipt';
@@ -13,11 +14,8 @@ export default function IntakeScreen() {
   const { t } = useI18n();
   const [done, setDone] = useState<Intake | null>(null);
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
-  const [recent, setRecent] = useState<DocumentSummary[]>([]);
   const [formKey, setFormKey] = useState(1);
-  useEffect(() => {
-    void call('intakes.list', { limit: 15 }).then(setRecent);
-  }, [done]);
+  const recent = usePagedList('intakes.list', {}, { pageSize: 15, reloadKey: done });
 
   return (
     <div className="stack">
@@ -51,7 +49,8 @@ export default function IntakeScreen() {
       )}
       <DocumentTable
         title={t('stock.intake.recent')}
-        docs={recent}
+        docs={recent.rows ?? []}
+        pager={<Pager page={recent.page} onOffset={recent.setOffset} list={t('stock.intake.recent')} />}
         showLabel={(number) => t('stock.intake.reprint', { number })}
         onShow={(id) => void call('intakes.get', { id }).then(setDone)}
       />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry, SalesReport } from '../../../shared/contract/till';
+import type { SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
@@ -11,6 +11,8 @@ import { ShiftHistory } from './ShiftHistory';
 import { downloadText } from '../../download';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
+import { Pager, usePagedList } from '../../components/Pager';
+import { IncomeReport } from './IncomeReport';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -107,6 +109,7 @@ export default function ReportsScreen() {
           />
         </>
       )}
+      <IncomeReport range={range} onError={setError} />
       <ShiftHistory range={range} settings={settings} />
       {staff.role === 'manager' ? <AuditLog range={range} timeZone={settings.timeZone} /> : <p className="muted">{t('till.audit.managersOnly')}</p>}
     </div>
@@ -181,17 +184,13 @@ function describeSide(side: unknown, other: unknown): string {
 
 function AuditLog({ range, timeZone }: { range: { from: string; to: string }; timeZone: string }) {
   const { t, lang } = useI18n();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('audit.list', { ...range, limit: 500 })
-      .then(setEntries)
-      .catch((err) => setError(errorText(err)));
-  }, [range]);
+  const { page, rows: entries, setOffset } = usePagedList('audit.list', range, { onError: (err) => setError(errorText(err)) });
   return (
     <section aria-label={t('till.audit.title')}>
       <h2>{t('till.audit.title')}</h2>
       <ErrorAlert error={error} />
+      <Pager page={page} onOffset={setOffset} list={t('till.audit.title')} />
       <table aria-label={t('till.audit.title')}>
         <thead>
           <tr>
