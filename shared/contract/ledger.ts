@@ -63,14 +63,53 @@ export interface ProducerRef {
   active: boolean;
 }
 
-export interface Statement {
-  producer: ProducerRef;
-  from: string | null;
-  to: string | null;
-  /** Balance before the first line (every earlier entry included). */
+/** One settlement week of a producer's statement: its entries summed by kind (signed, as in the ledger). */
+export interface StatementWeek {
+  /** Last local day of the week (the settlement period's name). */
+  weekEnd: string;
+  /** The part of the week inside the statement's range: first and last local day. */
+  from: string;
+  to: string;
+  sales: number;
+  /** Refunds and voids (negative). */
+  refunds: number;
+  shrinkage: number;
+  deductions: number;
+  adjustments: number;
+  /** Payouts (negative). */
+  payouts: number;
+  /** Entries in the week. */
+  lines: number;
   openingBalance: number;
   closingBalance: number;
-  lines: StatementLine[];
+}
+
+/**
+ * A producer's statement over a range of local dates, one line per settlement
+ * week, a page of weeks at a time (oldest first); the lines of a week come from
+ * `ledger.statementLines`.
+ */
+export interface Statement {
+  producer: ProducerRef;
+  /** The range as read: `from` defaults to the producer's first entry, `to` to today. */
+  from: string;
+  to: string;
+  /** Balance before the range (every earlier entry included). */
+  openingBalance: number;
+  /** Balance at the end of the range. */
+  closingBalance: number;
+  /** Weeks of this page, oldest first; `total` counts every week of the range. */
+  weeks: Page<StatementWeek>;
+}
+
+/** The entries of one week of a statement, a page at a time, with their running balance. */
+export interface StatementLines extends Page<StatementLine> {
+  producer: ProducerRef;
+  weekEnd: string;
+  from: string;
+  to: string;
+  /** Balance before the week's first entry (in the range). */
+  openingBalance: number;
 }
 
 export interface ProducerBalance extends ProducerRef {
@@ -239,8 +278,13 @@ export const ledgerMethods = {
       })
       .strict(),
   ),
+  /** Paged by weeks (default 12 a page, at most 500: five years fit one print). */
   'ledger.statement': method<Statement>({ access: 'manager', kind: 'read' })(
-    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
+    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict(),
+  ),
+  /** The entries of one week (`week`: its last local day) of a statement, a page at a time. */
+  'ledger.statementLines': method<StatementLines>({ access: 'manager', kind: 'read' })(
+    z.object({ ...producerIdField, week: localDate(), from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict(),
   ),
   'ledger.statementCsv': method<{ fileName: string; csv: string }>({ access: 'manager', kind: 'long' })(
     z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),

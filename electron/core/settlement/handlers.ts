@@ -6,7 +6,7 @@ import { readSettings } from '../settings';
 import { toLocalDate } from '../../../shared/domain/time';
 import { nowOf, periodRule } from './common';
 import { adjust, balances, chainCodeOf, deduct, findCode } from './ledgerOps';
-import { statement, statementCsv } from './statement';
+import { statement, statementCsv, statementLines } from './statement';
 import { periodInfo, preview, recentPeriods } from './preview';
 import { finalize } from './finalize';
 import { listSettlements, owed } from './summaries';
@@ -24,8 +24,9 @@ export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   },
   'ledger.deduct': (input, ctx) => deduct(ctx, input),
   'ledger.adjust': (input, ctx) => adjust(ctx, input),
-  'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),
-  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, ctx.timeZone(), input),
+  'ledger.statement': (input, ctx) => statement(ctx.db, periodRule(ctx.db), ctx.now(), input),
+  'ledger.statementLines': (input, ctx) => statementLines(ctx.db, periodRule(ctx.db), ctx.now(), input),
+  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, periodRule(ctx.db), ctx.now(), input),
   'ledger.balances': (_input, ctx) => balances(ctx.db),
   'ledger.chainCode': (input, ctx) => chainCodeOf(ctx.db, input.producerId),
   'ledger.findCode': (input, ctx) => findCode(ctx.db, input.producerId, input.code),
