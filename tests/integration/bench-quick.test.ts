@@ -21,6 +21,11 @@ const ROWS = [
   'ledger_verify_all',
   'startup',
   'scan_to_line',
+  'ledger_balances',
+  'list_page',
+  'statement_page',
+  'sales_report_year',
+  'sales_report_all',
 ];
 
 describe('bench: npm run bench -- --quick', () => {
