@@ -95,8 +95,11 @@ export default function ReportsScreen() {
               <Figure label={t('till.reports.refunds')} value={formatRupiah(report.totals.refunds)} />
               <Figure label={t('till.reports.net')} value={formatRupiah(report.totals.net)} />
               <Figure label={t('till.reports.producerShare')} value={formatRupiah(report.totals.producerShare)} />
+              <Figure label={t('income.commission')} value={formatRupiah(report.totals.commission)} />
+              <Figure label={t('income.voids')} value={formatRupiah(report.totals.voids)} />
             </div>
           </section>
+          <IncomeReport range={range} onError={setError} />
           <SalesTable
             title={t('till.reports.byProduct')}
             names={[t('till.cart.product'), t('till.reports.producer')]}
@@ -109,7 +112,6 @@ export default function ReportsScreen() {
           />
         </>
       )}
-      <IncomeReport range={range} onError={setError} />
       <ShiftHistory range={range} settings={settings} />
       {staff.role === 'manager' ? <AuditLog range={range} timeZone={settings.timeZone} /> : <p className="muted">{t('till.audit.managersOnly')}</p>}
     </div>
