@@ -37,7 +37,7 @@ const id = {
   'income.method.transfer': 'Transfer',
   'income.csvPeriods': 'CSV per periode',
   'income.csvPayments': 'CSV cara bayar',
-  'income.byProducer': 'Per produsen',
+  'income.byProducer': 'Pendapatan per produsen',
   'income.voidNote': 'Penjualan yang dibatalkan tidak dihitung dalam penjualan kotor; ditampilkan terpisah.',
 
   'stmt.weeks': 'Ringkasan per minggu',
@@ -95,7 +95,7 @@ const en: Record<keyof typeof id, string> = {
   'income.method.transfer': 'Transfer',
   'income.csvPeriods': 'CSV by period',
   'income.csvPayments': 'CSV by payment',
-  'income.byProducer': 'By producer',
+  'income.byProducer': 'Income by producer',
   'income.voidNote': 'Voided sales are not in gross sales; they are shown apart.',
 
   'stmt.weeks': 'Summary by week',

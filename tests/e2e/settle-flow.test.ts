@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TestClock } from '../helpers/core';
 import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
+import { weekSpan } from '../../renderer/print/Statement';
 
 /*
  * The weekly settlement end to end, in Chromium against the real core: a week
@@ -189,11 +190,20 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await page.getByLabel('Dari tanggal').fill('2026-10-01');
     await page.getByLabel('Sampai tanggal').fill('2026-11-30');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
-    const st = page.getByRole('table', { name: 'Rekening produsen' });
-    await expect.poll(() => st.innerText()).toContain('Pembayaran');
-    expect(await st.innerText()).toContain('Plastik kemasan');
+    // One line per week; the week with the deduction and the payout opens on demand.
+    const st = page.getByRole('table', { name: 'Ringkasan per minggu' });
+    await expect.poll(() => st.innerText()).toContain('Saldo akhir');
+    const weeks = await app.api('ledger.statement', { producerId: telurId, from: '2026-10-01', to: '2026-11-30', limit: 500 });
+    const week = weeks.weeks.rows.find((w) => w.deductions !== 0)!;
+    expect(weeks.weeks.rows.some((w) => w.payouts !== 0)).toBe(true);
+    await st.getByRole('button', { name: `Rincian minggu ${weekSpan(week.from, week.to)}` }).click();
+    const lines = page.getByRole('table', { name: `Rincian minggu ${weekSpan(week.from, week.to)}` });
+    await expect.poll(() => lines.innerText()).toContain('Potongan');
+    expect(await lines.innerText()).toContain('Plastik kemasan');
     await shot(page, '06-statement');
     await page.getByRole('button', { name: 'Cetak…' }).click();
+    await page.getByLabel('Lampirkan rincian minggu').selectOption(week.weekEnd);
+    await page.getByText(/^Lampiran: rincian minggu/).waitFor();
     const printed = await pdfText(page, 'statement-A4');
     expect(printed).toContain('REKENING PRODUSEN');
     expect(printed).toMatch(/Saldo akhir\s+Rp 0/);
