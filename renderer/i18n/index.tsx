@@ -13,9 +13,10 @@ import { paperStrings } from './paper';
 import { accessStrings } from './access';
 import { applyPlurals } from './plural';
 import { labelStrings } from './labels';
+import { pagesAndSumsStrings } from './pagesAndSums';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -31,7 +32,8 @@ export type StringKey =
   | KeysOf<typeof jobStrings>
   | KeysOf<typeof paperStrings>
   | KeysOf<typeof accessStrings>
-  | KeysOf<typeof labelStrings>;
+  | KeysOf<typeof labelStrings>
+  | KeysOf<typeof pagesAndSumsStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {

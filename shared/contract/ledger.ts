@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import { method, id, uuid, localDate, instant, nonEmptyText, optionalText, approval, positiveRupiah, signedRupiah, biMsg } from './define';
 import type { ChainedFields } from '../domain/ledgerChain';
 import type { SettlementItems } from '../domain/settlementItems';
@@ -26,6 +27,17 @@ export interface LedgerVerifyResult {
   problems: LedgerVerifyProblem[];
   /** Chain head (full hex) per producer after verification. */
   heads: { producerId: number; head: string; entries: number }[];
+  /** The kept balances (per producer) checked against the entries, settlements and payouts they sum. */
+  keptSums?: { ok: boolean; problems: KeptSumProblem[] };
+}
+
+/** A kept sum that differs from the rows it sums (migrations/0014_kept_sums.sql). */
+export interface KeptSumProblem {
+  /** Which figure, e.g. `producer 3 balance` or `day 2026-11-02 product 7 net`. */
+  what: string;
+  kept: number | null;
+  actual: number;
+  message: string;
 }
 
 /** A ledger entry as stored (the hashed fields; `amount` is signed rupiah: + the shop owes more, − less), for display. */
@@ -52,14 +64,53 @@ export interface ProducerRef {
   active: boolean;
 }
 
-export interface Statement {
-  producer: ProducerRef;
-  from: string | null;
-  to: string | null;
-  /** Balance before the first line (every earlier entry included). */
+/** One settlement week of a producer's statement: its entries summed by kind (signed, as in the ledger). */
+export interface StatementWeek {
+  /** Last local day of the week (the settlement period's name). */
+  weekEnd: string;
+  /** The part of the week inside the statement's range: first and last local day. */
+  from: string;
+  to: string;
+  sales: number;
+  /** Refunds and voids (negative). */
+  refunds: number;
+  shrinkage: number;
+  deductions: number;
+  adjustments: number;
+  /** Payouts (negative). */
+  payouts: number;
+  /** Entries in the week. */
+  lines: number;
   openingBalance: number;
   closingBalance: number;
-  lines: StatementLine[];
+}
+
+/**
+ * A producer's statement over a range of local dates, one line per settlement
+ * week, a page of weeks at a time (oldest first); the lines of a week come from
+ * `ledger.statementLines`.
+ */
+export interface Statement {
+  producer: ProducerRef;
+  /** The range as read: `from` defaults to the producer's first entry, `to` to today. */
+  from: string;
+  to: string;
+  /** Balance before the range (every earlier entry included). */
+  openingBalance: number;
+  /** Balance at the end of the range. */
+  closingBalance: number;
+  /** Weeks of this page, oldest first; `total` counts every week of the range. */
+  weeks: Page<StatementWeek>;
+}
+
+/** The entries of one week of a statement, a page at a time, with their running balance. */
+export interface StatementLines extends Page<StatementLine> {
+  producer: ProducerRef;
+  weekEnd: string;
+  from: string;
+  to: string;
+  /** Balance before the week's first entry (in the range). */
+  openingBalance: number;
 }
 
 export interface ProducerBalance extends ProducerRef {
@@ -258,8 +309,13 @@ export const ledgerMethods = {
       })
       .strict(),
   ),
+  /** Paged by weeks (default 12 a page, at most 500: five years fit one print). */
   'ledger.statement': method<Statement>({ access: 'manager', kind: 'read' })(
-    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
+    z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict(),
+  ),
+  /** The entries of one week (`week`: its last local day) of a statement, a page at a time. */
+  'ledger.statementLines': method<StatementLines>({ access: 'manager', kind: 'read' })(
+    z.object({ ...producerIdField, week: localDate(), from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict(),
   ),
   'ledger.statementCsv': method<{ fileName: string; csv: string }>({ access: 'manager', kind: 'long' })(
     z.object({ ...producerIdField, from: localDate().optional(), to: localDate().optional() }).strict(),
@@ -286,13 +342,13 @@ export const ledgerMethods = {
   'settlements.finalize': method<{ period: PeriodInfo; settlements: SettlementSummary[] }>({ access: 'manager', kind: 'write' })(
     z.object({ periodEnd: localDate(), approval: approval() }).strict(),
   ),
-  'settlements.list': method<SettlementSummary[]>({ access: 'manager', kind: 'read' })(
+  'settlements.list': method<Page<SettlementSummary>>({ access: 'manager', kind: 'read' })(
     z
       .object({
         producerId: id().optional(),
         status: statusFilter.optional(),
         periodEnd: localDate().optional(),
-        limit: z.number().int().min(1).max(5000).optional(),
+        ...pageFields(),
       })
       .strict()
       .optional()
@@ -302,7 +358,7 @@ export const ledgerMethods = {
   'settlements.whatsappText': method<{ text: string }>({ access: 'manager', kind: 'read' })(z.object({ id: id(), payoutId: uuid().optional() }).strict()),
   'settlements.owed': method<OwedResult>({ access: 'manager', kind: 'read' })(z.object({}).strict().optional().default({})),
   'payouts.create': method<Payout>({ access: 'manager', kind: 'write' })(payoutInput),
-  'payouts.list': method<Payout[]>({ access: 'manager', kind: 'read' })(
-    z.object({ settlementId: id().optional(), producerId: id().optional() }).strict().optional().default({}),
+  'payouts.list': method<Page<Payout>>({ access: 'manager', kind: 'read' })(
+    z.object({ settlementId: id().optional(), producerId: id().optional(), ...pageFields() }).strict().optional().default({}),
   ),
 } as const;

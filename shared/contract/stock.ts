@@ -1,5 +1,6 @@
 // Intakes, stock on hand, returns to producers, stock counts, expiry. Owned by the stock area.
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import { method, id, quantity, localDate, optionalText, approval, biMsg } from './define';
 import type { CsvFile } from './catalogue';
 
@@ -195,7 +196,7 @@ const wholeCount = () =>
     .refine((v) => v <= 1_000_000, { error: biMsg('Jumlah terlalu besar', 'Quantity too large') });
 
 const listRange = z
-  .object({ producerId: id().optional(), limit: z.number().int().min(1).max(500).optional() })
+  .object({ producerId: id().optional(), ...pageFields() })
   .strict()
   .optional()
   .default({});
@@ -228,7 +229,7 @@ export const stockMethods = {
       .strict(),
   ),
   'intakes.get': method<Intake>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
-  'intakes.list': method<DocumentSummary[]>({ access: 'staff', kind: 'read' })(listRange),
+  'intakes.list': method<Page<DocumentSummary>>({ access: 'staff', kind: 'read' })(listRange),
 
   'stock.list': method<StockRow[]>({ access: 'staff', kind: 'read' })(
     z
@@ -265,7 +266,7 @@ export const stockMethods = {
       .strict(),
   ),
   'returns.get': method<ProducerReturn>({ access: 'manager', kind: 'read' })(z.object({ id: id() }).strict()),
-  'returns.list': method<DocumentSummary[]>({ access: 'manager', kind: 'read' })(listRange),
+  'returns.list': method<Page<DocumentSummary>>({ access: 'manager', kind: 'read' })(listRange),
 
   /** Stok opname: needs a manager's approval. */
   'stockCounts.create': method<StockCount>({ access: 'manager', kind: 'write' })(
@@ -281,8 +282,8 @@ export const stockMethods = {
       .strict(),
   ),
   'stockCounts.get': method<StockCount>({ access: 'manager', kind: 'read' })(z.object({ id: id() }).strict()),
-  'stockCounts.list': method<StockCountSummary[]>({ access: 'manager', kind: 'read' })(
-    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
+  'stockCounts.list': method<Page<StockCountSummary>>({ access: 'manager', kind: 'read' })(
+    z.object({ ...pageFields() }).strict().optional().default({}),
   ),
 
   'expiry.list': method<ExpiryReport>({ access: 'staff', kind: 'read' })(

@@ -13,6 +13,7 @@ import {
   rupiah,
   uuid,
 } from './define';
+import { pageFields, type Page } from './paging';
 
 // Staff and PINs, shifts, sales, voids, refunds, receipts, audit log, sales reports. Owned by the till area.
 
@@ -148,12 +149,45 @@ export interface AuditEntry {
   reason: string;
 }
 
+/** Money figures of a slice of the sales report (SPEC §4; issue 10 item 9: the shop's own income). */
+export interface SalesFigures {
+  /** Units sold less units refunded (voided sales left out). */
+  units: number;
+  /** Unit price × quantity of sales not voided. */
+  gross: number;
+  discounts: number;
+  /** Refunded to customers in the range (by the refund's day). */
+  refunds: number;
+  /** Sales net of discounts and refunds: gross − discounts − refunds. */
+  net: number;
+  /** Voided sales (cancelled at the till), shown apart and not in gross. */
+  voids: number;
+  /** What the producers get: their share of the net. */
+  producerShare: number;
+  /** What the shop keeps: net − producer share. */
+  commission: number;
+}
+
 export interface SalesReport {
   from: string;
   to: string;
-  totals: { sales: number; units: number; gross: number; discounts: number; net: number; refunds: number; producerShare: number };
-  byProduct: { productId: number; productName: string; producerShortName: string; units: number; net: number; producerShare: number }[];
-  byProducer: { producerId: number; producerName: string; units: number; net: number; producerShare: number }[];
+  grouping: 'day' | 'week' | 'month';
+  /** Only this producer's sales, when asked; the payment split is then left empty (a sale mixes producers). */
+  producerId: number | null;
+  totals: SalesFigures & { sales: number; voidedSales: number; refundCount: number };
+  byProduct: ({ productId: number; productName: string; producerId: number; producerShortName: string } & SalesFigures)[];
+  byProducer: ({ producerId: number; producerName: string } & SalesFigures)[];
+  /** One row per day, week or month in the range that had any sales, refunds or voids, oldest first. */
+  periods: ({ from: string; to: string } & SalesFigures)[];
+  /** Taken per payment method (cash, QRIS, transfer): sales, voided, refunded (by the refund's method) and what stays. */
+  payments: { method: PaymentMethod; sales: number; taken: number; voidedSales: number; voided: number; refunds: number; refunded: number; net: number }[];
+}
+
+/** The kept daily sales checked against the sale lines (`reports.verifyDaily`). */
+export interface DailySalesVerifyResult {
+  ok: boolean;
+  daysChecked: number;
+  problems: { what: string; kept: number | null; actual: number; message: string }[];
 }
 
 /** The PIN of the person doing something themselves (signing in, opening or closing their shift). */
@@ -194,7 +228,9 @@ export const tillMethods = {
   /** The open shift of the store (one cash drawer), or null. */
   'shifts.current': method<Shift | null>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
   'shifts.get': method<Shift>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
-  'shifts.list': method<Shift[]>({ access: 'manager', kind: 'read' })(z.object({ from: localDate().optional(), to: localDate().optional() }).strict().optional().default({})),
+  'shifts.list': method<Page<Shift>>({ access: 'manager', kind: 'read' })(
+    z.object({ from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict().optional().default({}),
+  ),
   /** X report: the figures so far, nothing closed. */
   'shifts.xReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
   /** Closes the shift with the counted cash and returns its numbered Z report. */
@@ -219,8 +255,8 @@ export const tillMethods = {
   ),
   'sales.get': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ id: uuid() }).strict()),
   'sales.findByReceipt': method<Sale>({ access: 'staff', kind: 'read' })(z.object({ receiptNo: z.number().int().positive() }).strict()),
-  'sales.list': method<Sale[]>({ access: 'staff', kind: 'read' })(
-    z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional().default({}),
+  'sales.list': method<Page<Sale>>({ access: 'staff', kind: 'read' })(
+    z.object({ shiftId: id().optional(), from: localDate().optional(), to: localDate().optional(), ...pageFields() }).strict().optional().default({}),
   ),
   /** Voids a whole sale of the open shift it was made in. */
   'sales.void': method<Sale>({ access: 'staff', kind: 'write' })(z.object({ saleId: uuid(), reason: nonEmptyText(200), approval: approval() }).strict()),
@@ -266,13 +302,24 @@ export const tillMethods = {
     z.object({ dataUrl: z.string().max(1_500_000).nullable(), approval: approval() }).strict(),
   ),
 
-  'audit.list': method<AuditEntry[]>({ access: 'manager', kind: 'read' })(
-    z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict().optional().default({}),
+  'audit.list': method<Page<AuditEntry>>({ access: 'manager', kind: 'read' })(
+    z.object({ from: localDate().optional(), to: localDate().optional(), action: z.string().max(60).optional(), ...pageFields() }).strict().optional().default({}),
   ),
-  'reports.sales': method<SalesReport>({ access: 'manager', kind: 'read' })(z.object({ from: localDate(), to: localDate() }).strict()),
+  /** Read from the kept daily sales: any range reads days, not lines. */
+  'reports.sales': method<SalesReport>({ access: 'manager', kind: 'read' })(
+    z.object({ from: localDate(), to: localDate(), groupBy: z.enum(['day', 'week', 'month']).optional(), producerId: id().optional() }).strict(),
+  ),
   'reports.salesCsv': method<{ filename: string; csv: string }>({ access: 'manager', kind: 'long' })(
-    z.object({ from: localDate(), to: localDate(), by: z.enum(['product', 'producer', 'sale']) }).strict(),
+    z
+      .object({
+        from: localDate(),
+        to: localDate(),
+        by: z.enum(['product', 'producer', 'sale', 'day', 'week', 'month', 'payment']),
+        producerId: id().optional(),
+      })
+      .strict(),
   ),
+  'reports.verifyDaily': method<DailySalesVerifyResult>({ access: 'manager', kind: 'long' })(z.object({}).strict().optional().default({})),
 } as const;
 
 export type SaleCreateInput = z.input<(typeof tillMethods)['sales.create']['input']>;

@@ -9,6 +9,7 @@
  * every run measures on a fresh copy of it (measuring writes sales and settles weeks).
  */
 import fs from 'node:fs';
+import { measureLists } from './listBench';
 import os from 'node:os';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../../electron/core/app';
@@ -75,6 +76,8 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   log('  core measured');
   rows.push(...(await measureRuntime(opts)));
   log('  store runtime measured');
+  rows.push(...measureLists(opts));
+  log('  lists, statement and sales report measured');
   if (argv.includes('--no-browser')) {
     rows.push({ key: 'scan_to_line', label: `scan to line visible, Chromium (${scale.cartLines}-line cart)`, time: null, budget: 'p95 ≤ 50 ms', ok: null, note: 'skipped (--no-browser)' });
   } else {
@@ -82,7 +85,8 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
     rows.push(await measureScan({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) }));
     log('  browser measured');
   }
-  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line'];
+  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line',
+    'ledger_balances', 'list_page', 'statement_page', 'sales_report_year', 'sales_report_all'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 
   const seconds = (performance.now() - started) / 1000;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TestClock } from '../helpers/core';
 import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
+import { weekSpan } from '../../renderer/print/Statement';
 
 /*
  * The weekly settlement end to end, in Chromium against the real core: a week
@@ -107,7 +108,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await shot(page, '02-pin-dialog');
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('ST-000001');
-    const list = await app.api('settlements.list', {});
+    const list = (await app.api('settlements.list', {})).rows;
     expect(list.map((s) => [s.number, s.totalDue]).sort()).toEqual([
       ['ST-000001', 40_000],
       ['ST-000002', 16_000],
@@ -115,7 +116,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
   }, 60_000);
 
   it('pays one producer in part, then in full, and prints the slip in every layout', async () => {
-    const st = (await app.api('settlements.list', { producerId: telurId }))[0]!;
+    const st = (await app.api('settlements.list', { producerId: telurId })).rows[0]!;
     await page.evaluate(() => {
       window.location.hash = '#/settle/list';
     });
@@ -201,11 +202,20 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     await page.getByLabel('Dari tanggal').fill('2026-10-01');
     await page.getByLabel('Sampai tanggal').fill('2026-11-30');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
-    const st = page.getByRole('table', { name: 'Rekening produsen' });
-    await expect.poll(() => st.innerText()).toContain('Pembayaran');
-    expect(await st.innerText()).toContain('Plastik kemasan');
+    // One line per week; the week with the deduction and the payout opens on demand.
+    const st = page.getByRole('table', { name: 'Ringkasan per minggu' });
+    await expect.poll(() => st.innerText()).toContain('Saldo akhir');
+    const weeks = await app.api('ledger.statement', { producerId: telurId, from: '2026-10-01', to: '2026-11-30', limit: 500 });
+    const week = weeks.weeks.rows.find((w) => w.deductions !== 0)!;
+    expect(weeks.weeks.rows.some((w) => w.payouts !== 0)).toBe(true);
+    await st.getByRole('button', { name: `Rincian minggu ${weekSpan(week.from, week.to)}` }).click();
+    const lines = page.getByRole('table', { name: `Rincian minggu ${weekSpan(week.from, week.to)}` });
+    await expect.poll(() => lines.innerText()).toContain('Potongan');
+    expect(await lines.innerText()).toContain('Plastik kemasan');
     await shot(page, '06-statement');
     await page.getByRole('button', { name: 'Cetak…' }).click();
+    await page.getByLabel('Lampirkan rincian minggu').selectOption(week.weekEnd);
+    await page.getByText(/^Lampiran: rincian minggu/).waitFor();
     const printed = await pdfText(page, 'statement-A4');
     expect(printed).toContain('REKENING PRODUSEN');
     expect(printed).toMatch(/Saldo akhir\s+Rp 0/);
@@ -244,7 +254,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
 
   it('prints the slip in English when the store language is English', async () => {
     await app.api('settings.update', { language: 'en' });
-    const st = (await app.api('settlements.list', { producerId: telurId }))[0]!;
+    const st = (await app.api('settlements.list', { producerId: telurId })).rows[0]!;
     await page.evaluate((id) => {
       window.location.hash = `#/settle/s/${id}`;
     }, st.id);

@@ -306,7 +306,7 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
     await page.getByRole('button', { name: 'Pembayaran QRIS berhasil' }).click();
     await page.getByText(/Tersimpan: struk no\./).waitFor();
     await expect.poll(() => display.getByTestId('customer-change').innerText()).toContain('Terima kasih');
-    const sales = await app.api('sales.list', {});
+    const sales = (await app.api('sales.list', {})).rows;
     expect(sales[0]!.payment.method).toBe('qris');
     await page.keyboard.press('Enter');
     await page.keyboard.type('K4');
@@ -325,7 +325,7 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
   });
 
   it('prints a numbered refund receipt naming the original receipt for every refund', async () => {
-    const sale = (await app.api('sales.list', {}))[0]!;
+    const sale = (await app.api('sales.list', {})).rows[0]!;
     await page.keyboard.press('F4');
     await page.getByRole('button', { name: new RegExp(`Retur.*${String(sale.receiptNo).padStart(6, '0')}`) }).click();
     await page.getByLabel(/Jumlah retur/).first().fill('1');

@@ -21,7 +21,7 @@ describe('audit log words', () => {
     t.ok('payouts.create', { id: randomUUID(), settlementId: st.id, amount: 230_225, method: 'cash_safe', receiverName: 'Bu Sari', approval: m });
     writeEntry(db, { producerId: sari, kind: 'sale', amount: 5000, at: '2026-11-02T01:00:00.000Z', productId: egg, quantity: 2 });
     t.ok('ledger.deduct', { producerId: sari, amount: 2000, reason: 'plastik', approval: m });
-    const rows = t.ok('audit.list', {});
+    const rows = t.ok('audit.list', {}).rows;
     const words = rows.map((r) => auditWords(r, 'id', 'Asia/Jakarta'));
     const payout = words.find((w) => w.what.startsWith('Pembayaran setoran'))!;
     expect(payout.what).toBe(`Pembayaran setoran ${st.number} Rp 230.225 tunai dari brankas kepada Bu Sari`);

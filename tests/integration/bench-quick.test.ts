@@ -27,6 +27,11 @@ const ROWS = [
   'read_during_burst',
   'startup',
   'scan_to_line',
+  'ledger_balances',
+  'list_page',
+  'statement_page',
+  'sales_report_year',
+  'sales_report_all',
 ];
 
 describe('bench: npm run bench -- --quick', () => {

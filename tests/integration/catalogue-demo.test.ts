@@ -52,12 +52,12 @@ describe('demo store', () => {
     expect(egg.terms).toMatchObject({ retailPrice: 4500, producerPrice: 3500, effectiveFrom: '2026-11-08' });
     expect(t.ok('terms.history', { productId: egg.id }).map((h) => h.retailPrice)).toEqual([4500, 4000]);
 
-    const intakes = t.ok('intakes.list', { limit: 500 });
+    const intakes = t.ok('intakes.list', { limit: 500 }).rows;
     expect(intakes).toHaveLength(DEMO_WEEKS * DEMO_PRODUCERS.length);
     const now = t.clock.now().toISOString();
     expect(intakes.every((i) => i.at < now)).toBe(true);
     expect(intakes.at(-1)!.number).toBe('TT-000001');
-    const returns = t.ok('returns.list', {});
+    const returns = t.ok('returns.list', {}).rows;
     expect(returns).toHaveLength(1);
     const ret = t.ok('returns.get', { id: returns[0]!.id });
     expect(ret.lines.every((l) => l.reason === 'expired')).toBe(true);

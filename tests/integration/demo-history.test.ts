@@ -35,9 +35,9 @@ describe('demo store history', () => {
     const balances = t.ok('ledger.balances', {});
     expect(balances).toHaveLength(6);
     for (const b of balances) expect(b.balance).toBe(sums.get(b.id) ?? 0);
-    const settlements = t.ok('settlements.list', { limit: 5000 });
+    const settlements = t.ok('settlements.list', { limit: 500 }).rows;
     expect(settlements.length).toBeGreaterThanOrEqual(24);
-    const payouts = t.ok('payouts.list', {});
+    const payouts = t.ok('payouts.list', {}).rows;
     for (const s of settlements) {
       const paid = payouts.filter((p) => p.settlementId === s.id).reduce((sum, p) => sum + p.amount, 0);
       expect(paid).toBe(s.paid);
@@ -126,7 +126,7 @@ describe('demo store history', () => {
 
     // Payout methods follow each producer's preference; drawer payouts only in an open shift.
     const producers = new Map(t.ok('producers.list', {}).map((p) => [p.id, p.payoutMethod]));
-    for (const p of t.ok('payouts.list', {})) {
+    for (const p of t.ok('payouts.list', {}).rows) {
       const pref = producers.get(p.producerId);
       if (pref === 'cash') expect(['cash_safe', 'cash_drawer']).toContain(p.method);
       else expect(p.method).toBe(pref);
@@ -137,8 +137,8 @@ describe('demo store history', () => {
   it('is deterministic: the same clock gives the same history', () => {
     const figures = (t: TestCore) => ({
       sales: rows(t, 'SELECT id, receipt_no, created_at, total, payment_method FROM sales ORDER BY receipt_no'),
-      settlements: t.ok('settlements.list', { limit: 5000 }).map((s) => [s.number, s.producer.shortName, s.totalDue, s.paid]),
-      payouts: t.ok('payouts.list', {}).map((p) => [p.id, p.amount, p.method, p.paidAt]),
+      settlements: t.ok('settlements.list', { limit: 500 }).rows.map((s) => [s.number, s.producer.shortName, s.totalDue, s.paid]),
+      payouts: t.ok('payouts.list', {}).rows.map((p) => [p.id, p.amount, p.method, p.paidAt]),
       trust: t.ok('reports.trust', {}).store,
       heads: t.ok('ledger.verify', {}).heads,
     });

@@ -13,6 +13,7 @@ import { createCore, DB_FILE_NAME } from '../../electron/core/app';
 import { loadMigrations, migrate, schemaVersion, type Migration } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/core';
+import { keptSumsCase } from './migration-0014-case';
 
 interface MigrationCase {
   /** Rows written into the database at version N-1. */
@@ -164,6 +165,7 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       expect(db.pragma('foreign_key_check')).toEqual([]);
     },
   },
+  14: keptSumsCase,
 };
 
 function insertProducer(db: Database.Database): number {

@@ -90,12 +90,19 @@ describe('producer ledger: statement, balances, chain codes', () => {
     writeEntry(db, { producerId: darto, kind: 'adjustment', amount: 700, at: '2026-11-01T04:00:00.000Z', reason: 'koreksi, "lama"' });
     const st = t.ok('ledger.statement', { producerId: sari, from: '2026-11-01', to: '2026-11-01' });
     expect(st.openingBalance).toBe(4000);
-    expect(st.lines.map((l) => [l.localDate, l.amount, l.balance])).toEqual([
+    // One week (ending Sunday 1 Nov), cut to the range: a summary line, its entries on demand.
+    expect(st.weeks).toMatchObject({ total: 1, offset: 0 });
+    expect(st.weeks.rows).toEqual([
+      { weekEnd: '2026-11-01', from: '2026-11-01', to: '2026-11-01', sales: 6000, refunds: -2000, shrinkage: 0, deductions: 0, adjustments: 0, payouts: 0, lines: 2, openingBalance: 4000, closingBalance: 8000 },
+    ]);
+    const lines = t.ok('ledger.statementLines', { producerId: sari, week: '2026-11-01', from: '2026-11-01', to: '2026-11-01' });
+    expect(lines.rows.map((l) => [l.localDate, l.amount, l.balance])).toEqual([
       ['2026-11-01', 6000, 10_000],
       ['2026-11-01', -2000, 8000],
     ]);
     expect(st.closingBalance).toBe(8000);
-    expect(t.ok('ledger.statement', { producerId: sari }).lines).toHaveLength(3);
+    const all = t.ok('ledger.statement', { producerId: sari });
+    expect([all.from, all.to, all.weeks.total, all.weeks.rows.map((w) => w.lines)]).toEqual(['2026-10-30', '2026-11-02', 2, [3, 0]]);
     expect(t.err('ledger.statement', { producerId: sari, from: '2026-11-02', to: '2026-11-01' }).code).toBe('VALIDATION');
     expect(t.err('ledger.statement', { producerId: sari, from: '2026-02-30' }).code).toBe('VALIDATION');
     const csv = t.ok('ledger.statementCsv', { producerId: darto });

@@ -77,7 +77,13 @@ function runModel(seed: number, steps: number) {
           w.balance(pid), unsettled, w.owedOnSettlements(pid),
         ]);
       }
-      const listed = new Map(t.ok('settlements.list', { limit: 5000 }).map((s) => [s.id, s]));
+      // Every page of the list, so the paging itself is checked against the model too.
+      const first = t.ok('settlements.list', { limit: 7 });
+      const listed = new Map(first.rows.map((s) => [s.id, s]));
+      for (let offset = 7; offset < first.total; offset += 7) {
+        for (const s of t.ok('settlements.list', { limit: 7, offset }).rows) listed.set(s.id, s);
+      }
+      expect(first.total, `${where}: settlements total`).toBe(w.settlements.length);
       expect(listed.size, `${where}: number of settlements`).toBe(w.settlements.length);
       for (const s of w.settlements) {
         const a = listed.get(s.id);

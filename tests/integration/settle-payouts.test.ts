@@ -54,9 +54,9 @@ describe('payouts', () => {
     expect(slip.trust).toMatchObject({ settlementsCounted: 1, onTimeRateBps: 0, averageDaysLateTenths: 10 });
     expect(slip.chainCode).toBe(t.ok('ledger.chainCode', { producerId: sari }).code);
     expect(slip.chainCodeAtFinalise).not.toBe(slip.chainCode);
-    expect(t.ok('payouts.list', { settlementId: st.id }).map((p) => p.amount)).toEqual([4000, 6000]);
-    expect(t.ok('settlements.list', { status: 'paid' }).map((s) => s.id)).toContain(st.id);
-    expect(t.ok('settlements.list', { status: 'overdue' }).map((s) => s.id)).not.toContain(st.id);
+    expect(t.ok('payouts.list', { settlementId: st.id }).rows.map((p) => p.amount)).toEqual([4000, 6000]);
+    expect(t.ok('settlements.list', { status: 'paid' }).rows.map((s) => s.id)).toContain(st.id);
+    expect(t.ok('settlements.list', { status: 'overdue' }).rows.map((s) => s.id)).not.toContain(st.id);
     const wa = t.ok('settlements.whatsappText', { id: st.id, payoutId: second.id }).text;
     expect(wa).toContain(st.number);
     expect(wa).toContain('Telur asin: 5 butir × Rp 2.000 = Rp 10.000');

@@ -65,7 +65,7 @@ describe('stock counts', () => {
     expect(verify.ok).toBe(true);
     expect(verify.entriesChecked).toBe(2);
     expect(t.ok('stockCounts.get', { id: count.id })).toEqual(count);
-    expect(t.ok('stockCounts.list', {})).toEqual([
+    expect(t.ok('stockCounts.list', {}).rows).toEqual([
       { id: count.id, number: 'SO-000001', countedAt: count.countedAt, lineCount: 3, differences: 3, totalShrinkage: 20700 },
     ]);
     const movements = t.ok('stock.movements', { productId: other.id });

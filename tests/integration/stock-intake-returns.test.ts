@@ -48,7 +48,7 @@ describe('intakes', () => {
     expect(second.number).toBe('TT-000002');
     expect(onHandOf(t, a.id)).toBe(35);
     expect(t.ok('intakes.get', { id: first.id })).toEqual(first);
-    expect(t.ok('intakes.list', {}).map((i) => i.number)).toEqual(['TT-000002', 'TT-000001']);
+    expect(t.ok('intakes.list', {}).rows.map((i) => i.number)).toEqual(['TT-000002', 'TT-000001']);
     const movements = t.ok('stock.movements', { productId: a.id });
     expect(movements.map((m) => [m.kind, m.quantity, m.balance])).toEqual([
       ['intake', 30, 30],
@@ -137,7 +137,7 @@ describe('returns to producer', () => {
     expect(onHandOf(t, a.id)).toBe(22);
     expect((t.core.db!.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n).toBe(0);
     expect(t.ok('returns.get', { id: ret.id })).toEqual(ret);
-    expect(t.ok('returns.list', { producerId: p.id }).map((r) => r.number)).toEqual(['RT-000001']);
+    expect(t.ok('returns.list', { producerId: p.id }).rows.map((r) => r.number)).toEqual(['RT-000001']);
   });
 
   it('refuses returning more than on hand, another producer\'s goods, or an unknown reason; nothing changes', () => {

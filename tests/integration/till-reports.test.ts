@@ -22,13 +22,17 @@ describe('sales reports', () => {
 
     const r = t.ok('reports.sales', { from: '2026-11-02', to: '2026-11-03' });
     // egg 4 × 3.000 (share 10.000); chips 2 × 12.500 − 1.000 = 24.000 (share 20.400); cake 2 × 7.777 = 15.554 (share 13.610)
-    expect(r.totals).toEqual({ sales: 2, units: 8, gross: 52_554, discounts: 1000, net: 51_554, refunds: 0, producerShare: 44_010 });
+    expect(r.totals).toEqual({
+      sales: 2, units: 8, gross: 52_554, discounts: 1000, net: 51_554, refunds: 0, producerShare: 44_010,
+      // the shop keeps net − producers' share; the voided sale is shown apart
+      commission: 7544, voids: 7777, voidedSales: 1, refundCount: 0,
+    });
     expect(r.byProduct.map((p) => [p.productName, p.units, p.net, p.producerShare])).toEqual([
       ['Keripik singkong', 2, 24_000, 20_400],
       ['Bolu pandan', 2, 15_554, 13_610],
       ['Telur asin', 4, 12_000, 10_000],
     ]);
-    expect(r.byProducer).toEqual([
+    expect(r.byProducer.map((p) => ({ producerId: p.producerId, producerName: p.producerName, units: p.units, net: p.net, producerShare: p.producerShare }))).toEqual([
       { producerId: producers.chips, producerName: 'Keripik Pak Darto', units: 4, net: 39_554, producerShare: 34_010 },
       { producerId: producers.eggs, producerName: 'Bu Siti Telur Asin', units: 4, net: 12_000, producerShare: 10_000 },
     ]);
@@ -41,15 +45,17 @@ describe('sales reports', () => {
 
     const byProduct = t.ok('reports.salesCsv', { from: '2026-11-02', to: '2026-11-03', by: 'product' });
     expect(byProduct.filename).toBe('penjualan-produk-2026-11-02_2026-11-03.csv');
-    expect(byProduct.csv.split('\r\n')[0]).toBe('Produk,Produsen,"Terjual (unit, setelah retur)",Penjualan bersih (Rp),Bagian produsen (Rp)');
-    expect(byProduct.csv.split('\r\n')[1]).toBe('Keripik singkong,PkDarto,2,24000,20400');
+    expect(byProduct.csv.split('\r\n')[0]).toBe(
+      'Produk,Produsen,"Terjual (unit, setelah retur)",Penjualan kotor (Rp),Diskon (Rp),Retur pembeli (Rp),Penjualan bersih (Rp),Bagian produsen (Rp),Komisi toko (Rp),Dibatalkan (Rp)',
+    );
+    expect(byProduct.csv.split('\r\n')[1]).toBe('Keripik singkong,PkDarto,2,25000,1000,0,24000,20400,3600,0');
     const byProducer = t.ok('reports.salesCsv', { from: '2026-11-02', to: '2026-11-04', by: 'producer' });
-    expect(byProducer.csv).toContain('Bu Siti Telur Asin,3,9000,7500');
+    expect(byProducer.csv).toContain('Bu Siti Telur Asin,3,12000,0,3000,9000,7500,1500,0');
     const bySale = t.ok('reports.salesCsv', { from: '2026-11-02', to: '2026-11-03', by: 'sale' });
     expect(bySale.csv.trim().split('\r\n').slice(1)).toEqual([
-      '1,2026-11-02 09:00,Kasir 2222,cash,37000,1000,36000,selesai,3000',
-      '2,2026-11-02 09:00,Kasir 2222,cash,7777,0,7777,dibatalkan,0',
-      '3,2026-11-03 23:59,Kasir 2222,cash,15554,0,15554,selesai,0',
+      '1,2026-11-02 09:00,Kasir 2222,Tunai,37000,1000,36000,selesai,3000',
+      '2,2026-11-02 09:00,Kasir 2222,Tunai,7777,0,7777,dibatalkan,0',
+      '3,2026-11-03 23:59,Kasir 2222,Tunai,15554,0,15554,selesai,0',
     ]);
   });
 
@@ -61,11 +67,11 @@ describe('sales reports', () => {
     t.clock.advanceDays(1);
     const s2 = till.sale([{ productId: products.egg, quantity: 1 }]);
     t.ok('sales.void', { saleId: s2.id, reason: 'dua', approval: mgr });
-    const all = t.ok('audit.list', {});
+    const all = t.ok('audit.list', {}).rows;
     expect(all.map((e) => e.reason).filter(Boolean)).toEqual(['dua', 'satu']);
     expect(all[0]).toMatchObject({ action: 'sale.void', actorId: mgr.staffId, actorName: 'Manajer 1234', subjectType: 'sale' });
-    expect(t.ok('audit.list', { from: '2026-11-02', to: '2026-11-02' }).map((e) => e.reason)).toEqual(['satu']);
-    expect(t.ok('audit.list', { action: 'sale.void', limit: 1 }).map((e) => e.reason)).toEqual(['dua']);
-    expect(t.ok('audit.list', { action: 'sale.vo' })).toEqual([]);
+    expect(t.ok('audit.list', { from: '2026-11-02', to: '2026-11-02' }).rows.map((e) => e.reason)).toEqual(['satu']);
+    expect(t.ok('audit.list', { action: 'sale.void', limit: 1 }).rows.map((e) => e.reason)).toEqual(['dua']);
+    expect(t.ok('audit.list', { action: 'sale.vo' }).rows).toEqual([]);
   });
 });

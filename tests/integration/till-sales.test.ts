@@ -128,13 +128,13 @@ describe('sales.create: shares, snapshots and rows', () => {
     ).toMatch(/PIN pengelola/);
     const ok = till.sale([{ productId: products.egg, quantity: 2, discount: 601 }], { discountApproval: mgr });
     expect(ok.discountTotal).toBe(601);
-    const entries = t.ok('audit.list', { action: 'sale.discount' });
+    const entries = t.ok('audit.list', { action: 'sale.discount' }).rows;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorId: mgr.staffId, actorName: 'Manajer 1234', subjectId: ok.id });
     expect(entries[0]!.after).toMatchObject({ discount: 601, gross: 6000, limitBps: 1000 });
     t.ok('settings.update', { discountLimitBps: 2000, approval: t.manager() });
     till.sale([{ productId: products.egg, quantity: 2, discount: 1200 }]);
-    expect(t.ok('audit.list', { action: 'sale.discount' })).toHaveLength(1);
+    expect(t.ok('audit.list', { action: 'sale.discount' }).rows).toHaveLength(1);
   });
 
   it('selling beyond recorded stock is allowed', () => {
@@ -152,9 +152,9 @@ describe('sales.create: shares, snapshots and rows', () => {
     const b = till.sale([{ productId: products.chips, quantity: 1 }]);
     expect(t.ok('sales.findByReceipt', { receiptNo: 2 }).id).toBe(b.id);
     expect(t.err('sales.findByReceipt', { receiptNo: 9 }).code).toBe('NOT_FOUND');
-    expect(t.ok('sales.list', { shiftId: till.shiftId }).map((s) => s.receiptNo)).toEqual([2, 1]);
-    expect(t.ok('sales.list', { from: '2026-11-02', to: '2026-11-02', limit: 1 }).map((s) => s.id)).toEqual([b.id]);
-    expect(t.ok('sales.list', { from: '2026-11-03' })).toEqual([]);
+    expect(t.ok('sales.list', { shiftId: till.shiftId }).rows.map((s) => s.receiptNo)).toEqual([2, 1]);
+    expect(t.ok('sales.list', { from: '2026-11-02', to: '2026-11-02', limit: 1 }).rows.map((s) => s.id)).toEqual([b.id]);
+    expect(t.ok('sales.list', { from: '2026-11-03' }).rows).toEqual([]);
     t.ok('settings.update', { storeName: 'Toko Telang', storeAddress: 'Desa Telang', receiptWidth: '80mm' });
     const r = t.ok('sales.receipt', { saleId: a.id });
     expect(r.store.name).toBe('Toko Telang');

@@ -116,8 +116,8 @@ describe('shifts', () => {
     const z = t.ok('shifts.close', { shiftId: shift.id, countedCash: 115_500, auth: cashier });
     expect(z).toMatchObject({ salesCount: 2, salesTotal: 15_500, expectedCash: 115_500, variance: 0 });
     expect([late.shiftId, after.shiftId]).toEqual([shift.id, shift.id]);
-    expect(t.ok('shifts.list', { from: '2026-11-02', to: '2026-11-02' }).map((s) => s.id)).toEqual([shift.id]);
-    expect(t.ok('shifts.list', { from: '2026-11-03' })).toEqual([]);
-    expect(t.ok('sales.list', { from: '2026-11-03', to: '2026-11-03' }).map((s) => s.id)).toEqual([after.id]);
+    expect(t.ok('shifts.list', { from: '2026-11-02', to: '2026-11-02' }).rows.map((s) => s.id)).toEqual([shift.id]);
+    expect(t.ok('shifts.list', { from: '2026-11-03' }).rows).toEqual([]);
+    expect(t.ok('sales.list', { from: '2026-11-03', to: '2026-11-03' }).rows.map((s) => s.id)).toEqual([after.id]);
   });
 });

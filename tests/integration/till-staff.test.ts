@@ -44,7 +44,7 @@ describe('staff and PINs', () => {
       expect(t.ok('staff.list', { includeInactive: true }).map((s) => [s.id, s.active])).toEqual([[sri.id, true], [boss.id, false]]);
       expect(t.err('auth.signIn', { staffId: boss.id, pin: '4321' }).code).toBe('FORBIDDEN');
 
-      const log = t.ok('audit.list', { action: 'staff.' });
+      const log = t.ok('audit.list', { action: 'staff.' }).rows;
       expect(log.map((e) => e.action)).toEqual(['staff.update', 'staff.update', 'staff.update', 'staff.update', 'staff.create', 'staff.create']);
       expect(log.at(-1)).toMatchObject({ actorId: boss.id, after: { name: 'Bu Rina', role: 'manager', active: true } });
       const pinChange = log.find((e) => (e.after as { pinChanged?: boolean }).pinChanged);

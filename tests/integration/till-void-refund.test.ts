@@ -32,7 +32,7 @@ describe('void', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'refund'").get()).toEqual({ n: 2 });
     expect(t.err('sales.void', { saleId: sale.id, reason: 'lagi', approval: mgr }).code).toBe('CONFLICT');
     expect(t.err('sales.refund', { id: randomUUID(), saleId: sale.id, lines: [{ saleLineId: sale.lines[0]!.id, quantity: 1 }], restock: true, reason: 'x', approval: mgr }).code).toBe('CONFLICT');
-    const log = t.ok('audit.list', { action: 'sale.void' });
+    const log = t.ok('audit.list', { action: 'sale.void' }).rows;
     expect(log[0]).toMatchObject({ actorName: 'Manajer 1234', subjectId: sale.id, reason: 'pelanggan batal', after: { status: 'voided' } });
     expect(ledgerOk(t)).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('refund', () => {
     expect(twice.field).toBe('lines.1.saleLineId');
     const cash = t.ok('sales.refund', { ...input, id: randomUUID(), method: 'cash', restock: false });
     expect(cash.method).toBe('cash');
-    const audit = t.ok('audit.list', { action: 'sale.refund' });
+    const audit = t.ok('audit.list', { action: 'sale.refund' }).rows;
     expect(audit).toHaveLength(2);
     expect(audit[0]!.after).toMatchObject({ refundId: cash.id, method: 'cash', amount: 12500 });
     expect(ledgerOk(t)).toBe(true);

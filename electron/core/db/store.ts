@@ -5,6 +5,8 @@ import { bi, type BiText } from '../../../shared/i18nText';
 import { checkHealthParallel, type ParallelCheckOptions } from './health';
 import { openDatabase } from './open';
 import { DatabaseFromTheFutureError, latestVersion, loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
+import { syncDailySalesClock } from '../reports/dailySales';
+import { readSettings } from '../settings';
 
 export interface StoreOpenOptions {
   nativeBinding?: string;
@@ -138,6 +140,8 @@ export function openStore(dbFile: string, options: StoreOpenOptions = {}): OpenR
   }
   try {
     migrate(db, migrations);
+    // A zone the migration could not name (0014 knows Indonesia's) gets its days re-keyed once.
+    db.transaction(() => syncDailySalesClock(db, readSettings(db).timeZone)).immediate();
   } catch (err) {
     db.close();
     // Each migration runs in its own transaction: a failed one left nothing behind.

@@ -1,5 +1,6 @@
 /** Everything a payout slip needs about one settlement. */
 import type Database from 'better-sqlite3';
+import { MAX_PAGE_SIZE } from '../../../shared/contract/paging';
 import { notFound } from '../errors';
 import { chainHead } from '../ledger/chain';
 import { readSettings } from '../settings';
@@ -22,7 +23,7 @@ export function settlementDetail(db: Database.Database, now: string, rule: Perio
     .prepare(`SELECT ${ENTRY_COLUMNS} FROM settlement_entries se JOIN ledger_entries le ON le.id = se.entry_id
         LEFT JOIN products p ON p.id = le.product_id WHERE se.settlement_id = ? ORDER BY le.seq`)
     .all(id) as EntryRow[];
-  const payouts = listPayouts(db, { settlementId: id });
+  const payouts = listPayouts(db, { settlementId: id, limit: MAX_PAGE_SIZE }).rows;
   let forPayout = null;
   let paidBefore = row.paid;
   let paidNow = 0;

@@ -1,5 +1,6 @@
 /** Finalising a period: one immutable settlement per producer, numbered ST-000001. */
 import type { CoreContext } from '../context';
+import { MAX_PAGE_SIZE } from '../../../shared/contract/paging';
 import { conflict, invalid } from '../errors';
 import { audit } from '../audit';
 import { chainHead } from '../ledger/chain';
@@ -84,5 +85,5 @@ export function finalize(ctx: CoreContext, input: { periodEnd: string; approval:
   });
   const { entryIds: _ids, entrySeqs: _seqs, producers: _producers, negative: _negative, grandTotal: _grand, ...period } = p;
   const today = toLocalDate(now, rule.timeZone);
-  return { period: { ...period, finalised: true }, settlements: listSettlements(db, { periodEnd: p.periodEnd }, today, rule).reverse() };
+  return { period: { ...period, finalised: true }, settlements: listSettlements(db, { periodEnd: p.periodEnd, limit: MAX_PAGE_SIZE }, today, rule).rows.reverse() };
 }

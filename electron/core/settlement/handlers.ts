@@ -1,11 +1,12 @@
 import type { AreaHandlers } from '../handlerTypes';
 import type { ledgerMethods } from '../../../shared/contract/ledger';
 import { verifyLedger } from '../ledger/chain';
+import { checkKeptBalances } from '../ledger/keptBalances';
 import { readSettings } from '../settings';
 import { toLocalDate } from '../../../shared/domain/time';
 import { nowOf, periodRule } from './common';
 import { adjust, balances, chainCodeOf, deduct, findCode } from './ledgerOps';
-import { statement, statementCsv } from './statement';
+import { statement, statementCsv, statementLines } from './statement';
 import { periodInfo, preview, recentPeriods } from './preview';
 import { finalize } from './finalize';
 import { listSettlements, owed } from './summaries';
@@ -17,11 +18,16 @@ import { createPayout, listPayouts } from './payouts';
 const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
-  'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total)),
+  'ledger.verify': (input, ctx) => {
+    const chains = verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total));
+    const problems = checkKeptBalances(ctx.db, input.producerId);
+    return { ...chains, ok: chains.ok && problems.length === 0, keptSums: { ok: problems.length === 0, problems } };
+  },
   'ledger.deduct': (input, ctx) => deduct(ctx, input),
   'ledger.adjust': (input, ctx) => adjust(ctx, input),
-  'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),
-  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, ctx.timeZone(), input, (done, total) => ctx.job.progress('rows', done, total)),
+  'ledger.statement': (input, ctx) => statement(ctx.db, periodRule(ctx.db), ctx.now(), input),
+  'ledger.statementLines': (input, ctx) => statementLines(ctx.db, periodRule(ctx.db), ctx.now(), input),
+  'ledger.statementCsv': (input, ctx) => statementCsv(ctx.db, periodRule(ctx.db), ctx.now(), input, (done, total) => ctx.job.progress('rows', done, total)),
   'ledger.balances': (_input, ctx) => balances(ctx.db),
   'ledger.chainCode': (input, ctx) => chainCodeOf(ctx.db, input.producerId),
   'ledger.findCode': (input, ctx) => findCode(ctx.db, input.producerId, input.code),

@@ -77,16 +77,16 @@ export const deduct = (ctx: CoreContext, i: { producerId: number; amount: number
 
 export const adjust = (ctx: CoreContext, i: ManualEntry) => writeManual(ctx, 'adjustment', i);
 
+/** Read from the kept balances (one row per producer), never from the entries: SPEC §11. */
 export function balances(db: Database.Database): ProducerBalance[] {
   const rows = db
     .prepare(
       `SELECT pr.id, pr.name, pr.short_name, pr.active,
-              COALESCE((SELECT SUM(amount) FROM ledger_entries le WHERE le.producer_id = pr.id), 0) AS balance,
-              COALESCE((SELECT MAX(seq) FROM ledger_entries le WHERE le.producer_id = pr.id), 0) AS entries,
-              COALESCE((SELECT SUM(total_due) FROM settlements s WHERE s.producer_id = pr.id), 0) AS settled,
-              COALESCE((SELECT SUM(amount) FROM payouts po WHERE po.producer_id = pr.id), 0) AS paid,
+              COALESCE(b.balance, 0) AS balance, COALESCE(b.entries, 0) AS entries,
+              COALESCE(b.settled, 0) AS settled, COALESCE(b.paid, 0) AS paid,
               COALESCE((SELECT carried_forward FROM settlements s WHERE s.producer_id = pr.id ORDER BY s.period_end DESC LIMIT 1), 0) AS carried
-         FROM producers pr ORDER BY pr.name COLLATE NOCASE, pr.id`,
+         FROM producers pr LEFT JOIN producer_balances b ON b.producer_id = pr.id
+        ORDER BY pr.name COLLATE NOCASE, pr.id`,
     )
     .all() as { id: number; name: string; short_name: string; active: number; balance: number; entries: number; settled: number; paid: number; carried: number }[];
   return rows.map((r) => ({

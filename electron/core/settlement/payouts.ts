@@ -1,5 +1,7 @@
 /** Payouts: paying a settlement, in part or in full, never more than what remains. */
 import { createHash } from 'node:crypto';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
@@ -53,8 +55,8 @@ const toPayout = (r: PayoutRow): Payout => ({
   createdByName: r.created_by_name,
 });
 
-/** In the order they were recorded. */
-export function listPayouts(db: Database.Database, filter: { settlementId?: number; producerId?: number }): Payout[] {
+/** In the order they were recorded, a page at a time. */
+export function listPayouts(db: Database.Database, filter: { settlementId?: number; producerId?: number; offset?: number; limit?: number }): Page<Payout> {
   const where: string[] = [];
   const args: number[] = [];
   if (filter.settlementId !== undefined) {
@@ -65,7 +67,13 @@ export function listPayouts(db: Database.Database, filter: { settlementId?: numb
     where.push('po.producer_id = ?');
     args.push(filter.producerId);
   }
-  return (db.prepare(`${PAYOUT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY po.ledger_entry_id`).all(...args) as PayoutRow[]).map(toPayout);
+  const from = PAYOUT_SELECT.slice(PAYOUT_SELECT.indexOf(' FROM ') + ' FROM '.length);
+  return pagedRows<PayoutRow, Payout>(
+    db,
+    { select: PAYOUT_SELECT.slice('SELECT '.length, PAYOUT_SELECT.indexOf(' FROM ')), from, countFrom: 'payouts po', where, args, orderBy: 'po.ledger_entry_id' },
+    filter,
+    toPayout,
+  );
 }
 
 /** The content a retry must repeat exactly (the approval is not part of it). */

@@ -1,5 +1,7 @@
 /** Settlement rows as the UI and the slip see them: with what was paid and where they stand. */
 import type Database from 'better-sqlite3';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import { notFound } from '../errors';
 import { settlementStanding, lastDayOfPeriodEnding, periodEndInstant, type PeriodRule } from '../../../shared/domain/settlement';
 import type { OwedItem, OwedResult, SettlementSummary } from '../../../shared/contract/ledger';
@@ -61,11 +63,19 @@ export interface ListFilter {
   producerId?: number;
   status?: 'unpaid' | 'partly_paid' | 'paid' | 'overdue' | 'open';
   periodEnd?: string;
+  offset?: number;
   limit?: number;
 }
 
-/** Newest first (by period end, then number). */
-export function listSettlements(db: Database.Database, filter: ListFilter, today: string, rule: PeriodRule): SettlementSummary[] {
+/** What was paid on a settlement, as SQL (the status filters need it before the page is cut). */
+const PAID_SQL = 'COALESCE((SELECT SUM(po.amount) FROM payouts po WHERE po.settlement_id = s.id), 0)';
+
+/**
+ * Newest first (by period end, then number), a page at a time. The status
+ * filters are the rules of `settlementStanding` in SQL, so only the page's
+ * rows are read whole.
+ */
+export function listSettlements(db: Database.Database, filter: ListFilter, today: string, rule: PeriodRule): Page<SettlementSummary> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (filter.producerId !== undefined) {
@@ -76,23 +86,37 @@ export function listSettlements(db: Database.Database, filter: ListFilter, today
     where.push('s.period_end = ?');
     args.push(periodEndInstant(filter.periodEnd, rule));
   }
-  const rows = db
-    .prepare(`${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.period_end DESC, s.number DESC`)
-    .all(...args) as SettlementRow[];
-  const all = rows.map((r) => toSummary(r, today, rule));
-  const filtered = all.filter((s) => {
-    switch (filter.status) {
-      case undefined:
-        return true;
-      case 'overdue':
-        return s.overdue;
-      case 'open':
-        return s.remaining > 0;
-      default:
-        return s.state === filter.status;
-    }
-  });
-  return filtered.slice(0, filter.limit ?? 1000);
+  switch (filter.status) {
+    case 'paid':
+      where.push(`s.total_due <= ${PAID_SQL}`);
+      break;
+    case 'open':
+      where.push(`s.total_due > ${PAID_SQL}`);
+      break;
+    case 'unpaid':
+      where.push(`s.total_due > 0 AND ${PAID_SQL} = 0`);
+      break;
+    case 'partly_paid':
+      where.push(`${PAID_SQL} > 0 AND s.total_due > ${PAID_SQL}`);
+      break;
+    case 'overdue':
+      where.push(`s.total_due > ${PAID_SQL} AND s.due_date < ?`);
+      args.push(today);
+      break;
+  }
+  return pagedRows<SettlementRow, SettlementSummary>(
+    db,
+    {
+      select: `s.*, pr.name, pr.short_name, pr.active, ${PAID_SQL} AS paid`,
+      from: 'settlements s JOIN producers pr ON pr.id = s.producer_id',
+      countFrom: 'settlements s',
+      where,
+      args,
+      orderBy: 's.period_end DESC, s.number DESC',
+    },
+    filter,
+    (r) => toSummary(r, today, rule),
+  );
 }
 
 /** Everything still owed, finalised or not (SPEC §8), oldest due date first. */

@@ -1,4 +1,6 @@
 import type { CoreContext } from '../context';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { invalid, notFound } from '../errors';
@@ -139,13 +141,21 @@ export function getStockCount(ctx: CoreContext, id: number): StockCount {
   };
 }
 
-export function listStockCounts(ctx: CoreContext, limit: number): StockCountSummary[] {
-  return ctx.db
-    .prepare(
-      `SELECT c.id, c.number, c.counted_at AS countedAt, COUNT(l.id) AS lineCount, SUM(CASE WHEN l.difference <> 0 THEN 1 ELSE 0 END) AS differences,
-              COALESCE(SUM(l.shrinkage), 0) AS totalShrinkage
-         FROM stock_counts c LEFT JOIN stock_count_lines l ON l.count_id = c.id
-        GROUP BY c.id ORDER BY c.id DESC LIMIT ?`,
-    )
-    .all(limit) as StockCountSummary[];
+/** Newest first, a page at a time; only the page's counts get their lines summed. */
+export function listStockCounts(ctx: CoreContext, page: { offset?: number; limit?: number }): Page<StockCountSummary> {
+  return pagedRows<StockCountSummary, StockCountSummary>(
+    ctx.db,
+    {
+      select: `c.id, c.number, c.counted_at AS countedAt,
+               (SELECT COUNT(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lineCount,
+               (SELECT COUNT(*) FROM stock_count_lines l WHERE l.count_id = c.id AND l.difference <> 0) AS differences,
+               (SELECT COALESCE(SUM(l.shrinkage), 0) FROM stock_count_lines l WHERE l.count_id = c.id) AS totalShrinkage`,
+      from: 'stock_counts c',
+      where: [],
+      args: [],
+      orderBy: 'c.id DESC',
+    },
+    page,
+    (r) => r,
+  );
 }

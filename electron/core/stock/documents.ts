@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import type { DocumentSummary } from '../../../shared/contract/stock';
 
 /**
@@ -12,22 +14,30 @@ const DOCS = {
 } as const;
 export type StockDocumentKind = keyof typeof DOCS;
 
-/** Newest first, optionally one producer's, with line count and units. */
+/** Newest first, optionally one producer's, with line count and units, a page at a time. */
 export function listDocuments(
   db: Database.Database,
   kind: StockDocumentKind,
-  input: { producerId?: number; limit?: number },
-): DocumentSummary[] {
+  input: { producerId?: number; offset?: number; limit?: number },
+): Page<DocumentSummary> {
   const d = DOCS[kind];
-  return db
-    .prepare(
-      `SELECT h.id, h.number, h.producer_id AS producerId, pr.name AS producerName, h.${d.at} AS at,
-              COUNT(l.id) AS lineCount, COALESCE(SUM(l.quantity), 0) AS totalUnits
-         FROM ${d.table} h JOIN producers pr ON pr.id = h.producer_id LEFT JOIN ${d.lines} l ON l.${d.fk} = h.id
-        WHERE (? IS NULL OR h.producer_id = ?)
-        GROUP BY h.id ORDER BY h.id DESC LIMIT ?`,
-    )
-    .all(input.producerId ?? null, input.producerId ?? null, input.limit ?? 100) as DocumentSummary[];
+  const where = input.producerId === undefined ? [] : ['h.producer_id = ?'];
+  return pagedRows<DocumentSummary, DocumentSummary>(
+    db,
+    {
+      // Only the page's documents get their lines counted.
+      select: `h.id, h.number, h.producer_id AS producerId, pr.name AS producerName, h.${d.at} AS at,
+               (SELECT COUNT(*) FROM ${d.lines} l WHERE l.${d.fk} = h.id) AS lineCount,
+               (SELECT COALESCE(SUM(l.quantity), 0) FROM ${d.lines} l WHERE l.${d.fk} = h.id) AS totalUnits`,
+      from: `${d.table} h JOIN producers pr ON pr.id = h.producer_id`,
+      countFrom: `${d.table} h`,
+      where,
+      args: input.producerId === undefined ? [] : [input.producerId],
+      orderBy: 'h.id DESC',
+    },
+    input,
+    (r) => r,
+  );
 }
 
 interface LineRow {

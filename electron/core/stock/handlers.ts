@@ -24,7 +24,7 @@ export const stockHandlers: AreaHandlers<keyof typeof stockMethods> = {
     return createStockCount(ctx, input, manager.id);
   },
   'stockCounts.get': (input, ctx) => getStockCount(ctx, input.id),
-  'stockCounts.list': (input, ctx) => listStockCounts(ctx, input.limit ?? 100),
+  'stockCounts.list': (input, ctx) => listStockCounts(ctx, input),
   'expiry.list': (input, ctx) => expiryReport(ctx, input),
   'export.stockCsv': (input, ctx) => stockCsv(ctx, input.producerId),
 };

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { conflict, invalid, notFound } from '../errors';
 import { documentNumber, takeNumber } from '../sequences';
-import type { DocumentSummary, Intake } from '../../../shared/contract/stock';
+import type { Intake } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
 import { staffRef, text, todayLocal } from '../catalogue/common';
 import { addMovement } from './onHand';
@@ -100,4 +100,4 @@ export function getIntake(ctx: CoreContext, id: number): Intake {
   };
 }
 
-export const listIntakes = (ctx: CoreContext, input: MethodParsed<'intakes.list'>): DocumentSummary[] => listDocuments(ctx.db, 'intake', input);
+export const listIntakes = (ctx: CoreContext, input: MethodParsed<'intakes.list'>) => listDocuments(ctx.db, 'intake', input);

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { conflict, notFound } from '../errors';
 import { documentNumber, takeNumber } from '../sequences';
-import type { DocumentSummary, ProducerReturn, ReturnReason } from '../../../shared/contract/stock';
+import type { ProducerReturn, ReturnReason } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
 import { staffRef, text } from '../catalogue/common';
 import { addMovement, onHand } from './onHand';
@@ -82,4 +82,4 @@ export function getReturn(ctx: CoreContext, id: number): ProducerReturn {
   };
 }
 
-export const listReturns = (ctx: CoreContext, input: MethodParsed<'returns.list'>): DocumentSummary[] => listDocuments(ctx.db, 'return', input);
+export const listReturns = (ctx: CoreContext, input: MethodParsed<'returns.list'>) => listDocuments(ctx.db, 'return', input);

@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../handlerTypes';
+import { syncDailySalesClock } from '../reports/dailySales';
 import { SENSITIVE_SETTINGS, type systemMethods } from '../../../shared/contract/system';
 import { fail } from '../errors';
 import { requireManager } from '../staff/approval';
@@ -29,6 +30,8 @@ export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'sys
     }
     writeSettings(ctx.db, patch as Partial<typeof before>);
     const after = readSettings(ctx.db);
+    // The kept daily sales are keyed by local day: a new zone re-keys them.
+    if (after.timeZone !== before.timeZone) syncDailySalesClock(ctx.db, after.timeZone);
     // The language switch is a personal preference, not a store decision: not audited.
     const changed = Object.keys(patch).filter((k) => k !== 'language');
     if (changed.length > 0) {

@@ -2,6 +2,8 @@ import type { MethodParsed } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/contract/till';
 import { addDays, localToInstant } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 
 interface AuditRow {
   id: number;
@@ -19,7 +21,7 @@ interface AuditRow {
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
 /** The audit log, newest first, with the actors' names. `action` matches exactly or as a prefix (`sale.` = every sale action). */
-export function listAudit(input: MethodParsed<'audit.list'>, ctx: CoreContext): AuditEntry[] {
+export function listAudit(input: MethodParsed<'audit.list'>, ctx: CoreContext): Page<AuditEntry> {
   const tz = ctx.timeZone();
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -29,14 +31,15 @@ export function listAudit(input: MethodParsed<'audit.list'>, ctx: CoreContext): 
     where.push("(a.action = ? OR (substr(?, -1) = '.' AND a.action LIKE ? ESCAPE '\\'))");
     args.push(input.action, input.action, `${input.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.id, a.at, a.actor_id, st.name AS actor_name, a.action, a.subject_type, a.subject_id, a.before_json, a.after_json, a.reason
-         FROM audit_log a LEFT JOIN staff st ON st.id = a.actor_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-    )
-    .all(...args, input.limit ?? 200) as AuditRow[];
-  return rows.map((r) => ({
+  const query = {
+    select: 'a.id, a.at, a.actor_id, st.name AS actor_name, a.action, a.subject_type, a.subject_id, a.before_json, a.after_json, a.reason',
+    from: 'audit_log a LEFT JOIN staff st ON st.id = a.actor_id',
+    countFrom: 'audit_log a',
+    where,
+    args,
+    orderBy: 'a.at DESC, a.id DESC',
+  };
+  return pagedRows<AuditRow, AuditEntry>(ctx.db, query, input, (r) => ({
     id: r.id,
     at: r.at,
     actorId: r.actor_id,

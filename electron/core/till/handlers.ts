@@ -10,7 +10,9 @@ import { refundReceipt } from './sales/refundReceipt';
 import { listParked, parkSale, recallSale } from './sales/park';
 import { getQris, setQris } from './qris';
 import { listAudit } from './audit';
-import { salesCsv, salesReport } from './reports';
+import { salesReport } from '../reports/salesReport';
+import { salesCsv } from '../reports/salesCsv';
+import { verifyDailySales } from '../reports/dailySales';
 
 export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'staff.list': listStaff,
@@ -44,4 +46,5 @@ export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'audit.list': listAudit,
   'reports.sales': salesReport,
   'reports.salesCsv': salesCsv,
+  'reports.verifyDaily': (_input, ctx) => verifyDailySales(ctx.db),
 };

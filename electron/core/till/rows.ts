@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Shift, StaffMember, StaffRole } from '../../../shared/contract/till';
 import { notFound } from '../errors';
 import { sql } from './db';
+import { pagedRows } from '../paging';
+import type { Page } from '../../../shared/contract/paging';
 
 export interface StaffRow {
   id: number;
@@ -63,13 +65,23 @@ export function openShift(db: Database.Database): Shift | null {
   return r && r.closed_at === null ? toShift(r) : null;
 }
 
-export function shiftsBetween(db: Database.Database, fromInstant: string | null, toInstant: string | null): Shift[] {
+/** Shifts opened in a range, newest first, a page at a time. */
+export function shiftsBetween(db: Database.Database, fromInstant: string | null, toInstant: string | null, page: { offset?: number; limit?: number } = {}): Page<Shift> {
   const where: string[] = [];
   const args: string[] = [];
   if (fromInstant) { where.push('s.opened_at >= ?'); args.push(fromInstant); }
   if (toInstant) { where.push('s.opened_at < ?'); args.push(toInstant); }
-  const rows = sql(db, `${SHIFT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.opened_at DESC, s.id DESC LIMIT 500`).all(
-    ...args,
-  ) as ShiftRow[];
-  return rows.map(toShift);
+  return pagedRows<ShiftRow, Shift>(
+    db,
+    {
+      select: 's.id, s.cashier_id, st.name AS cashier_name, s.opened_at, s.opening_float, c.closed_at, c.z_number',
+      from: 'shifts s JOIN staff st ON st.id = s.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id',
+      countFrom: 'shifts s',
+      where,
+      args,
+      orderBy: 's.opened_at DESC, s.id DESC',
+    },
+    page,
+    toShift,
+  );
 }

@@ -1,4 +1,5 @@
 import type { MethodParsed } from '../../../shared/contract';
+import type { Page } from '../../../shared/contract/paging';
 import type { Shift, ShiftReport } from '../../../shared/contract/till';
 import { addDays, localToInstant } from '../../../shared/domain/time';
 import { audit } from '../audit';
@@ -41,11 +42,11 @@ export function getShift(input: MethodParsed<'shifts.get'>, ctx: CoreContext): S
   return requireShift(ctx.db, input.id);
 }
 
-export function listShifts(input: MethodParsed<'shifts.list'>, ctx: CoreContext): Shift[] {
+export function listShifts(input: MethodParsed<'shifts.list'>, ctx: CoreContext): Page<Shift> {
   const tz = ctx.timeZone();
   const from = input.from ? localToInstant(input.from, tz) : null;
   const to = input.to ? localToInstant(addDays(input.to, 1), tz) : null;
-  return shiftsBetween(ctx.db, from, to);
+  return shiftsBetween(ctx.db, from, to, input);
 }
 
 export function xReport(input: MethodParsed<'shifts.xReport'>, ctx: CoreContext): ShiftReport {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentSummary, Intake } from '../../../shared/contract/stock';
+import type { Intake } from '../../../shared/contract/stock';
+import { Pager, usePagedList } from '../../components/Pager';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { IntakeReceipt } from '../../print/IntakeReceipt';
@@ -20,12 +21,9 @@ export default function IntakeScreen() {
     if (done) savedRef.current?.scrollIntoView({ block: 'nearest' });
   }, [done]);
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
-  const [recent, setRecent] = useState<DocumentSummary[]>([]);
   const [formKey, setFormKey] = useState(1);
   const [labels, setLabels] = useState(false);
-  useEffect(() => {
-    void call('intakes.list', { limit: 15 }).then(setRecent);
-  }, [done]);
+  const recent = usePagedList('intakes.list', {}, { pageSize: 15, reloadKey: done });
 
   return (
     <div className="stack">
@@ -74,7 +72,8 @@ export default function IntakeScreen() {
       )}
       <DocumentTable
         title={t('stock.intake.recent')}
-        docs={recent}
+        docs={recent.rows ?? []}
+        pager={<Pager page={recent.page} onOffset={recent.setOffset} list={t('stock.intake.recent')} />}
         showLabel={(number) => t('stock.intake.reprint', { number })}
         onShow={(id) =>
           void call('intakes.get', { id }).then((intake) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StoreSettings } from '../../../shared/contract/system';
 import type { Shift, ShiftReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
@@ -9,18 +9,14 @@ import { ZReport } from '../../print/ZReport';
 import { errorText } from '../staff/Modal';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
+import { Pager, usePagedList } from '../../components/Pager';
 
 /** Shifts in the date range, with their Z reports (closed) or an X report (still open) to view and reprint. */
 export function ShiftHistory({ range, settings }: { range: { from: string; to: string }; settings: StoreSettings }) {
   const { t, lang } = useI18n();
-  const [shifts, setShifts] = useState<Shift[] | null>(null);
   const [report, setReport] = useState<ShiftReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('shifts.list', range)
-      .then(setShifts)
-      .catch((err) => setError(errorText(err)));
-  }, [range]);
+  const { page, rows: shifts, setOffset } = usePagedList('shifts.list', range, { onError: (err) => setError(errorText(err)) });
   const show = async (shift: Shift) => {
     setError(null);
     try {
@@ -34,6 +30,7 @@ export function ShiftHistory({ range, settings }: { range: { from: string; to: s
     <section aria-label={t('till.shifts.title')}>
       <h2>{t('till.shifts.title')}</h2>
       <ErrorAlert error={error} />
+      <Pager page={page} onOffset={setOffset} list={t('till.shifts.title')} />
       <table aria-label={t('till.shifts.title')}>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry, SalesReport } from '../../../shared/contract/till';
+import type { SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
@@ -14,6 +14,8 @@ import { downloadText } from '../../download';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
 import { DateInput } from '../../components/DateInput';
+import { Pager, usePagedList } from '../../components/Pager';
+import { IncomeReport } from './IncomeReport';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -97,8 +99,11 @@ export default function ReportsScreen() {
               <Figure label={t('till.reports.refunds')} value={formatRupiah(report.totals.refunds)} />
               <Figure label={t('till.reports.net')} value={formatRupiah(report.totals.net)} />
               <Figure label={t('till.reports.producerShare')} value={formatRupiah(report.totals.producerShare)} />
+              <Figure label={t('income.commission')} value={formatRupiah(report.totals.commission)} />
+              <Figure label={t('income.voids')} value={formatRupiah(report.totals.voids)} />
             </div>
           </section>
+          <IncomeReport range={range} onError={setError} />
           <SalesTable
             title={t('till.reports.byProduct')}
             names={[t('till.cart.product'), t('till.reports.producer')]}
@@ -190,17 +195,13 @@ function describeSide(side: unknown, other: unknown, timeZone: string, lang: 'id
 
 function AuditLog({ range, timeZone }: { range: { from: string; to: string }; timeZone: string }) {
   const { t, lang } = useI18n();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('audit.list', { ...range, limit: 500 })
-      .then(setEntries)
-      .catch((err) => setError(errorText(err)));
-  }, [range]);
+  const { page, rows: entries, setOffset } = usePagedList('audit.list', range, { onError: (err) => setError(errorText(err)) });
   return (
     <section aria-label={t('till.audit.title')}>
       <h2>{t('till.audit.title')}</h2>
       <ErrorAlert error={error} />
+      <Pager page={page} onOffset={setOffset} list={t('till.audit.title')} />
       <table aria-label={t('till.audit.title')}>
         <thead>
           <tr>

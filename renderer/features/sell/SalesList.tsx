@@ -11,11 +11,15 @@ import { errorText } from '../staff/Modal';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { RefundDialog, VoidDialog } from './correctionDialogs';
 import { ErrorAlert } from '../../components/FormParts';
+import { Pager } from '../../components/Pager';
+import type { Page } from '../../../shared/contract/paging';
 
 /** The shift's sales, newest first: reprint, void (same shift), refund; an older sale is found by its receipt number. */
 export function SalesList({ shift, settings, onBack }: { shift: Shift; settings: StoreSettings; onBack(): void }) {
   const { t, lang } = useI18n();
-  const [sales, setSales] = useState<Sale[] | null>(null);
+  const [salesPage, setSalesPage] = useState<Page<Sale> | null>(null);
+  const [offset, setOffset] = useState(0);
+  const sales = salesPage?.rows ?? null;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [found, setFound] = useState<Sale | null>(null);
@@ -27,11 +31,11 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
 
   const load = useCallback(async () => {
     try {
-      setSales(await call('sales.list', { shiftId: shift.id }));
+      setSalesPage(await call('sales.list', { shiftId: shift.id, offset }));
     } catch (err) {
       setError(errorText(err));
     }
-  }, [shift.id]);
+  }, [shift.id, offset]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -184,6 +188,7 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
       <ErrorAlert error={error} />
       {found && table([found], t('till.sales.found'))}
       <h1>{t('till.sales.title', { id: shift.id })}</h1>
+      <Pager page={salesPage} onOffset={setOffset} list={t('till.sales.title', { id: shift.id })} />
       {sales === null ? <p>{t('app.loading')}</p> : sales.length === 0 ? <p className="muted">{t('till.sales.none')}</p> : table(sales, t('till.sales.title', { id: shift.id }))}
       {action?.kind === 'void' && (
         <VoidDialog sale={action.sale} askApproval={approval.ask} onClose={() => setAction(null)} onDone={(s) => void finished(t('till.void.done', { no: receiptNumber(s.receiptNo) }))} />

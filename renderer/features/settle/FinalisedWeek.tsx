@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { call } from '../../api';
+import { MAX_PAGE_SIZE } from '../../../shared/contract/paging';
 import { useT } from '../../i18n';
 import { errorText, useDates } from './common';
 import { SettlementTable } from './ListScreen';
@@ -16,8 +17,9 @@ export function FinalisedWeek({ periodEnd }: { periodEnd: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('settlements.list', { periodEnd, limit: 5000 })
-      .then((r) => live && setRows([...r].sort((a, b) => a.number.localeCompare(b.number))))
+    // One week has one settlement per producer: one page holds them all.
+    call('settlements.list', { periodEnd, limit: MAX_PAGE_SIZE })
+      .then((r) => live && setRows([...r.rows].sort((a, b) => a.number.localeCompare(b.number))))
       .catch((err) => live && setError(errorText(err)));
     return () => {
       live = false;

@@ -1,5 +1,6 @@
 import { ErrorAlert } from '../../components/FormParts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Pager, usePagedList } from '../../components/Pager';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
@@ -17,13 +18,10 @@ export function ListScreen() {
   const { producers } = useProducers();
   const [status, setStatus] = useState<StatusFilter>('');
   const [producerId, setProducerId] = useState<number | ''>('');
-  const [rows, setRows] = useState<SettlementSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('settlements.list', { ...(status ? { status } : {}), ...(producerId ? { producerId } : {}), limit: 500 })
-      .then(setRows)
-      .catch((err) => setError(errorText(err)));
-  }, [status, producerId]);
+  const { page, rows, setOffset } = usePagedList('settlements.list', { ...(status ? { status } : {}), ...(producerId ? { producerId } : {}) }, {
+    onError: (err) => setError(errorText(err)),
+  });
   return (
     <section aria-labelledby="settle-list-h">
       <h2 id="settle-list-h">{t('settle.tab.list')}</h2>
@@ -48,6 +46,7 @@ export function ListScreen() {
         />
       </div>
       <ErrorAlert error={error} />
+      <Pager page={page} onOffset={setOffset} list={t('settle.tab.list')} />
       {rows && rows.length === 0 && <p className="muted">{t('settle.none')}</p>}
       {rows && rows.length > 0 && <SettlementTable rows={rows} dates={dates} />}
     </section>

@@ -1,6 +1,9 @@
 import { ErrorAlert } from '../../components/FormParts';
 import { useEffect, useState } from 'react';
-import type { FindCodeResult, Statement } from '../../../shared/contract/ledger';
+import type { FindCodeResult, Statement, StatementLines } from '../../../shared/contract/ledger';
+import { MAX_PAGE_SIZE } from '../../../shared/contract/paging';
+import { StatementWeeks } from './StatementWeeks';
+import { weekSpan } from '../../print/Statement';
 import { formatRupiah } from '../../../shared/money';
 import { addDays, toLocalDate } from '../../../shared/domain/time';
 import { call } from '../../api';
@@ -12,7 +15,11 @@ import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { DateInput } from '../../components/DateInput';
 
-/** A producer's ledger: running balance, date filter, CSV export, and the old-slip code check. */
+/**
+ * A producer's statement: one line per week (a page of weeks at a time, each
+ * week's entries on demand), a date filter, CSV, a print of the weekly summary
+ * for any range with one week's entries as an appendix, and the old-slip code check.
+ */
 export function StatementScreen() {
   const t = useT();
   const dates = useDates();
@@ -23,6 +30,10 @@ export function StatementScreen() {
   const [from, setFrom] = useState(addDays(today, -30));
   const [to, setTo] = useState(today);
   const [st, setSt] = useState<Statement | null>(null);
+  const [weekOffset, setWeekOffset] = useState(0);
+  const [printSt, setPrintSt] = useState<Statement | null>(null);
+  const [appendixWeek, setAppendixWeek] = useState('');
+  const [appendix, setAppendix] = useState<StatementLines | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [found, setFound] = useState<FindCodeResult | null>(null);
@@ -37,12 +48,33 @@ export function StatementScreen() {
   }, []);
   const range = () => ({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
 
-  const show = async () => {
+  const show = async (offset = 0) => {
     if (!producerId) return;
     setError(null);
     try {
-      setSt(await call('ledger.statement', { producerId, ...range() }));
+      setSt(await call('ledger.statement', { producerId, ...range(), offset }));
+      setWeekOffset(offset);
       setCurrent((await call('ledger.chainCode', { producerId })).code);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  // The print holds every week of the range (five years are 261 lines) and, if asked, one week's entries.
+  const preparePrint = async (week: string) => {
+    if (!producerId) return;
+    setError(null);
+    try {
+      const all = await call('ledger.statement', { producerId, ...range(), limit: MAX_PAGE_SIZE });
+      let lines: StatementLines | null = null;
+      if (week) {
+        lines = await call('ledger.statementLines', { producerId, week, ...range(), limit: MAX_PAGE_SIZE });
+        while (lines.rows.length < lines.total) {
+          const more: StatementLines = await call('ledger.statementLines', { producerId, week, ...range(), limit: MAX_PAGE_SIZE, offset: lines.rows.length });
+          lines = { ...lines, rows: [...lines.rows, ...more.rows] };
+        }
+      }
+      setPrintSt(all);
+      setAppendix(lines);
     } catch (err) {
       setError(errorText(err));
     }
@@ -103,12 +135,43 @@ export function StatementScreen() {
         <button type="button" onClick={() => void exportCsv()}>
           {t('common.exportCsv')}
         </button>
-        <button type="button" aria-pressed={printing} onClick={() => setPrinting((p) => !p)} disabled={!st}>
+        <button
+          type="button"
+          aria-pressed={printing}
+          onClick={() => {
+            if (!printing) void preparePrint(appendixWeek);
+            setPrinting((p) => !p);
+          }}
+          disabled={!st}
+        >
           {t('common.print')}…
         </button>
       </form>
       <JobProgressBar methods={['ledger.statementCsv']} />
-      {printing && st && <StatementPrint st={st} storeName={storeName} timeZone={tz} lang={lang} chainCode={current} />}
+      {printing && printSt && (
+        <>
+          <label className="no-print">
+            {t('stmt.appendixPick')}
+            <select
+              value={appendixWeek}
+              onChange={(e) => {
+                setAppendixWeek(e.target.value);
+                void preparePrint(e.target.value);
+              }}
+            >
+              <option value="">{t('stmt.appendixNone')}</option>
+              {printSt.weeks.rows
+                .filter((w) => w.lines > 0)
+                .map((w) => (
+                  <option key={w.weekEnd} value={w.weekEnd}>
+                    {weekSpan(w.from, w.to)}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <StatementPrint st={printSt} appendix={appendix} storeName={storeName} timeZone={tz} lang={lang} chainCode={current} />
+        </>
+      )}
       {balance && (
         <p className="row">
           <span>
@@ -124,55 +187,7 @@ export function StatementScreen() {
         </p>
       )}
       <ErrorAlert error={error} />
-      {st && (
-        <table aria-label={t('settle.tab.statement')}>
-          <thead>
-            <tr>
-              <th>{t('settle.statement.date')}</th>
-              <th>{t('settle.statement.kind')}</th>
-              <th>{t('settle.statement.description')}</th>
-              <th className="num">{t('settle.amount')}</th>
-              <th className="num">{t('settle.statement.balance')}</th>
-              <th>{t('settle.statement.settlement')}</th>
-              <th>{t('settle.statement.code')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td colSpan={4}>{t('settle.statement.opening')}</td>
-              <td className="num">{formatRupiah(st.openingBalance)}</td>
-              <td colSpan={2} />
-            </tr>
-            {st.lines.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('settle.statement.empty')}
-                </td>
-              </tr>
-            )}
-            {st.lines.map((l) => (
-              <tr key={l.id}>
-                <td>{dates.dateTime(l.occurredAt, tz)}</td>
-                <td>{t(`settle.kind.${l.kind}`)}</td>
-                <td>
-                  {[l.productName, l.quantity ? `× ${l.quantity}` : '', l.reason].filter(Boolean).join(' ')}
-                </td>
-                <td className="num">{formatRupiah(l.amount)}</td>
-                <td className="num">{formatRupiah(l.balance)}</td>
-                <td>{l.settlementNumber ?? ''}</td>
-                <td>
-                  <code>{l.code}</code>
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <th colSpan={4}>{t('settle.statement.closing')}</th>
-              <th className="num">{formatRupiah(st.closingBalance)}</th>
-              <td colSpan={2} />
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {st && <StatementWeeks key={`${st.producer.id} ${st.from} ${st.to} ${weekOffset}`} st={st} onOffset={(o) => void show(o)} range={range()} />}
       <form
         className="panel row"
         style={{ marginTop: '1rem' }}

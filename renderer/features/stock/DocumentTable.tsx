@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../shared/contract/stock';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { useTimeZone } from '../../components/storeSettings';
@@ -6,12 +7,13 @@ import { EmptyRow } from '../../components/EmptyRow';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
 /** A panel listing intake or return papers (number, date, producer, units) with a button to show each again. */
-export function DocumentTable({ title, docs, showLabel, onShow }: { title: string; docs: DocumentSummary[]; showLabel(number: string): string; onShow(id: number): void }) {
+export function DocumentTable({ title, docs, showLabel, onShow, pager }: { title: string; docs: DocumentSummary[]; showLabel(number: string): string; onShow(id: number): void; pager?: ReactNode }) {
   const { t, lang } = useI18n();
   const zone = useTimeZone();
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
+      {pager}
       <table>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { DocumentSummary, ProducerReturn, StockCount, StockCountSummary } from '../../../shared/contract/stock';
+import type { ProducerReturn, StockCount } from '../../../shared/contract/stock';
+import { Pager, usePagedList } from '../../components/Pager';
 import { formatRupiah } from '../../../shared/money';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { call } from '../../api';
@@ -12,23 +12,22 @@ import { ActionsHeader } from '../../components/ActionsHeader';
 export function StockDocuments({ onShowReturn, onShowCount }: { onShowReturn(r: ProducerReturn): void; onShowCount(c: StockCount): void }) {
   const { t, lang } = useI18n();
   const zone = useTimeZone();
-  const [returns, setReturns] = useState<DocumentSummary[]>([]);
-  const [counts, setCounts] = useState<StockCountSummary[]>([]);
-  useEffect(() => {
-    void call('returns.list', { limit: 30 }).then(setReturns);
-    void call('stockCounts.list', { limit: 30 }).then(setCounts);
-  }, []);
+  const returns = usePagedList('returns.list', {}, { pageSize: 30 });
+  const countPage = usePagedList('stockCounts.list', {}, { pageSize: 30 });
+  const counts = countPage.rows ?? [];
   const when = (at: string) => formatLocalDateTime(at, zone, lang);
   return (
     <div className="stack">
       <DocumentTable
         title={t('stock.doc.returns')}
-        docs={returns}
+        docs={returns.rows ?? []}
+        pager={<Pager page={returns.page} onOffset={returns.setOffset} list={t('stock.doc.returns')} />}
         showLabel={(number) => t('stock.doc.show', { number })}
         onShow={(id) => void call('returns.get', { id }).then(onShowReturn)}
       />
       <section className="panel" aria-label={t('stock.doc.counts')}>
         <h2>{t('stock.doc.counts')}</h2>
+        <Pager page={countPage.page} onOffset={countPage.setOffset} list={t('stock.doc.counts')} />
         <table>
           <thead>
             <tr>

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Page } from '../../../../shared/contract/paging';
+import { pagedRows } from '../../paging';
 import type { MethodParsed } from '../../../../shared/contract';
 import type { PaymentMethod, ReceiptData, Refund, Sale, SaleLine } from '../../../../shared/contract/till';
 import { addDays, localToInstant } from '../../../../shared/domain/time';
@@ -118,7 +120,8 @@ export function findByReceipt(input: MethodParsed<'sales.findByReceipt'>, ctx: C
   return saleFromRow(ctx.db, r!);
 }
 
-export function listSales(input: MethodParsed<'sales.list'>, ctx: CoreContext): Sale[] {
+/** Sales newest first, a page at a time, with the total matching the filters. */
+export function listSales(input: MethodParsed<'sales.list'>, ctx: CoreContext): Page<Sale> {
   const tz = ctx.timeZone();
   const from = input.from ? localToInstant(input.from, tz) : null;
   const to = input.to ? localToInstant(addDays(input.to, 1), tz) : null;
@@ -128,11 +131,19 @@ export function listSales(input: MethodParsed<'sales.list'>, ctx: CoreContext): 
   if (input.shiftId !== undefined) { where.push('s.shift_id = ?'); args.push(input.shiftId); }
   if (from) { where.push('s.created_at >= ?'); args.push(from); }
   if (to) { where.push('s.created_at < ?'); args.push(to); }
-  const rows = sql(
+  return pagedRows<SaleRow, Sale>(
     ctx.db,
-    `${SALE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.created_at DESC, s.receipt_no DESC LIMIT ?`,
-  ).all(...args, input.limit ?? 100) as SaleRow[];
-  return rows.map((r) => saleFromRow(ctx.db, r));
+    {
+      select: SALE_SELECT.slice('SELECT '.length, SALE_SELECT.indexOf('\n  FROM ')),
+      from: SALE_SELECT.slice(SALE_SELECT.indexOf('\n  FROM ') + '\n  FROM '.length),
+      countFrom: 'sales s',
+      where,
+      args,
+      orderBy: 's.created_at DESC, s.receipt_no DESC',
+    },
+    input,
+    (r) => saleFromRow(ctx.db, r),
+  );
 }
 
 export function receipt(input: MethodParsed<'sales.receipt'>, ctx: CoreContext): ReceiptData {

@@ -1,0 +1,138 @@
+/**
+ * The sales report (issue 10 item 9: what the shop sold and what it keeps),
+ * read from the kept daily sales (migrations/0014_kept_sums.sql): any range,
+ * a day or five years, reads day rows, never sale lines.
+ */
+import type { MethodParsed } from '../../../shared/contract';
+import type { PaymentMethod, SalesFigures, SalesReport } from '../../../shared/contract/till';
+import { salesPeriodOf } from '../../../shared/domain/salesPeriods';
+import type { CoreContext } from '../context';
+import { invalid } from '../errors';
+import { readSettings } from '../settings';
+
+/** Sums of a group of day rows, as SQL columns (the same for every grouping). */
+const SUMS = `SUM(units - void_units - refund_units) AS units, SUM(gross - void_gross) AS gross,
+  SUM(discounts - void_discounts) AS discounts, SUM(refund_net) AS refunds, SUM(void_net) AS voids,
+  SUM(net - void_net) AS sold, SUM(producer_share - void_share - refund_share) AS share`;
+
+interface SumRow {
+  units: number;
+  gross: number;
+  discounts: number;
+  refunds: number;
+  voids: number;
+  sold: number;
+  share: number;
+}
+
+export function figures(r: SumRow): SalesFigures {
+  const net = r.sold - r.refunds;
+  return {
+    units: r.units,
+    gross: r.gross,
+    discounts: r.discounts,
+    refunds: r.refunds,
+    net,
+    voids: r.voids,
+    producerShare: r.share,
+    commission: net - r.share,
+  };
+}
+
+const zero = (): SalesFigures => ({ units: 0, gross: 0, discounts: 0, refunds: 0, net: 0, voids: 0, producerShare: 0, commission: 0 });
+const FIGURE_KEYS = Object.keys(zero()) as (keyof SalesFigures)[];
+function addInto(into: SalesFigures, f: SalesFigures): void {
+  for (const k of FIGURE_KEYS) into[k] += f[k];
+}
+
+/** The ISO weekday the store's week ends on (its settlement period's last local day). */
+export function weekEndWeekday(ctx: CoreContext): number {
+  const s = readSettings(ctx.db);
+  return s.periodEndTime === '24:00' ? s.periodEndWeekday : ((s.periodEndWeekday + 5) % 7) + 1;
+}
+
+export function salesReport(input: MethodParsed<'reports.sales'>, ctx: CoreContext): SalesReport {
+  const { db } = ctx;
+  if (input.to < input.from) invalid('Tanggal akhir sebelum tanggal awal.', 'The end date is before the start date.', 'to');
+  const grouping = input.groupBy ?? 'day';
+  const producerId = input.producerId ?? null;
+  const where = `day >= ? AND day <= ?${producerId === null ? '' : ' AND producer_id = ?'}`;
+  const args = producerId === null ? [input.from, input.to] : [input.from, input.to, producerId];
+  const products = db
+    .prepare(
+      `SELECT g.*, p.name AS product_name, pr.short_name, pr.name AS producer_name
+         FROM (SELECT product_id, MIN(producer_id) AS producer_id, ${SUMS} FROM sales_days WHERE ${where} GROUP BY product_id) g
+         JOIN products p ON p.id = g.product_id JOIN producers pr ON pr.id = g.producer_id`,
+    )
+    .all(...args) as (SumRow & { product_id: number; producer_id: number; product_name: string; short_name: string; producer_name: string })[];
+  const days = db.prepare(`SELECT day, ${SUMS} FROM sales_days WHERE ${where} GROUP BY day ORDER BY day`).all(...args) as (SumRow & { day: string })[];
+
+  const totals = zero();
+  const byProducer = new Map<number, SalesReport['byProducer'][number]>();
+  const byProduct: SalesReport['byProduct'] = [];
+  for (const r of products) {
+    const f = figures(r);
+    addInto(totals, f);
+    byProduct.push({ productId: r.product_id, productName: r.product_name, producerId: r.producer_id, producerShortName: r.short_name, ...f });
+    const p = byProducer.get(r.producer_id) ?? { producerId: r.producer_id, producerName: r.producer_name, ...zero() };
+    addInto(p, f);
+    byProducer.set(r.producer_id, p);
+  }
+  const week = weekEndWeekday(ctx);
+  const periods: SalesReport['periods'] = [];
+  for (const d of days) {
+    const key = salesPeriodOf(d.day, grouping, week);
+    let last = periods.at(-1);
+    if (!last || last.from !== key.from) {
+      last = { ...key, ...zero() };
+      periods.push(last);
+    }
+    addInto(last, figures(d));
+  }
+
+  const payRows =
+    producerId !== null
+      ? []
+      : (db
+          .prepare(
+            `SELECT method, SUM(sales) AS sales, SUM(taken) AS taken, SUM(void_sales) AS void_sales, SUM(voided) AS voided,
+                    SUM(refunds) AS refunds, SUM(refunded) AS refunded
+               FROM sales_day_payments WHERE day >= ? AND day <= ? GROUP BY method`,
+          )
+          .all(input.from, input.to) as { method: PaymentMethod; sales: number; taken: number; void_sales: number; voided: number; refunds: number; refunded: number }[]);
+  const order: PaymentMethod[] = ['cash', 'qris', 'transfer'];
+  const payments = order.map((method) => {
+    const r = payRows.find((p) => p.method === method);
+    const taken = (r?.taken ?? 0) - (r?.voided ?? 0);
+    return {
+      method,
+      sales: (r?.sales ?? 0) - (r?.void_sales ?? 0),
+      taken,
+      voidedSales: r?.void_sales ?? 0,
+      voided: r?.voided ?? 0,
+      refunds: r?.refunds ?? 0,
+      refunded: r?.refunded ?? 0,
+      net: taken - (r?.refunded ?? 0),
+    };
+  });
+  const counts =
+    producerId !== null
+      ? { sales: 0, voidedSales: 0, refundCount: 0 }
+      : {
+          sales: payments.reduce((s, p) => s + p.sales, 0),
+          voidedSales: payments.reduce((s, p) => s + p.voidedSales, 0),
+          refundCount: payments.reduce((s, p) => s + p.refunds, 0),
+        };
+  const byNet = <T extends { net: number }>(a: T, b: T) => b.net - a.net;
+  return {
+    from: input.from,
+    to: input.to,
+    grouping,
+    producerId,
+    totals: { ...totals, ...counts },
+    byProduct: byProduct.sort((a, b) => byNet(a, b) || a.productName.localeCompare(b.productName)),
+    byProducer: [...byProducer.values()].sort((a, b) => byNet(a, b) || a.producerName.localeCompare(b.producerName)),
+    periods,
+    payments: producerId === null ? payments : [],
+  };
+}
