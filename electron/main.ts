@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createCore, type Core } from './core/app';
-import { automaticBackup, startBackupSchedule } from './core/backup/schedule';
+import { backupOnClose, startBackupSchedule } from './core/backup/schedule';
+import { lockDataFolder, type FolderLock } from './core/db/folderLock';
 import { createShellRouter, type PrintableContents } from './printing';
 import {
   allowNavigation,
@@ -42,6 +43,8 @@ export const asPrintable = (contents: WebContents): PrintableContents => content
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopSchedule: (() => void) | null = null;
+let folderLock: FolderLock | null = null;
+let nativeBindingInUse: string | undefined;
 
 function lockDownEveryWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -92,6 +95,16 @@ async function start(): Promise<void> {
   const dataDir = process.env.UKM_MART_DATA_DIR ? path.resolve(process.env.UKM_MART_DATA_DIR) : app.getPath('userData');
   const nativeBinding = electronBindingPath(app.getAppPath(), process.resourcesPath);
   if (!nativeBinding) console.warn('[ukm-mart] no better-sqlite3 build for Electron found; trying the default one');
+  // One process per data folder, whichever shell (SPEC §9); the single-instance lock above covers only this app's own copies.
+  try {
+    folderLock = lockDataFolder(dataDir, 'electron');
+  } catch (err) {
+    console.error(`[ukm-mart] ${(err as Error).message}`);
+    dialog.showErrorBox('UKM Mart', (err as Error).message);
+    app.exit(1);
+    return;
+  }
+  nativeBindingInUse = nativeBinding ?? undefined;
   core = createCore({ dataDir, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
   serveRenderer();
   // Printing (`shell.*`) is answered by the window's webContents, everything else by the core.
@@ -108,8 +121,9 @@ app.on('before-quit', (event) => {
   quitting = true;
   stopSchedule?.();
   const closing = core;
-  void automaticBackup(closing, 'close').finally(() => {
+  void backupOnClose(closing, nativeBindingInUse ? { nativeBinding: nativeBindingInUse } : {}).finally(() => {
     closing.close();
+    folderLock?.release();
     core = null;
     app.quit();
   });

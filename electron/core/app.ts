@@ -22,6 +22,12 @@ import { readFlag, readSettings } from './settings';
 import { ASYNC_METHODS } from '../../shared/contract/system';
 import { STORE_CONTROL, type StoreControl } from './backup/control';
 import { backupsDirOf } from './backup/files';
+import { removeLeftovers } from './backup/leftovers';
+import { auditFindings, closeCleanly, diagnoseStorage, markOpen, readMarker, storageRefusal } from './db/lifecycle';
+import { createStoreHealth, folderIsWritable } from './db/storeHealth';
+import { AppError } from './errors';
+import { requireManager } from './staff/approval';
+import { audit } from './audit';
 
 export const APP_VERSION = '0.1.0';
 export const DB_FILE_NAME = 'ukm-mart.sqlite';
@@ -36,6 +42,10 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** How the start-up checks use threads; the defaults suit the shop's machine (tests exercise the other paths). */
   startupChecks?: StoreOpenOptions['checks'];
+  /** When the full checks start in the background after opening (default 3 s; tests use 0 or turn them off with null). */
+  backgroundChecksAfterMs?: number | null;
+  /** The low-space warning threshold (default 500 MB; tests change it). */
+  lowSpaceBytes?: number;
 }
 
 export interface Core {
@@ -51,6 +61,8 @@ export interface Core {
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   status(): StoreStatus;
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+  /** Runs the full checks in the background now (after an automatic backup); resolves when they have answered. */
+  runBackgroundChecks(): Promise<void>;
   /** The open database, for tests and the backup module. Null while refused. */
   readonly db: Database.Database | null;
   readonly dataDir: string;
@@ -95,7 +107,44 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   fs.mkdirSync(dataDir, { recursive: true });
-  let opened = openStore(dbFile, storeOptions);
+  removeLeftovers(dataDir, backupsDir);
+  let lastFullCheckAt: string | null = null;
+  const health = createStoreHealth({
+    dataDir,
+    dbFile,
+    backupsDir,
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.lowSpaceBytes !== undefined ? { lowSpaceBytes: options.lowSpaceBytes } : {}),
+    onFindings: (findings) => auditFindings(db, findings, now().toISOString()),
+    onPassed: (at) => {
+      lastFullCheckAt = at;
+      if (db) markOpen(dataDir, db, readMarker(dataDir), at);
+    },
+  });
+  let checkTimer: NodeJS.Timeout | null = null;
+  /** Opens the store with what the shutdown marker says; a read-only folder is its own refusal (SPEC §9). */
+  const openWithMarker = () => {
+    const marker = readMarker(dataDir);
+    lastFullCheckAt = marker?.lastFullCheckAt ?? null;
+    health.setLastFullCheckAt(lastFullCheckAt);
+    if (fs.existsSync(dbFile) && !folderIsWritable(dataDir)) {
+      health.recordFault('READ_ONLY');
+      return { db: null, refusal: storageRefusal('READ_ONLY') };
+    }
+    const result = openStore(dbFile, { ...storeOptions, marker, now: now() });
+    if (result.db) {
+      markOpen(dataDir, result.db, marker, lastFullCheckAt);
+      const delay = options.backgroundChecksAfterMs === undefined ? 3000 : options.backgroundChecksAfterMs;
+      if (delay !== null) {
+        if (checkTimer) clearTimeout(checkTimer);
+        checkTimer = setTimeout(() => void health.startChecks(), delay);
+        checkTimer.unref?.();
+      }
+    }
+    return result;
+  };
+  let opened = openWithMarker();
   let db = opened.db;
   let settingsCache: ReturnType<typeof readSettings> | null = null;
   const settings = () => {
@@ -114,7 +163,15 @@ export function createCore(options: CoreOptions = {}): Core {
     }
   };
 
-  const status = (): StoreStatus => ({
+  const status = (): StoreStatus => {
+    // A read-only folder that has become writable again: open the store by itself (SPEC §9: it recovers when fixed).
+    if (health.fault() === 'READ_ONLY' && folderIsWritable(dataDir)) {
+      health.writeSucceeded();
+      control.reopen();
+    }
+    return statusNow();
+  };
+  const statusNow = (): StoreStatus => ({
     state: db ? 'ready' : 'refused',
     ...(db ? {} : { reason: (opened.refusal ?? NOT_OPEN).en, reasonText: opened.refusal ?? NOT_OPEN }),
     needsSetup: db ? readFlag(db, 'setupDone') !== true : false,
@@ -122,6 +179,7 @@ export function createCore(options: CoreOptions = {}): Core {
     schemaVersion: db ? schemaVersion(db) : 0,
     appVersion: APP_VERSION,
     shell,
+    health: health.report(),
   });
 
   const control: StoreControl = {
@@ -132,17 +190,19 @@ export function createCore(options: CoreOptions = {}): Core {
     db: () => db,
     status,
     closeDatabase() {
+      health.stopChecks();
       db?.close();
       db = null;
       settingsCache = null;
       opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
     },
     reopen() {
+      health.stopChecks();
       db?.close();
       settingsCache = null;
-      opened = openStore(dbFile, storeOptions);
+      opened = openWithMarker();
       db = opened.db;
-      return status();
+      return statusNow();
     },
   };
 
@@ -158,7 +218,23 @@ export function createCore(options: CoreOptions = {}): Core {
     [STORE_CONTROL]: control,
   }) as CoreContext;
 
-  const handlers: Handlers = buildHandlers({ 'system.status': () => status() });
+  const handlers: Handlers = buildHandlers({
+    'system.status': () => status(),
+    // The manager has looked at the background findings: finalise may go on; the look is audited.
+    'system.acknowledgeChecks': (input, ctx) => {
+      const manager = requireManager(ctx, input.approval);
+      audit(ctx.db, {
+        at: ctx.now().toISOString(),
+        actorId: manager.id,
+        action: 'checks.acknowledge',
+        subjectType: 'database',
+        subjectId: 'ukm-mart.sqlite',
+        before: { findings: health.findings().map((f) => f.en) },
+      });
+      health.acknowledge();
+      return statusNow();
+    },
+  });
 
   /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
   const lookup = (method: string, rawInput: unknown): Lookup => {
@@ -168,6 +244,25 @@ export function createCore(options: CoreOptions = {}): Core {
     }
     const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
     if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
+    if (!db && !ALLOWED_WHILE_REFUSED.has(method) && health.fault()) {
+      return { ok: false, reply: { ok: false, error: { code: health.fault()!, message: storageRefusal(health.fault()!)[lang()] } } };
+    }
+    if (method === 'settlements.finalize' && health.findingsUnacknowledged()) {
+      const list = health.findings().slice(0, 3).map((f) => f[lang()]).join('; ');
+      return {
+        ok: false,
+        reply: {
+          ok: false,
+          error: {
+            code: 'CONFLICT',
+            message:
+              lang() === 'id'
+                ? `Pemeriksaan latar belakang menemukan masalah (${list}). Setoran tidak difinalkan sampai pengelola memeriksanya (Pengaturan → Pemeriksaan data). Tidak ada yang berubah.`
+                : `The background check found problems (${list}). No settlement is finalised until a manager has looked (Settings → Data checks). Nothing was changed.`,
+          },
+        },
+      };
+    }
     if (!db && !ALLOWED_WHILE_REFUSED.has(method)) {
       const why = (opened.refusal ?? NOT_OPEN)[lang()];
       return {
@@ -207,10 +302,20 @@ export function createCore(options: CoreOptions = {}): Core {
         throw new Error(`${method} is asynchronous: call it with callAsync`);
       }
       afterSuccess(method);
+      if (contract[method].transaction !== 'none') health.writeSucceeded();
       return { ok: true, value };
     } catch (err) {
-      return errorEnvelope(err, lang());
+      return storageAware(err);
     }
+  };
+
+  /** A full disk or a read-only folder answers with its own code and words, and the banner shows it until it is over. */
+  const storageAware = (err: unknown): Envelope<never> => {
+    const fault = err instanceof AppError ? null : diagnoseStorage(err, dataDir);
+    if (!fault) return errorEnvelope(err, lang());
+    health.recordFault(fault);
+    console.error(`[core] ${fault}: ${(err as Error).message}`);
+    return { ok: false, error: { code: fault, message: storageRefusal(fault)[lang()] } };
   };
 
   const asyncOnly = (method: string): Envelope<never> => {
@@ -243,7 +348,7 @@ export function createCore(options: CoreOptions = {}): Core {
         afterSuccess(method);
         return { ok: true, value };
       } catch (err) {
-        return errorEnvelope(err, lang());
+        return storageAware(err);
       }
     },
     emit,
@@ -254,13 +359,18 @@ export function createCore(options: CoreOptions = {}): Core {
       set.add(listener as (p: unknown) => void);
       return () => set!.delete(listener as (p: unknown) => void);
     },
+    async runBackgroundChecks() {
+      if (db) await health.startChecks();
+    },
     get db() {
       return db;
     },
     dataDir,
     dbFile,
     close() {
-      db?.close();
+      if (checkTimer) clearTimeout(checkTimer);
+      health.stopChecks();
+      if (db) closeCleanly(dataDir, db, lastFullCheckAt);
       db = null;
       opened = { db: null, refusal: { id: 'Toko sudah ditutup.', en: 'The store is closed.' } };
     },

@@ -22,7 +22,7 @@ function disjoint(...maps: AreaMap[]): void {
  * The one handler table. Typed as `Handlers` minus what the core answers
  * itself, so a contract method with no handler fails to compile.
  */
-export function buildHandlers(coreOwn: Pick<Handlers, 'system.status'>): Handlers {
+export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'system.acknowledgeChecks'>): Handlers {
   disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, coreOwn);
   return {
     ...coreOwn,

@@ -25,6 +25,18 @@ export interface LedgerVerifyResult {
   problems: LedgerVerifyProblem[];
   /** Chain head (full hex) per producer after verification. */
   heads: { producerId: number; head: string; entries: number }[];
+  /** The sales journal's chain (SPEC §4), checked with every full `ledger.verify` (absent for one producer). */
+  salesJournal?: SalesJournalVerifyResult;
+}
+
+/** The sales journal's hash chain, recomputed: the first entry that does not match, if any. */
+export interface SalesJournalVerifyResult {
+  ok: boolean;
+  salesChecked: number;
+  /** Chain head (full hex) and its printed code (first 12 hex digits, as on the Z report). */
+  head: string | null;
+  code: string | null;
+  problem: { seq: number | null; receiptNo: number; message: string } | null;
 }
 
 /** A ledger entry as stored (the hashed fields; `amount` is signed rupiah: + the shop owes more, − less), for display. */

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Core } from '../app';
+import { backupBudgetBytes } from './budget';
 import { backupsDirOf, listBackups, type BackupKind } from './files';
 import { writeBackup } from './create';
 
@@ -8,6 +10,8 @@ export interface ScheduleOptions {
   now?: () => Date;
   /** How often to look whether a day has passed since the last backup. */
   checkEveryMs?: number;
+  /** The first look, after start-up (default 60 s: a backup is never on the path to a ready till). */
+  firstCheckAfterMs?: number;
   nativeBinding?: string;
 }
 
@@ -27,9 +31,12 @@ export async function automaticBackup(core: Core, kind: Exclude<BackupKind, 'man
       kind,
       at: (options.now ?? (() => new Date()))(),
       rotate: true,
+      budgetBytes: backupBudgetBytes(),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     core.emit('backup.completed', { file: info.file, kind });
+    // SPEC §9: the full checks also run after each automatic backup (in the background).
+    void core.runBackgroundChecks();
     return info;
   } catch (err) {
     console.error(`[backup] automatic ${kind} backup failed: ${(err as Error).message}`);
@@ -58,8 +65,42 @@ export function startBackupSchedule(core: Core, options: ScheduleOptions = {}): 
       running = null;
     });
   };
-  tick();
+  const first = setTimeout(tick, options.firstCheckAfterMs ?? 60_000);
+  first.unref?.();
   const timer = setInterval(tick, options.checkEveryMs ?? 15 * 60_000);
   timer.unref?.();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+/** A store this small is copied and compressed in well under a second: cheap enough to back up on every close. */
+export const CHEAP_CLOSE_BYTES = 64 * 1024 * 1024;
+/** The longest a close waits for its backup; an unfinished one is abandoned (its .partial files go at the next start). */
+export const CLOSE_BACKUP_MAX_MS = 10_000;
+
+/**
+ * The backup on close (SPEC §9), bounded: taken only when it is cheap (a small
+ * store) or a daily backup is due anyway, and never delaying the exit by more
+ * than `maxMs`. A big store closed twice a day is backed up by the daily
+ * timer instead of copying 680 MiB at every exit.
+ */
+export async function backupOnClose(core: Core, options: ScheduleOptions & { maxMs?: number } = {}): Promise<'taken' | 'skipped' | 'abandoned'> {
+  if (!core.db) return 'skipped';
+  const now = (options.now ?? (() => new Date()))();
+  const last = lastBackupAt(core.dataDir);
+  const due = !last || now.getTime() - last.getTime() >= DAY_MS;
+  const size = fs.statSync(core.dbFile, { throwIfNoEntry: false })?.size ?? 0;
+  if (!due && size > CHEAP_CLOSE_BYTES) return 'skipped';
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    automaticBackup(core, 'close', options).then((info) => (info ? ('taken' as const) : ('skipped' as const))),
+    new Promise<'abandoned'>((resolve) => {
+      timer = setTimeout(() => resolve('abandoned'), options.maxMs ?? CLOSE_BACKUP_MAX_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'abandoned') console.warn('[backup] the backup on close took too long and was abandoned; the daily backup covers it');
+  return outcome;
 }

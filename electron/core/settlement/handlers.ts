@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../handlerTypes';
 import type { ledgerMethods } from '../../../shared/contract/ledger';
 import { verifyLedger } from '../ledger/chain';
+import { withSalesJournal } from '../journal/verifyAll';
 import { readSettings } from '../settings';
 import { toLocalDate } from '../../../shared/domain/time';
 import { nowOf, periodRule } from './common';
@@ -16,7 +17,7 @@ import { createPayout, listPayouts } from './payouts';
 const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(), ctx.timeZone());
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
-  'ledger.verify': (input, ctx) => verifyLedger(ctx.db, input.producerId),
+  'ledger.verify': (input, ctx) => withSalesJournal(ctx.db, verifyLedger(ctx.db, input.producerId), input.producerId),
   'ledger.deduct': (input, ctx) => deduct(ctx, input),
   'ledger.adjust': (input, ctx) => adjust(ctx, input),
   'ledger.statement': (input, ctx) => statement(ctx.db, ctx.timeZone(), input),
