@@ -59,6 +59,9 @@ function readOwner(file: string): LockOwner | null {
   }
 }
 
+/** Locks this process holds: a lock file with our own pid that is not in here was left by an earlier process that had our pid. */
+const heldHere = new Set<string>();
+
 export interface FolderLock {
   readonly file: string;
   release(): void;
@@ -72,12 +75,14 @@ export function lockDataFolder(dataDir: string, shell: string): FolderLock {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o600 });
+      heldHere.add(file);
       let released = false;
       return {
         file,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(file);
           // Only our own lock: a stale-lock takeover by another process must not be undone by us.
           if (readOwner(file)?.pid === process.pid) fs.rmSync(file, { force: true });
         },
@@ -86,6 +91,7 @@ export function lockDataFolder(dataDir: string, shell: string): FolderLock {
       if ((err as { code?: string }).code !== 'EEXIST') throw err;
     }
     const owner = readOwner(file);
+    if (heldHere.has(file)) throw new FolderLockedError(owner ?? me, dataDir);
     // Half-written (the owner is writing it right now) or held by a live process on this machine: not ours.
     if (owner && owner.host === me.host && owner.pid !== process.pid && alive(owner.pid)) {
       throw new FolderLockedError({ ...owner, command: commandOf(owner.pid) }, dataDir);
