@@ -33,7 +33,11 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
   if (fk) findings.push({ check: 'foreign_key_check', id: `${fk} rujukan rusak antar-tabel`, en: `${fk} broken references between tables` });
   const ledger = verifyLedger(db);
   for (const p of ledger.problems.slice(0, 5)) {
-    findings.push({ check: 'ledger.verify', id: `Buku produsen tidak cocok: ${p.message}`, en: `The producer ledger does not match: ${p.message}` });
+    findings.push({
+      check: 'ledger.verify',
+      id: `Buku produsen tidak cocok: entri ${p.entryId} (produsen ${p.producerId}, #${p.seq}) diubah atau hilang`,
+      en: `The producer ledger does not match: ${p.message}`,
+    });
   }
   const stock = verifyStockLevels(db);
   if (!stock.ok) {
@@ -42,7 +46,11 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
   }
   const journal = verifySalesJournal(db);
   if (journal.problem) {
-    findings.push({ check: 'sales.journal', id: `Jurnal penjualan tidak cocok: ${journal.problem.message}`, en: `The sales journal does not match: ${journal.problem.message}` });
+    findings.push({
+      check: 'sales.journal',
+      id: `Jurnal penjualan tidak cocok: struk ${journal.problem.receiptNo} diubah atau hilang`,
+      en: `The sales journal does not match: ${journal.problem.message}`,
+    });
   }
   return findings;
 }
