@@ -23,6 +23,7 @@ import { ASYNC_METHODS } from '../../shared/contract/system';
 import { STORE_CONTROL, type StoreControl } from './backup/control';
 import { backupsDirOf } from './backup/files';
 import { removeLeftovers } from './backup/leftovers';
+import { recoverInterruptedRestore } from './backup/restoreFiles';
 import { auditFindings, closeCleanly, diagnoseStorage, markOpen, readMarker, storageRefusal } from './db/lifecycle';
 import { createStoreHealth, folderIsWritable } from './db/storeHealth';
 import { AppError } from './errors';
@@ -107,6 +108,7 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   fs.mkdirSync(dataDir, { recursive: true });
+  recoverInterruptedRestore(dataDir, dbFile, options.nativeBinding);
   removeLeftovers(dataDir, backupsDir);
   let lastFullCheckAt: string | null = null;
   const health = createStoreHealth({

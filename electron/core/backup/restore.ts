@@ -8,7 +8,7 @@ import { requireManager, type StaffMember } from '../staff/approval';
 import { checkBackupFile } from './check';
 import { storeControl, type StoreControl } from './control';
 import { stamp } from './files';
-import { copyOrDecompress, resetMarkerForRestore } from './restoreFiles';
+import { clearRestoreJournal, copyOrDecompress, resetMarkerForRestore, writeRestoreJournal } from './restoreFiles';
 
 const SIDES = ['-wal', '-shm', '-journal'];
 
@@ -72,6 +72,8 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
   const wasReady = db !== null;
   control.closeDatabase();
   const replacedFile = fs.existsSync(control.dbFile) ? `${control.dbFile}.replaced-${stamp(at)}` : undefined;
+  // A kill between the two renames below would leave no store: the journal lets start-up finish or undo the swap.
+  writeRestoreJournal(control.dataDir, { replacedFile: replacedFile ?? null, candidate });
   if (replacedFile) moveWithSides(control.dbFile, replacedFile);
   // Leftover journals of a missing database would otherwise be applied to the restored one.
   for (const side of SIDES) {
@@ -81,6 +83,7 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
   // A deliberate restore may go back to lower receipt numbers: the marker is set from the restored file,
   // with no full check on record, so the reopen runs the full checks before trading.
   resetMarkerForRestore(control.dataDir, control.dbFile, control.nativeBinding);
+  clearRestoreJournal(control.dataDir);
 
   const status = control.reopen();
   if (status.state !== 'ready') {
