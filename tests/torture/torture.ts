@@ -135,7 +135,7 @@ async function finalizeScenario(trials: number, log: (s: string) => void): Promi
   const row: TortureRow = { scenario: 'SIGKILL during settlement finalise', trials: 0, acknowledged: 0, lost: 0, receiptGaps: 0, leftovers: 0, refusedStarts: 0, note: '' };
   const acknowledged = new Set<string>();
   for (let i = 0; i < trials; i++) {
-    const { lines } = await runUntilKilled(['finalize', dataDir, now, String(mgr.staffId), mgr.pin, periods.join(',')], Math.floor(Math.random() * 400));
+    const { lines } = await runUntilKilled(['finalize', dataDir, now, String(mgr.staffId), mgr.pin, periods.join(',')], Math.floor(Math.random() * 1500));
     row.trials++;
     for (const l of lines) if (l !== 'done') acknowledged.add(l);
     row.acknowledged = acknowledged.size;
