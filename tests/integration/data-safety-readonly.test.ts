@@ -7,9 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core/app';
 import { makeTestCore, tempDir } from '../helpers/core';
+
+// The full checks run on a worker thread; on a loaded machine they take longer than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 function tryMount(dir: string): string | null {
   if (process.getuid?.() !== 0) return 'not root: cannot mount a read-only folder';

@@ -15,6 +15,9 @@ import { readMarker } from '../../electron/core/db/shutdownMarker';
 import { makeTestCore, tempDir } from '../helpers/core';
 import { makeTill } from './till-fixtures';
 
+// The full checks run on a worker thread; on a loaded machine they take longer than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
 const waitFor = async (what: () => boolean, ms = 20_000) => {
   const end = Date.now() + ms;
   while (!what()) {

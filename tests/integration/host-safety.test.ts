@@ -3,10 +3,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lockDataFolder, FolderLockedError, LOCK_FILE_NAME } from '../../electron/core/db/folderLock';
 import { startHost } from '../../electron/host';
 import { tempDir } from '../helpers/core';
+
+// The full checks run on a worker thread; on a loaded machine they take longer than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = path.resolve(__dirname, '../..');
 
