@@ -87,9 +87,18 @@ export function createStoreHealth(options: HealthOptions) {
         if (mine !== generation) return result; // replaced or stopped: its answer no longer counts
         running = null;
         const at = options.now().toISOString();
-        if (result.findings.length) {
-          checks = { ...checks, state: 'findings', finishedAt: at, findings: result.findings.map(({ id, en }) => ({ id, en })), acknowledged: false };
-          options.onFindings(result.findings);
+        const damage = result.findings.filter((f) => f.check !== 'error');
+        if (damage.length < result.findings.length) {
+          // The check could not run (a worker that did not start, the file busy): not damage, so nothing is refused; said in the log.
+          console.error(`[core] the background full check could not run: ${result.findings.map((f) => f.en).join('; ')}`);
+        }
+        if (damage.length < result.findings.length && damage.length === 0) {
+          checks = { ...checks, state: 'idle', finishedAt: options.now().toISOString() };
+          return result;
+        }
+        if (damage.length) {
+          checks = { ...checks, state: 'findings', finishedAt: at, findings: damage.map(({ id, en }) => ({ id, en })), acknowledged: false };
+          options.onFindings(damage);
         } else {
           checks = { ...checks, state: 'passed', finishedAt: at, lastFullCheckAt: at };
           options.onPassed(at);
