@@ -137,12 +137,14 @@ describe('the preload', () => {
 
 describe('main.ts wiring', () => {
   const main = fs.readFileSync(path.join(root, 'electron', 'main.ts'), 'utf8');
-  it('takes the single-instance lock, has ONE ipc handler, and backs up daily and on close', () => {
+  it('takes the single-instance lock and the data folder lock, has ONE ipc handler, and backs up daily and (bounded) on close', () => {
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
     expect(main).toContain('createIpcHandler(core, undefined, createShellRouter(core))');
     expect(main).toContain('startBackupSchedule(core');
-    expect(main).toContain("automaticBackup(closing, 'close')");
+    // Issue 12: the close backup only when cheap or due, bounded in time; one process per data folder.
+    expect(main).toContain('backupOnClose(closing');
+    expect(main).toContain('lockDataFolder(dataDir');
     expect(main).toContain('setPermissionRequestHandler(denyPermissionRequest)');
     expect(main).toContain('UKM_MART_DATA_DIR');
   });
