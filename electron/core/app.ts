@@ -304,7 +304,8 @@ export function createCore(options: CoreOptions = {}): Core {
         throw new Error(`${method} is asynchronous: call it with callAsync`);
       }
       afterSuccess(method);
-      if (contract[method].transaction !== 'none') health.writeSucceeded();
+      // Only a real write proves the disk takes writes again (reads run in transactions too).
+      if (contract[method].kind === 'write' || contract[method].kind === 'exclusive') health.writeSucceeded();
       return { ok: true, value };
     } catch (err) {
       return storageAware(err);

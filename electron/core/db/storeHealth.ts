@@ -120,7 +120,15 @@ export function createStoreHealth(options: HealthOptions) {
     report(): StoreHealth {
       const freeBytes = freeBytesOf(options.dataDir);
       // Space came back (or the folder became writable): the fault is over without waiting for the next write.
-      if (fault?.kind === 'DISK_FULL' && freeBytes !== null && fault.freeAtFault !== null && freeBytes > fault.freeAtFault + 16 * 1024 * 1024) fault = null;
+      // Only when the disk really was nearly full at the fault (a quota or a size limit leaves plenty free: a write must succeed then).
+      if (
+        fault?.kind === 'DISK_FULL' &&
+        freeBytes !== null &&
+        fault.freeAtFault !== null &&
+        fault.freeAtFault < 64 * 1024 * 1024 &&
+        freeBytes > fault.freeAtFault + 16 * 1024 * 1024
+      )
+        fault = null;
       if (fault?.kind === 'READ_ONLY' && folderIsWritable(options.dataDir)) fault = null;
       const next = nextBackupBytes();
       const needed = Math.max(options.lowSpaceBytes ?? LOW_SPACE_BYTES, next);
