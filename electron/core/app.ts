@@ -193,7 +193,8 @@ export function createCore(options: CoreOptions = {}): Core {
     status,
     closeDatabase() {
       health.stopChecks();
-      db?.close();
+      // A clean close as far as the marker goes: a restore killed after this must not look like a crash with its -wal gone.
+      if (db) closeCleanly(dataDir, db, lastFullCheckAt);
       db = null;
       settingsCache = null;
       opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
