@@ -1,3 +1,4 @@
+import { backupOnClose } from './core/backup/schedule';
 /**
  * What the desktop entry (main.ts) does besides calling Electron, as plain
  * functions tested without the Electron binary: where the data lives, which
@@ -31,10 +32,11 @@ export function forwardStoreEvents(
  * runtime's long-work thread), then the store closes (its threads finish the
  * calls in flight first). Never throws: the app quits either way.
  */
-export async function closeStore(store: Pick<StoreEndpoint, 'automaticBackup' | 'close'>, stopSchedule: () => void): Promise<void> {
+export async function closeStore(store: Pick<StoreEndpoint, 'automaticBackup' | 'close' | 'dataDir' | 'dbFile'>, stopSchedule: () => void): Promise<void> {
   stopSchedule();
   try {
-    await store.automaticBackup('close');
+    // Bounded: only when cheap or a daily backup is due, and never holding the exit long (backup/schedule.ts).
+    await backupOnClose(store);
   } finally {
     await store.close();
   }

@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startBackupSchedule } from './core/backup/schedule';
+import { defaultDataDir } from './core/app';
+import { lockDataFolder } from './core/db/folderLock';
+import { backupOnClose, startBackupSchedule } from './core/backup/schedule';
 import type { StoreEndpoint } from './core/runtime/endpoint';
 import { StoreRuntime, type RuntimeOptions } from './core/runtime/storeRuntime';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from './csp';
@@ -25,7 +27,17 @@ export interface HostOptions extends RuntimeOptions {
   rendererDir?: string;
   /** Use an existing store (e.g. `inProcessEndpoint(core)`) instead of starting the store runtime. */
   core?: StoreEndpoint;
+  /** Slow-client limits (defaults in HOST_LIMITS; tests shorten them). */
+  limits?: Partial<typeof HOST_LIMITS>;
 }
+
+/**
+ * A client dribbling headers or a body must not hold the host (issue 12): the
+ * whole header within 10 s, the whole request within 20 s, an idle kept-alive
+ * socket closed after 5 s, a silent socket after 2 minutes (a backup or a
+ * restore answers well within that), and at most 64 connections at once.
+ */
+export const HOST_LIMITS = { headersMs: 10_000, requestMs: 20_000, keepAliveMs: 5_000, idleMs: 120_000, maxConnections: 64, checkEveryMs: 1_000 };
 
 export interface RunningHost {
   url: string;
@@ -64,10 +76,19 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const token = options.token ?? process.env.UKM_MART_TOKEN ?? crypto.randomBytes(24).toString('base64url');
   const requestedPort = options.port ?? (process.env.UKM_MART_PORT ? Number(process.env.UKM_MART_PORT) : 0);
   const rendererDir = path.resolve(options.rendererDir ?? defaultRendererDir());
-  const core: StoreEndpoint = options.core ?? (await StoreRuntime.start({ ...options, shell: 'browser' }));
+  // The folder's lock comes before the store: a second host must not even sweep the first one's files.
+  const lock = options.core ? null : lockDataFolder(options.dataDir ? path.resolve(options.dataDir) : defaultDataDir(), 'browser');
+  let core: StoreEndpoint;
+  try {
+    core = options.core ?? (await StoreRuntime.start({ ...options, shell: 'browser' }));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   let port = requestedPort;
+  const limits = { ...HOST_LIMITS, ...options.limits };
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: limits.checkEveryMs }, (req, res) => {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Host header not allowed' } });
@@ -172,8 +193,17 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     fs.createReadStream(target).pipe(res);
   }
 
+  server.headersTimeout = limits.headersMs;
+  server.requestTimeout = limits.requestMs;
+  server.keepAliveTimeout = limits.keepAliveMs;
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleMs, (socket) => socket.destroy());
+
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => {
+      lock?.release();
+      reject(err);
+    });
     server.listen(requestedPort, '127.0.0.1', () => resolve());
   });
   port = (server.address() as { port: number }).port;
@@ -188,16 +218,23 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          if (options.core) resolve();
-          else void Promise.resolve(core.close()).then(() => resolve());
+          if (options.core) {
+            lock?.release();
+            resolve();
+          } else {
+            void Promise.resolve(core.close()).then(() => {
+              lock?.release();
+              resolve();
+            });
+          }
         });
       }),
   };
 }
 
 /**
- * `npm run serve`: browser mode with the daily backup timer and a backup when
- * stopped (Ctrl+C). Prints the URL to open and the API token; opens nothing.
+ * `npm run serve`: browser mode with the daily backup timer (never at start-up)
+ * and a bounded backup when stopped (Ctrl+C): only when cheap or due. Prints the URL to open and the API token; opens nothing.
  */
 export async function serve(options: HostOptions = {}): Promise<RunningHost> {
   const host = await startHost(options);
@@ -207,7 +244,7 @@ export async function serve(options: HostOptions = {}): Promise<RunningHost> {
     if (stopping) return;
     stopping = true;
     stopSchedule();
-    await host.core.automaticBackup('close');
+    await backupOnClose(host.core);
     await host.close();
     process.exit(0);
   };

@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { startBackupSchedule } from './core/backup/schedule';
 import { StoreRuntime } from './core/runtime/storeRuntime';
 import { closeStore, desktopDataDir, forwardStoreEvents } from './desktopRouting';
+import { lockDataFolder, type FolderLock } from './core/db/folderLock';
 import { createShellRouter, type PrintableContents } from './printing';
 import { openCustomerDisplay } from './customerWindow';
 import {
@@ -41,6 +42,7 @@ export const asPrintable = (contents: WebContents): PrintableContents => content
 let store: StoreRuntime | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopSchedule = () => undefined as void;
+let folderLock: FolderLock | null = null;
 
 function lockDownEveryWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -80,7 +82,17 @@ async function start(): Promise<void> {
   await app.whenReady();
   const nativeBinding = electronBindingPath(app.getAppPath(), process.resourcesPath);
   if (!nativeBinding) console.warn('[ukm-mart] no better-sqlite3 build for Electron found; trying the default one');
-  store = await StoreRuntime.start({ dataDir: desktopDataDir(process.env, app.getPath('userData')), shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
+  const dataDir = desktopDataDir(process.env, app.getPath('userData'));
+  // One process per data folder, whichever shell (SPEC §9); the single-instance lock above covers only this app's own copies.
+  try {
+    folderLock = lockDataFolder(dataDir, 'electron');
+  } catch (err) {
+    console.error(`[ukm-mart] ${(err as Error).message}`);
+    dialog.showErrorBox('UKM Mart', (err as Error).message);
+    app.exit(1);
+    return;
+  }
+  store = await StoreRuntime.start({ dataDir, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
   serveRenderer();
   // Printing (`shell.*`) is answered by the window's webContents, everything else by the store runtime.
   ipcMain.handle(CALL_CHANNEL, createIpcHandler(store, undefined, createShellRouter(store)));
@@ -96,6 +108,7 @@ app.on('before-quit', (event) => {
   event.preventDefault();
   quitting = true;
   void closeStore(store, stopSchedule).finally(() => {
+    folderLock?.release();
     store = null;
     app.quit();
   });

@@ -4,6 +4,7 @@ import type { Lang } from '../shared/i18nText';
 import { call } from './api';
 import { I18nProvider, useI18n, type StringKey } from './i18n';
 import { RefusedScreen, SetupScreen } from './features/setup';
+import { HealthBanner } from './components/HealthBanner';
 import { SessionBadge, SessionGate } from './features/staff/SessionGate';
 import SellScreen from './features/sell';
 import CatalogueScreen from './features/catalogue';
@@ -130,6 +131,7 @@ export function App() {
     );
   return (
     <I18nProvider lang={lang} setLang={setLang}>
+      {status && <HealthBanner />}
       {body}
     </I18nProvider>
   );

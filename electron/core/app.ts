@@ -13,7 +13,7 @@ import {
 import type { StoreStatus } from '../../shared/contract/system';
 import type { Lang } from '../../shared/i18nText';
 import type { Caller, CoreContext } from './context';
-import { validationError } from './envelope';
+import { errorEnvelope, validationError } from './envelope';
 import { createDispatcher } from './dispatch';
 import { JobBoard, type JobReporter } from './runtime/jobs';
 import { openDatabase } from './db/open';
@@ -24,6 +24,13 @@ import { openStore, type StoreOpenOptions } from './db/store';
 import { readFlag, readSettings } from './settings';
 import { STORE_CONTROL, type StoreControl } from './backup/control';
 import { backupsDirOf } from './backup/files';
+import { removeLeftovers } from './backup/leftovers';
+import { recoverInterruptedRestore } from './backup/restoreFiles';
+import { auditFindings, closeCleanly, diagnoseStorage, markOpen, readMarker, storageRefusal } from './db/lifecycle';
+import { createStoreHealth, folderIsWritable } from './db/storeHealth';
+import { AppError } from './errors';
+import { requireManager } from './staff/approval';
+import { audit } from './audit';
 
 export const APP_VERSION = '0.1.0';
 export const DB_FILE_NAME = 'ukm-mart.sqlite';
@@ -46,6 +53,10 @@ export interface CoreOptions {
   role?: 'store' | 'reader';
   /** The jobs of long work; the runtime shares one board between its threads. */
   jobs?: JobBoard;
+  /** When the full checks start in the background after opening (default 3 s; tests use 0 or turn them off with null). */
+  backgroundChecksAfterMs?: number | null;
+  /** The low-space warning threshold (default 500 MB; tests change it). */
+  lowSpaceBytes?: number;
 }
 
 export interface Core {
@@ -61,6 +72,8 @@ export interface Core {
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   status(): StoreStatus;
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+  /** Runs the full checks in the background now (after an automatic backup); resolves when they have answered. */
+  runBackgroundChecks(): Promise<void>;
   /** The open database, for tests and the backup module. Null while refused. */
   readonly db: Database.Database | null;
   readonly dataDir: string;
@@ -107,7 +120,47 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   fs.mkdirSync(dataDir, { recursive: true });
-  let opened = role === 'store' ? openStore(dbFile, storeOptions) : openReader();
+  if (role === 'store') {
+    recoverInterruptedRestore(dataDir, dbFile, options.nativeBinding);
+    removeLeftovers(dataDir, backupsDir);
+  }
+  let lastFullCheckAt: string | null = null;
+  const health = createStoreHealth({
+    dataDir,
+    dbFile,
+    backupsDir,
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.lowSpaceBytes !== undefined ? { lowSpaceBytes: options.lowSpaceBytes } : {}),
+    onFindings: (findings) => auditFindings(db, findings, now().toISOString()),
+    onPassed: (at) => {
+      lastFullCheckAt = at;
+      if (db) markOpen(dataDir, db, readMarker(dataDir), at);
+    },
+  });
+  let checkTimer: NodeJS.Timeout | null = null;
+  /** Opens the store with what the shutdown marker says; a read-only folder is its own refusal (SPEC §9). */
+  const openWithMarker = () => {
+    const marker = readMarker(dataDir);
+    lastFullCheckAt = marker?.lastFullCheckAt ?? null;
+    health.setLastFullCheckAt(lastFullCheckAt);
+    if (fs.existsSync(dbFile) && !folderIsWritable(dataDir)) {
+      health.recordFault('READ_ONLY');
+      return { db: null, refusal: storageRefusal('READ_ONLY') };
+    }
+    const result = openStore(dbFile, { ...storeOptions, marker, now: now() });
+    if (result.db) {
+      markOpen(dataDir, result.db, marker, lastFullCheckAt);
+      const delay = options.backgroundChecksAfterMs === undefined ? 3000 : options.backgroundChecksAfterMs;
+      if (delay !== null) {
+        if (checkTimer) clearTimeout(checkTimer);
+        checkTimer = setTimeout(() => void health.startChecks(), delay);
+        checkTimer.unref?.();
+      }
+    }
+    return result;
+  };
+  let opened = role === 'store' ? openWithMarker() : openReader();
   let db = role === 'store' ? opened.db : null;
   /** Reads run here (dispatch.ts); in a reader it is the only connection. */
   let readDb: Database.Database | null = role === 'store' ? null : opened.db;
@@ -147,7 +200,15 @@ export function createCore(options: CoreOptions = {}): Core {
     }
   };
 
-  const status = (): StoreStatus => ({
+  const status = (): StoreStatus => {
+    // A read-only folder that has become writable again: open the store by itself (SPEC §9: it recovers when fixed).
+    if (role === 'store' && health.fault() === 'READ_ONLY' && folderIsWritable(dataDir)) {
+      health.writeSucceeded();
+      control.reopen();
+    }
+    return statusNow();
+  };
+  const statusNow = (): StoreStatus => ({
     state: anyDb() ? 'ready' : 'refused',
     ...(anyDb() ? {} : { reason: (opened.refusal ?? NOT_OPEN).en, reasonText: opened.refusal ?? NOT_OPEN }),
     needsSetup: anyDb() ? readFlag(anyDb()!, 'setupDone') !== true : false,
@@ -155,6 +216,7 @@ export function createCore(options: CoreOptions = {}): Core {
     schemaVersion: anyDb() ? schemaVersion(anyDb()!) : 0,
     appVersion: APP_VERSION,
     shell,
+    health: health.report(),
   });
 
   const control: StoreControl = {
@@ -166,18 +228,21 @@ export function createCore(options: CoreOptions = {}): Core {
     status,
     closeDatabase() {
       closeReader();
-      db?.close();
+      health.stopChecks();
+      // A clean close as far as the marker goes: a restore killed after this must not look like a crash with its -wal gone.
+      if (db) closeCleanly(dataDir, db, lastFullCheckAt);
       db = null;
       settingsCache = null;
       opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
     },
     reopen() {
       closeReader();
+      health.stopChecks();
       db?.close();
       settingsCache = null;
-      opened = openStore(dbFile, storeOptions);
+      opened = openWithMarker();
       db = opened.db;
-      return status();
+      return statusNow();
     },
   };
 
@@ -197,6 +262,20 @@ export function createCore(options: CoreOptions = {}): Core {
   const handlers: Handlers = buildHandlers({
     'system.status': () => status(),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
+    // The manager has looked at the background findings: finalise may go on; the look is audited.
+    'system.acknowledgeChecks': (input, ctx) => {
+      const manager = requireManager(ctx, input.approval);
+      audit(ctx.db, {
+        at: ctx.now().toISOString(),
+        actorId: manager.id,
+        action: 'checks.acknowledge',
+        subjectType: 'database',
+        subjectId: 'ukm-mart.sqlite',
+        before: { findings: health.findings().map((f) => f.en) },
+      });
+      health.acknowledge();
+      return statusNow();
+    },
   });
 
   /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
@@ -207,6 +286,25 @@ export function createCore(options: CoreOptions = {}): Core {
     }
     const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
     if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
+    if (!anyDb() && !ALLOWED_WHILE_REFUSED.has(method) && health.fault()) {
+      return { ok: false, reply: { ok: false, error: { code: health.fault()!, message: storageRefusal(health.fault()!)[lang()] } } };
+    }
+    if (method === 'settlements.finalize' && health.findingsUnacknowledged()) {
+      const list = health.findings().slice(0, 3).map((f) => f[lang()]).join('; ');
+      return {
+        ok: false,
+        reply: {
+          ok: false,
+          error: {
+            code: 'CONFLICT',
+            message:
+              lang() === 'id'
+                ? `Pemeriksaan latar belakang menemukan masalah (${list}). Setoran tidak difinalkan sampai pengelola memeriksanya (Pengaturan → Pemeriksaan data). Tidak ada yang berubah.`
+                : `The background check found problems (${list}). No settlement is finalised until a manager has looked (Settings → Data checks). Nothing was changed.`,
+          },
+        },
+      };
+    }
     if (!anyDb() && !ALLOWED_WHILE_REFUSED.has(method)) {
       const why = (opened.refusal ?? NOT_OPEN)[lang()];
       return {
@@ -224,7 +322,29 @@ export function createCore(options: CoreOptions = {}): Core {
     if (method.startsWith('settings.') || method.startsWith('setup.') || method.startsWith('backup.')) settingsCache = null;
   };
 
-  const dispatcher = createDispatcher({ writeDb: () => db, readDb: reader, ctxFor, lang, jobs, emit, afterSuccess });
+  /** A full disk or a read-only folder answers with its own code and words, and the banner shows it until it is over. */
+  const storageAware = (err: unknown): Envelope<never> => {
+    const fault = err instanceof AppError ? null : diagnoseStorage(err, dataDir);
+    if (!fault) return errorEnvelope(err, lang());
+    health.recordFault(fault);
+    console.error(`[core] ${fault}: ${(err as Error).message}`);
+    return { ok: false, error: { code: fault, message: storageRefusal(fault)[lang()] } };
+  };
+
+  const dispatcher = createDispatcher({
+    writeDb: () => db,
+    readDb: reader,
+    ctxFor,
+    lang,
+    jobs,
+    emit,
+    afterSuccess(method) {
+      afterSuccess(method);
+      // Only a real write proves the disk takes writes again (reads run in transactions too).
+      if (isMethodName(method) && (contract[method].kind === 'write' || contract[method].kind === 'exclusive')) health.writeSucceeded();
+    },
+    toErrorEnvelope: storageAware,
+  });
   // A reader sees other threads' commits: it reads the settings afresh for every call.
   const beforeCall = () => {
     if (role === 'reader') settingsCache = null;
@@ -249,16 +369,21 @@ export function createCore(options: CoreOptions = {}): Core {
       set.add(listener as (p: unknown) => void);
       return () => set!.delete(listener as (p: unknown) => void);
     },
+    async runBackgroundChecks() {
+      if (db) await health.startChecks();
+    },
     get db() {
       return db ?? readDb;
     },
     dataDir,
     dbFile,
     close() {
+      if (checkTimer) clearTimeout(checkTimer);
+      health.stopChecks();
       closeReader();
       if (role === 'reader') readDb?.close();
       readDb = null;
-      db?.close();
+      if (db) closeCleanly(dataDir, db, lastFullCheckAt);
       db = null;
       opened = { db: null, refusal: { id: 'Toko sudah ditutup.', en: 'The store is closed.' } };
     },

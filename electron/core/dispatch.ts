@@ -43,6 +43,8 @@ export interface DispatchDeps {
   jobs: JobBoard;
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   afterSuccess(method: string): void;
+  /** How a thrown error becomes the reply (the core names a full disk or a read-only folder); default errorEnvelope. */
+  toErrorEnvelope?(err: unknown): Envelope<never>;
 }
 
 /** Which methods cancelling can stop without leaving anything half done: they only read. */
@@ -119,7 +121,7 @@ export function createDispatcher(deps: DispatchDeps) {
       deps.afterSuccess(found.method);
       return { ok: true, value };
     } catch (err) {
-      return errorEnvelope(err, deps.lang());
+      return deps.toErrorEnvelope ? deps.toErrorEnvelope(err) : errorEnvelope(err, deps.lang());
     }
   };
 
@@ -129,7 +131,7 @@ export function createDispatcher(deps: DispatchDeps) {
       deps.afterSuccess(found.method);
       return { ok: true, value };
     } catch (err) {
-      return errorEnvelope(err, deps.lang());
+      return deps.toErrorEnvelope ? deps.toErrorEnvelope(err) : errorEnvelope(err, deps.lang());
     }
   };
 

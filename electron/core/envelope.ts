@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/i18nText';
 import { MoneyError } from '../../shared/money';
 import { AppError } from './errors';
 import { fieldLabel } from '../../shared/domain/fieldLabels';
+import { STORAGE_TEXT, storageFault } from './db/storageFault';
 
 const GENERIC: Record<string, { id: string; en: string }> = {
   invalid_type: { id: 'Jenis data salah atau tidak diisi', en: 'Missing or of the wrong type' },
@@ -43,6 +44,10 @@ export function errorEnvelope(err: unknown, lang: Lang): Envelope<never> {
     return { ok: false, error: { code: 'VALIDATION', message: err.messages[lang] } };
   }
   const sqliteCode = (err as { code?: unknown })?.code;
+  const storage = storageFault(err);
+  if (storage) {
+    return { ok: false, error: { code: storage, message: STORAGE_TEXT[storage][lang] } };
+  }
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
     // A constraint the handler should have checked first; still a refusal, never a partial write.
     return {

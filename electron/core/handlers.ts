@@ -23,7 +23,7 @@ function disjoint(...maps: AreaMap[]): void {
  * The one handler table. Typed as `Handlers` minus what the core answers
  * itself, so a contract method with no handler fails to compile.
  */
-export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.cancel'>): Handlers {
+export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.cancel' | 'system.acknowledgeChecks'>): Handlers {
   disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, labelHandlers, coreOwn);
   return {
     ...coreOwn,

@@ -14,9 +14,10 @@ import { accessStrings } from './access';
 import { applyPlurals } from './plural';
 import { labelStrings } from './labels';
 import { pagesAndSumsStrings } from './pagesAndSums';
+import { safetyStrings } from './safety';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings, safetyStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -33,7 +34,8 @@ export type StringKey =
   | KeysOf<typeof paperStrings>
   | KeysOf<typeof accessStrings>
   | KeysOf<typeof labelStrings>
-  | KeysOf<typeof pagesAndSumsStrings>;
+  | KeysOf<typeof pagesAndSumsStrings>
+  | KeysOf<typeof safetyStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {

@@ -57,6 +57,7 @@ export function ZReport({ report, paper, timeZone, storeName, actions, autoPrint
             strong
           />
         )}
+        {report.salesChainCode && <Row label={t('safety.z.chainCode')} value={<code>{report.salesChainCode}</code>} />}
         <div className="rule" />
         {report.kind === 'Z' && (
           <SignatureLines slots={[{ onLine: t('till.z.signCashier') }, { onLine: t('till.z.signManager') }]} />

@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'THROTTLED',
   'UNAVAILABLE',
   'INTERNAL',
+  /** The disk is full: the write was not recorded (SPEC §9). */
+  'DISK_FULL',
+  /** The data folder cannot be written to (SPEC §9). */
+  'READ_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

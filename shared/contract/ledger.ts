@@ -29,6 +29,8 @@ export interface LedgerVerifyResult {
   heads: { producerId: number; head: string; entries: number }[];
   /** The kept balances (per producer) checked against the entries, settlements and payouts they sum. */
   keptSums?: { ok: boolean; problems: KeptSumProblem[] };
+  /** The sales journal's chain (SPEC §4), checked with every full `ledger.verify` (absent for one producer). */
+  salesJournal?: SalesJournalVerifyResult;
 }
 
 /** A kept sum that differs from the rows it sums (migrations/0014_kept_sums.sql). */
@@ -38,6 +40,16 @@ export interface KeptSumProblem {
   kept: number | null;
   actual: number;
   message: string;
+}
+
+/** The sales journal's hash chain, recomputed: the first entry that does not match, if any. */
+export interface SalesJournalVerifyResult {
+  ok: boolean;
+  salesChecked: number;
+  /** Chain head (full hex) and its printed code (first 12 hex digits, as on the Z report). */
+  head: string | null;
+  code: string | null;
+  problem: { seq: number | null; receiptNo: number; message: string } | null;
 }
 
 /** A ledger entry as stored (the hashed fields; `amount` is signed rupiah: + the shop owes more, − less), for display. */

@@ -15,6 +15,29 @@ export interface StoreStatus {
   schemaVersion: number;
   appVersion: string;
   shell: 'electron' | 'browser';
+  /** Faults and warnings the banner shows on every screen (SPEC §9). */
+  health?: StoreHealth;
+}
+
+/** What the banner on every screen reports: storage faults, low space, the background checks' findings. */
+export interface StoreHealth {
+  /** The last write failed because the disk is full (cleared when space returns or a write succeeds). */
+  diskFull: boolean;
+  /** The data folder (or the disk) cannot be written to. */
+  readOnly: boolean;
+  freeBytes: number | null;
+  /** Free space is below 500 MB or below the size of the next backup. */
+  lowSpace: { freeBytes: number; neededBytes: number } | null;
+  checks: {
+    state: 'idle' | 'running' | 'passed' | 'findings';
+    startedAt: string | null;
+    finishedAt: string | null;
+    findings: { id: string; en: string }[];
+    /** A manager has looked at the findings: settlement finalise is allowed again. */
+    acknowledged: boolean;
+    lastFullCheckAt: string | null;
+  };
+  backups: { usedBytes: number; budgetBytes: number; nextBackupBytes: number };
 }
 
 export interface StoreSettings {
@@ -209,6 +232,8 @@ export const systemMethods = {
   'backup.restore': method<Promise<RestoreResult>>({ access: 'manager', kind: 'exclusive' })(
     z.object({ file: absolutePath('Berkas cadangan', 'Backup file'), approval: approval().optional() }).strict(),
   ),
+  /** A manager has looked at the background checks' findings: settlement finalise is allowed again (audited). */
+  'system.acknowledgeChecks': method<StoreStatus>({ access: 'manager', kind: 'write' })(z.object({ approval: approval() }).strict()),
   /** Desktop app only: the printers of this computer. The browser answers UNAVAILABLE. */
   'shell.printers': method<PrinterChoice[]>({ access: 'staff', kind: 'read' })(empty()),
   /**

@@ -134,6 +134,8 @@ export interface ShiftReport {
   expectedCash: number;
   countedCash: number | null;
   variance: number | null;
+  /** The sales journal's chain code when the report was made (first 12 hex digits; SPEC §4). */
+  salesChainCode?: string | null;
 }
 
 export interface AuditEntry {

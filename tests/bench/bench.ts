@@ -21,6 +21,7 @@ import { generate } from './generate';
 import { notes, table } from './report';
 import { SCALES } from './scale';
 import { localInstant } from './sink';
+import { measureSafety } from './safetyBench';
 
 export interface BenchResult {
   rows: Row[];
@@ -88,6 +89,7 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line',
     'ledger_balances', 'list_page', 'statement_page', 'sales_report_year', 'sales_report_all'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  rows.push(...(await measureSafety(opts)));
 
   const seconds = (performance.now() - started) / 1000;
   log('');

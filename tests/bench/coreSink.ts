@@ -18,7 +18,7 @@ export const CORE_GROUPS = {
 let handlerNames: Set<string> | null = null;
 /** Whether the core has a handler for a method (the areas are written in parallel). */
 export function coreHas(method: string): boolean {
-  if (!handlerNames) handlerNames = new Set(Object.keys(buildHandlers({ 'system.status': () => ({}) as never, 'jobs.cancel': () => ({ cancelled: false }) })));
+  if (!handlerNames) handlerNames = new Set(Object.keys(buildHandlers({ 'system.status': () => ({}) as never, 'jobs.cancel': () => ({ cancelled: false }), 'system.acknowledgeChecks': () => ({}) as never })));
   return handlerNames.has(method);
 }
 

@@ -1,14 +1,15 @@
 /**
  * The raw better-sqlite3 floor of a sale: a bare prepared-statement
  * transaction writing the same rows sales.create writes (the sale, its lines,
- * their stock movements, one hash-chained ledger entry per line, the receipt
- * sequence), on the same connection with the same pragmas (WAL,
+ * their stock movements, one hash-chained ledger entry per line, the sale's
+ * hash-chained journal row, the receipt sequence), on the same connection with the same pragmas (WAL,
  * synchronous=FULL, foreign keys) and the same BEGIN IMMEDIATE. Nothing else:
  * no validation, no lookups, no idempotency check, no answer to build.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalEntry, GENESIS_HASH } from '../../shared/domain/ledgerChain';
+import { canonicalSale } from '../../shared/domain/salesChain';
 
 export interface FloorLine {
   productId: number;
@@ -39,6 +40,8 @@ export function makeFloor(db: Database.Database) {
       `INSERT INTO ledger_entries (producer_id, seq, kind, amount, occurred_at, ref_type, ref_id, product_id, quantity, reason, created_by, prev_hash, hash)
        VALUES (?, ?, 'sale', ?, ?, 'sale_line', ?, ?, ?, '', ?, ?, ?)`,
     ),
+    journalHead: db.prepare('SELECT seq, hash FROM sale_journal ORDER BY seq DESC LIMIT 1'),
+    journal: db.prepare('INSERT INTO sale_journal (seq, sale_id, receipt_no, prev_hash, hash) VALUES (?, ?, ?, ?, ?)'),
   };
   const write = db.transaction((shiftId: number, cashierId: number, at: string, lines: FloorLine[]) => {
     const id = randomUUID();
@@ -61,6 +64,13 @@ export function makeFloor(db: Database.Database) {
       const hash = createHash('sha256').update(prev).update(canonicalEntry(fields)).digest('hex');
       s.entry.run(l.producerId, seq, l.share, at, String(lineId), l.productId, l.quantity, cashierId, prev, hash);
     });
+    const jh = s.journalHead.get() as { seq: number; hash: string } | undefined;
+    const jprev = jh?.hash ?? GENESIS_HASH;
+    const canonical = canonicalSale({
+      receiptNo: receipt, createdAt: at, subtotal: total, discountTotal: 0, total, paymentMethod: 'cash', tendered: total, change: 0, paymentRef: '',
+      lines: lines.map((l, i) => ({ lineNo: i + 1, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, discount: 0, lineTotal: l.unitPrice * l.quantity, producerShare: l.share })),
+    });
+    s.journal.run((jh?.seq ?? 0) + 1, id, receipt, jprev, createHash('sha256').update(jprev).update(canonical).digest('hex'));
   });
   return (shiftId: number, cashierId: number, at: string, lines: FloorLine[]) => write.immediate(shiftId, cashierId, at, lines);
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../electron/host';
+import { createCore, type Core } from '../../electron/core/app';
+import { inProcessEndpoint } from '../../electron/core/runtime/endpoint';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { tempDir, TestClock } from '../helpers/core';
 
@@ -53,6 +55,8 @@ export interface E2EApp {
   page: Page;
   clock: TestClock | null;
   dataDir: string;
+  /** The in-process core, with `inProcess: true`; null when the store runtime runs it. */
+  core: Core | null;
   /** Calls the automation API over HTTP, as an outside client would. */
   api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   close(): Promise<void>;
@@ -63,9 +67,18 @@ export interface E2EApp {
  * Chromium. Pass a clock to control the core's time (the page's own clock is
  * the real one).
  */
-export async function startE2EApp(options: { clock?: TestClock; viewport?: { width: number; height: number } } = {}): Promise<E2EApp> {
+export async function startE2EApp(
+  options: { clock?: TestClock; viewport?: { width: number; height: number }; /** Run the core in this process (tests that reach into its database). */ inProcess?: boolean } = {},
+): Promise<E2EApp> {
   const dataDir = tempDir('ukm-mart-e2e-');
-  const host = await startHost({ dataDir, port: 0, rendererDir: RENDERER_DIR, ...(options.clock ? { now: options.clock.now } : {}) });
+  const core = options.inProcess ? createCore({ dataDir, shell: 'browser', ...(options.clock ? { now: options.clock.now } : {}) }) : null;
+  const host = await startHost({
+    dataDir,
+    port: 0,
+    rendererDir: RENDERER_DIR,
+    ...(options.clock ? { now: options.clock.now } : {}),
+    ...(core ? { core: inProcessEndpoint(core) } : {}),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } });
   // Headless Chromium has no print dialog, and a real window.print() leaves the
@@ -98,10 +111,12 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
     page,
     clock: options.clock ?? null,
     dataDir,
+    core,
     api,
     async close() {
       await browser.close();
       await host.close();
+      core?.close();
     },
   };
 }

@@ -101,7 +101,7 @@ describeE2E('platform: first run, settings, language', () => {
     await page.getByLabel(/Folder tujuan/).fill(usb);
     await page.getByRole('button', { name: 'Cadangkan ke folder ini' }).click();
     await page.getByText(/Cadangan dibuat:/).waitFor();
-    expect(fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+    expect(fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite.gz'))).toHaveLength(1);
     await page.getByLabel(/Folder tujuan/).fill('');
     await page.getByRole('button', { name: 'Buat cadangan sekarang' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Pulihkan cadangan/ }).count()).toBe(1);

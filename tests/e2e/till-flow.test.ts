@@ -266,6 +266,11 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     expect(text).toMatch(/Pembatalan \(1\)\s+Rp 28\.500/);
     expect(text).toMatch(/Kas seharusnya\s+Rp 128\.500/);
     expect(text).toMatch(/Selisih\s+-Rp 500/);
+    // The sales journal's chain code at close (SPEC §4), the same as ledger.verify's.
+    const journal = (await app.api('ledger.verify', {})).salesJournal!;
+    // On 58 mm paper the label wraps ("Kode rantai … penjualan"): the code follows "Kode rantai".
+    expect(text).toMatch(new RegExp(`Kode rantai\\s+${journal.code}`));
+    expect(text).toMatch(/penjualan/);
     expect(await app.api('shifts.current', {})).toBeNull();
   }, 60_000);
 });

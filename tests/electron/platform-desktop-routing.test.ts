@@ -37,13 +37,16 @@ describe('desktop routing', () => {
   it('on quit: stops the timer, backs up, then closes the store, even when the backup fails', async () => {
     const steps: string[] = [];
     await closeStore(
-      { automaticBackup: async (kind) => (steps.push(`backup ${kind}`), null), close: async () => void steps.push('close') },
+      { dataDir: tempDir(), dbFile: '/nonexistent/ukm-mart.sqlite', automaticBackup: async (kind) => (steps.push(`backup ${kind}`), null), close: async () => void steps.push('close') },
       () => void steps.push('stop timer'),
     );
     expect(steps).toEqual(['stop timer', 'backup close', 'close']);
     steps.length = 0;
     await expect(
-      closeStore({ automaticBackup: async () => Promise.reject(new Error('disk full')), close: () => void steps.push('close') }, () => undefined),
+      closeStore(
+        { dataDir: tempDir(), dbFile: '/nonexistent/ukm-mart.sqlite', automaticBackup: async () => Promise.reject(new Error('disk full')), close: () => void steps.push('close') },
+        () => undefined,
+      ),
     ).rejects.toThrow('disk full');
     expect(steps).toEqual(['close']);
   });

@@ -136,7 +136,7 @@ describe('the preload', () => {
 
 describe('main.ts wiring', () => {
   const main = fs.readFileSync(path.join(root, 'electron', 'main.ts'), 'utf8');
-  it('takes the single-instance lock, has ONE ipc handler, and backs up daily and on close', () => {
+  it('takes the single-instance lock and the data folder lock, has ONE ipc handler, and backs up daily and (bounded) on close', () => {
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
     expect(main).toContain('createIpcHandler(store, undefined, createShellRouter(store))');
@@ -145,6 +145,8 @@ describe('main.ts wiring', () => {
     // The store runs in the runtime's threads, never in the main process.
     expect(main).toContain('StoreRuntime.start(');
     expect(main).not.toMatch(/createCore|from 'better-sqlite3'/);
+    // Issue 12: one process per data folder; the close backup is bounded (closeStore → backupOnClose).
+    expect(main).toContain('lockDataFolder(dataDir');
     expect(main).toContain('setPermissionRequestHandler(denyPermissionRequest)');
     expect(main).toContain('desktopDataDir(process.env'); // UKM_MART_DATA_DIR, tested in platform-desktop-routing
   });

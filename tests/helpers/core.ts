@@ -70,7 +70,8 @@ function insertStaff(core: Core, name: string, role: 'cashier' | 'manager', pin:
 export function makeTestCore(options: { clock?: TestClock; dataDir?: string } = {}): TestCore {
   const clock = options.clock ?? new TestClock();
   const dataDir = options.dataDir ?? tempDir();
-  const core = createCore({ dataDir, now: clock.now, shell: 'browser' });
+  // The background full checks run only when a test asks (core.runBackgroundChecks()), not on a timer.
+  const core = createCore({ dataDir, now: clock.now, shell: 'browser', backgroundChecksAfterMs: null });
   const staff = new Map<string, number>();
   const member = (role: 'cashier' | 'manager', pin: string) => {
     const key = `${role}:${pin}`;

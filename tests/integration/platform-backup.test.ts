@@ -1,5 +1,6 @@
 /** Backups on real files: online backup while writing, restore, refusal of a bad backup, rotation. */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +16,17 @@ async function createBackup(t: TestCore, input: { folder?: string } = {}): Promi
   return reply.value as BackupInfo;
 }
 
+/** Backups are gzip-compressed (SPEC §9): a plain SQLite copy of one, in a temporary folder, to look inside. */
+function asSqlite(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return file;
+  const out = path.join(tempDir(), 'unpacked.sqlite');
+  fs.writeFileSync(out, zlib.gunzipSync(bytes));
+  return out;
+}
+
 function storeNames(file: string): string[] {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(asSqlite(file), { readonly: true });
   try {
     const rows = db.prepare("SELECT value FROM settings WHERE key = 'storeName'").all() as { value: string }[];
     return rows.map((r) => JSON.parse(r.value) as string);
@@ -56,7 +66,9 @@ describe('backup.create', () => {
     expect(path.dirname(info.file)).toBe(path.join(t.dataDir, 'backups'));
     expect(fs.existsSync(`${info.file}-wal`)).toBe(false);
     expect(fs.readdirSync(path.dirname(info.file)).filter((f) => f.includes('.partial'))).toEqual([]);
-    const copy = new Database(info.file, { readonly: true });
+    expect(fs.readFileSync(info.file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(info.name).toMatch(/\.sqlite\.gz$/);
+    const copy = new Database(asSqlite(info.file), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     expect((copy.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'filler'").get() as { n: number }).n).toBe(20_000);
@@ -145,10 +157,10 @@ describe('backup.restore', () => {
     for (let i = 0; i < 300; i++) add.run('y'.repeat(100));
     const backup = await createBackup(t);
     const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").get() as { rootpage: number }).rootpage;
-    const bytes = fs.readFileSync(backup.file);
+    const bytes = zlib.gunzipSync(fs.readFileSync(backup.file));
     const pageSize = bytes.readUInt16BE(16);
     bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
-    fs.writeFileSync(backup.file, bytes);
+    fs.writeFileSync(backup.file, zlib.gzipSync(bytes));
     const backupBytes = fs.readFileSync(backup.file);
     t.core.db!.pragma('wal_checkpoint(TRUNCATE)');
     const listing = fs.readdirSync(t.dataDir).sort();
@@ -169,7 +181,7 @@ describe('backup.restore', () => {
     const t = makeTestCore();
     const approval = t.manager();
     const newer = path.join(tempDir(), 'newer.sqlite');
-    fs.copyFileSync((await createBackup(t)).file, newer);
+    fs.copyFileSync(asSqlite((await createBackup(t)).file), newer);
     const n = new Database(newer);
     n.pragma('user_version = 999');
     n.close();

@@ -14,6 +14,7 @@ import { loadMigrations, migrate, schemaVersion, type Migration } from '../../el
 import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/core';
 import { keptSumsCase } from './migration-0014-case';
+import { appendSaleJournal, verifySalesJournal } from '../../electron/core/journal/salesJournal';
 
 interface MigrationCase {
   /** Rows written into the database at version N-1. */
@@ -166,6 +167,37 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
     },
   },
   14: keptSumsCase,
+  12: {
+    // The sales journal's chain: sales before 0012 stay as they are and unchained; the chain starts after them.
+    before(db) {
+      const producer = insertProducer(db);
+      const product = insertProduct(db, producer);
+      const terms = Number(
+        db.prepare("INSERT INTO product_terms (product_id, effective_from, retail_price, mode, producer_price, created_at) VALUES (?, '2026-01-01', 3000, 'fixed', 2500, ?)").run(product, AT).lastInsertRowid,
+      );
+      const staff = Number(db.prepare("INSERT INTO staff (name, role, pin_hash, active, created_at, updated_at) VALUES ('Wulan', 'cashier', 'x', 1, ?, ?)").run(AT, AT).lastInsertRowid);
+      const shift = Number(db.prepare('INSERT INTO shifts (cashier_id, opened_at, opening_float) VALUES (?, ?, 0)').run(staff, AT).lastInsertRowid);
+      db.prepare(
+        "INSERT INTO sales (id, receipt_no, shift_id, cashier_id, created_at, subtotal, discount_total, total, payment_method, tendered, change_given, request_hash) VALUES ('old-sale', 1, ?, ?, ?, 3000, 0, 3000, 'cash', 5000, 2000, 'h')",
+      ).run(shift, staff, AT);
+      db.prepare(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, producer_id, terms_id, quantity, unit_price, line_total, terms_mode, producer_price, producer_share) VALUES ('old-sale', 1, ?, ?, ?, 1, 3000, 3000, 'fixed', 2500, 2500)",
+      ).run(product, producer, terms);
+    },
+    after(db) {
+      expect(db.prepare('SELECT id, receipt_no, total FROM sales').all()).toEqual([{ id: 'old-sale', receipt_no: 1, total: 3000 }]);
+      expect(db.prepare('SELECT count(*) AS n FROM sale_journal').get()).toEqual({ n: 0 });
+      // A sale chained after the migration; an old unchained sale is not reported as missing.
+      db.prepare(
+        "INSERT INTO sales (id, receipt_no, shift_id, cashier_id, created_at, subtotal, discount_total, total, payment_method, tendered, change_given, request_hash) VALUES ('new-sale', 2, 1, 1, ?, 3000, 0, 3000, 'cash', 3000, 0, 'h2')",
+      ).run(AT);
+      appendSaleJournal(db, 'new-sale');
+      expect(verifySalesJournal(db)).toMatchObject({ ok: true, salesChecked: 1 });
+      expect(() => db.prepare('UPDATE sale_journal SET hash = hash').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM sale_journal').run()).toThrow(/append-only/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+  },
 };
 
 function insertProducer(db: Database.Database): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTestCore } from '../helpers/core';
 import { makeTill } from './till-fixtures';
+import { runTorture, table } from '../torture/torture';
 
 const CHILD = path.join(__dirname, 'fixtures', 'till-child.ts');
 const ROUNDS = 20;
@@ -76,4 +77,21 @@ describe('crash safety of sales.create', () => {
     }
     expect(printedTotal).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('the torture run, short (npm run torture has the long one)', () => {
+  it('SIGKILL during finalise, backup and restore (5 each) loses nothing, leaves no file behind, and every start trades', async () => {
+    const rows = await runTorture({ sales: 0, finalize: 5, backup: 5, restore: 5, diskFull: false }, () => undefined);
+    const summary = table(rows);
+    expect(rows.map((r) => r.trials), summary).toEqual([5, 5, 5]);
+    for (const r of rows) {
+      expect({ scenario: r.scenario, lost: r.lost, receiptGaps: r.receiptGaps, leftovers: r.leftovers, refusedStarts: r.refusedStarts }, summary).toEqual({
+        scenario: r.scenario,
+        lost: 0,
+        receiptGaps: 0,
+        leftovers: 0,
+        refusedStarts: 0,
+      });
+    }
+  }, 300_000);
 });

@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/contract/system';
+import { backupBudgetBytes } from './budget';
 
 /** Automatic backups live here; rotation applies only to this folder. */
 export const backupsDirOf = (dataDir: string) => path.join(dataDir, 'backups');
 
 export type BackupKind = BackupInfo['kind'];
 
-/** `ukm-mart-2026-11-28T11-45-00-123Z-daily.sqlite`: sortable, one per instant and kind. */
-const NAME = /^ukm-mart-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|close|manual)\.sqlite$/;
+/**
+ * `ukm-mart-2026-11-28T11-45-00-123Z-daily.sqlite.gz`: sortable, one per instant and kind.
+ * Backups from before compression end in `.sqlite` and are still listed and restorable.
+ */
+const NAME = /^ukm-mart-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|close|manual)\.sqlite(\.gz)?$/;
 
 export function backupFileName(at: Date, kind: BackupKind): string {
   const iso = at.toISOString(); // 2026-11-28T11:45:00.123Z
-  return `ukm-mart-${iso.slice(0, 10)}T${iso.slice(11, 13)}-${iso.slice(14, 16)}-${iso.slice(17, 19)}-${iso.slice(20, 23)}Z-${kind}.sqlite`;
+  return `ukm-mart-${iso.slice(0, 10)}T${iso.slice(11, 13)}-${iso.slice(14, 16)}-${iso.slice(17, 19)}-${iso.slice(20, 23)}Z-${kind}.sqlite.gz`;
 }
 
 export function parseBackupName(name: string): { takenAt: string; kind: BackupKind } | null {
@@ -72,10 +76,21 @@ export function backupsToKeep(backups: BackupInfo[], rotation: { daily: number; 
   return keep;
 }
 
-/** Deletes the automatic backups rotation does not keep; returns the deleted files. */
-export function rotateBackups(dir: string, rotation: { daily: number; weekly: number } = ROTATION): string[] {
+/**
+ * Deletes the automatic backups rotation does not keep, then the oldest
+ * automatic ones while they together exceed the size budget (the newest is
+ * always kept); returns the deleted files.
+ */
+export function rotateBackups(dir: string, rotation: { daily: number; weekly: number } = ROTATION, budgetBytes: number = backupBudgetBytes()): string[] {
   const backups = listBackups(dir);
   const keep = backupsToKeep(backups, rotation);
+  const kept = backups.filter((b) => b.kind !== 'manual' && keep.has(b.file)); // newest first
+  let total = kept.reduce((n, b) => n + b.sizeBytes, 0);
+  for (const b of [...kept].reverse()) {
+    if (total <= budgetBytes || b === kept[0]) break;
+    keep.delete(b.file);
+    total -= b.sizeBytes;
+  }
   const deleted: string[] = [];
   for (const b of backups) {
     if (keep.has(b.file)) continue;

@@ -8,6 +8,7 @@ import { requireManager, type StaffMember } from '../staff/approval';
 import { checkBackupFile } from './check';
 import { storeControl, type StoreControl } from './control';
 import { stamp } from './files';
+import { clearRestoreJournal, copyOrDecompress, resetMarkerForRestore, writeRestoreJournal } from './restoreFiles';
 
 const SIDES = ['-wal', '-shm', '-journal'];
 
@@ -52,7 +53,13 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
 
   const at = ctx.now();
   const candidate = path.join(control.dataDir, `restore-candidate-${stamp(at)}.sqlite`);
-  await fs.promises.copyFile(source, candidate);
+  try {
+    await copyOrDecompress(source, candidate);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'BACKUP_DAMAGED') throw err;
+    const why = (err as Error).message;
+    throw new AppError('VALIDATION', { id: `Cadangan ini rusak (${why}). Tidak ada yang diubah.`, en: `This backup is damaged (${why}). Nothing was changed.` }, 'file');
+  }
   const check = checkBackupFile(candidate, { nativeBinding: control.nativeBinding });
   if (!check.ok) {
     for (const f of [candidate, ...SIDES.map((s) => candidate + s)]) fs.rmSync(f, { force: true });
@@ -65,12 +72,18 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
   const wasReady = db !== null;
   control.closeDatabase();
   const replacedFile = fs.existsSync(control.dbFile) ? `${control.dbFile}.replaced-${stamp(at)}` : undefined;
+  // A kill between the two renames below would leave no store: the journal lets start-up finish or undo the swap.
+  writeRestoreJournal(control.dataDir, { replacedFile: replacedFile ?? null, candidate });
   if (replacedFile) moveWithSides(control.dbFile, replacedFile);
   // Leftover journals of a missing database would otherwise be applied to the restored one.
   for (const side of SIDES) {
     if (fs.existsSync(control.dbFile + side)) fs.renameSync(control.dbFile + side, `${control.dbFile}${side}.replaced-${stamp(at)}`);
   }
   fs.renameSync(candidate, control.dbFile);
+  // A deliberate restore may go back to lower receipt numbers: the marker is set from the restored file,
+  // with no full check on record, so the reopen runs the full checks before trading.
+  resetMarkerForRestore(control.dataDir, control.dbFile, control.nativeBinding);
+  clearRestoreJournal(control.dataDir);
 
   const status = control.reopen();
   if (status.state !== 'ready') {

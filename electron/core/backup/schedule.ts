@@ -1,5 +1,7 @@
 import type { BackupInfo } from '../../../shared/contract/system';
+import fs from 'node:fs';
 import type { Core } from '../app';
+import { backupBudgetBytes } from './budget';
 import { backupsDirOf, listBackups, type BackupKind } from './files';
 import { writeBackup } from './create';
 
@@ -9,6 +11,8 @@ export interface ScheduleOptions {
   now?: () => Date;
   /** How often to look whether a day has passed since the last backup. */
   checkEveryMs?: number;
+  /** The first look, after start-up (default 60 s: a backup is never on the path to a ready till). */
+  firstCheckAfterMs?: number;
   nativeBinding?: string;
   /** Hears (pages copied, pages in all) while the backup copies. */
   progress?: (done: number, total: number) => void;
@@ -23,14 +27,15 @@ export function lastBackupAt(dataDir: string): Date | null {
 /** What takes automatic backups: the store runtime (on its long-work thread), or an in-process core (below). */
 export interface BackupTaker {
   readonly dataDir: string;
+  readonly dbFile: string;
   automaticBackup(kind: Exclude<BackupKind, 'manual'>): Promise<BackupInfo | null>;
 }
-type Target = BackupTaker | Pick<Core, 'db' | 'dataDir' | 'emit'>;
+type Target = BackupTaker | Pick<Core, 'db' | 'dataDir' | 'emit' | 'runBackgroundChecks'>;
 const take = (target: Target, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions) =>
   'automaticBackup' in target ? target.automaticBackup(kind) : automaticBackup(target, kind, options);
 
 /** An automatic backup into `<data>/backups`, rotated; null when the store is not open. Never throws. */
-export async function automaticBackup(core: Pick<Core, 'db' | 'dataDir' | 'emit'>, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions = {}) {
+export async function automaticBackup(core: Pick<Core, 'db' | 'dataDir' | 'emit' | 'runBackgroundChecks'>, kind: Exclude<BackupKind, 'manual'>, options: ScheduleOptions = {}) {
   const db = core.db;
   if (!db) return null;
   try {
@@ -40,9 +45,12 @@ export async function automaticBackup(core: Pick<Core, 'db' | 'dataDir' | 'emit'
       at: (options.now ?? (() => new Date()))(),
       rotate: true,
       ...(options.progress ? { progress: options.progress } : {}),
+      budgetBytes: backupBudgetBytes(),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     core.emit('backup.completed', { file: info.file, kind });
+    // SPEC §9: the full checks also run after each automatic backup (in the background).
+    void core.runBackgroundChecks();
     return info;
   } catch (err) {
     console.error(`[backup] automatic ${kind} backup failed: ${(err as Error).message}`);
@@ -71,8 +79,45 @@ export function startBackupSchedule(target: Target, options: ScheduleOptions = {
       running = null;
     });
   };
-  tick();
+  const first = setTimeout(tick, options.firstCheckAfterMs ?? 60_000);
+  first.unref?.();
   const timer = setInterval(tick, options.checkEveryMs ?? 15 * 60_000);
   timer.unref?.();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+/** A store this small is copied and compressed in well under a second: cheap enough to back up on every close. */
+export const CHEAP_CLOSE_BYTES = 64 * 1024 * 1024;
+/** The longest a close waits for its backup; an unfinished one is abandoned (its .partial files go at the next start). */
+export const CLOSE_BACKUP_MAX_MS = 10_000;
+
+/**
+ * The backup on close (SPEC §9), bounded: taken only when it is cheap (a small
+ * store) or a daily backup is due anyway, and never delaying the exit by more
+ * than `maxMs`. A big store closed twice a day is backed up by the daily
+ * timer instead of copying 680 MiB at every exit.
+ */
+export async function backupOnClose(
+  target: Target & { readonly dbFile: string },
+  options: ScheduleOptions & { maxMs?: number } = {},
+): Promise<'taken' | 'skipped' | 'abandoned'> {
+  if ('db' in target && !target.db) return 'skipped';
+  const now = (options.now ?? (() => new Date()))();
+  const last = lastBackupAt(target.dataDir);
+  const due = !last || now.getTime() - last.getTime() >= DAY_MS;
+  const size = fs.statSync(target.dbFile, { throwIfNoEntry: false })?.size ?? 0;
+  if (!due && size > CHEAP_CLOSE_BYTES) return 'skipped';
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    take(target, 'close', options).then((info) => (info ? ('taken' as const) : ('skipped' as const))),
+    new Promise<'abandoned'>((resolve) => {
+      timer = setTimeout(() => resolve('abandoned'), options.maxMs ?? CLOSE_BACKUP_MAX_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'abandoned') console.warn('[backup] the backup on close took too long and was abandoned; the daily backup covers it');
+  return outcome;
 }

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import { bi, type BiText } from '../../../shared/i18nText';
 import { checkHealthParallel, type ParallelCheckOptions } from './health';
 import { openDatabase } from './open';
+import { planStartup, type ShutdownMarker } from './shutdownMarker';
+import { lastReceiptNo } from './receipts';
 import { DatabaseFromTheFutureError, latestVersion, loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 import { syncDailySalesClock } from '../reports/dailySales';
 import { readSettings } from '../settings';
@@ -15,12 +17,17 @@ export interface StoreOpenOptions {
   backupsDir?: string;
   /** How the start-up checks use threads (tests exercise the worker and the single-threaded paths). */
   checks?: Omit<ParallelCheckOptions, 'nativeBinding'>;
+  /** What the shutdown marker says (shutdownMarker.ts); absent: full checks, as for a store from before the marker. */
+  marker?: ShutdownMarker | null;
+  now?: Date;
 }
 
 export interface OpenResult {
   db: Database.Database | null;
   /** Why the store refuses to trade, in both languages. */
   refusal?: BiText;
+  /** Whether the full checks ran before trading ('full') or are left to the background ('quick'). */
+  checks?: 'full' | 'quick';
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -36,7 +43,7 @@ function hasBackups(dir: string | undefined): boolean {
  * on this connection and on worker threads' read-only connections (health.ts);
  * the store opens for writing only after every check has passed.
  */
-function probe(dbFile: string, migrations: Migration[], options: StoreOpenOptions): BiText | null {
+function probe(dbFile: string, migrations: Migration[], options: StoreOpenOptions, fullChecks: boolean): BiText | null {
   let db: Database.Database | null = null;
   try {
     db = openDatabase(dbFile, { readonly: true, nativeBinding: options.nativeBinding });
@@ -47,7 +54,20 @@ function probe(dbFile: string, migrations: Migration[], options: StoreOpenOption
         new DatabaseFromTheFutureError(version, latestVersion(migrations)).message,
       );
     }
-    const health = checkHealthParallel(db, dbFile, { ...options.checks, nativeBinding: options.nativeBinding });
+    const marker = options.marker;
+    if (marker && version > 0) {
+      const last = lastReceiptNo(db);
+      if (last < marker.lastReceiptNo) {
+        return bi(
+          `Nomor struk terakhir di basis data (${last}) lebih kecil dari yang tercatat saat aplikasi terakhir ditutup (${marker.lastReceiptNo}): penjualan yang sudah dicetak hilang (berkas lama atau jurnal terhapus). Tidak diubah dan tidak berjualan, agar nomor struk tidak terpakai dua kali; pulihkan cadangan terbaru.`,
+          `The last receipt number in the database (${last}) is lower than the one recorded when the app last closed (${marker.lastReceiptNo}): printed sales are missing (an old file or a deleted journal). Nothing was changed and the store does not trade, so no receipt number is used twice; restore the newest backup.`,
+        );
+      }
+    }
+    // A clean last shutdown: the header and schema were read above; the full checks follow in the background.
+    const health = fullChecks
+      ? checkHealthParallel(db, dbFile, { ...options.checks, nativeBinding: options.nativeBinding })
+      : { ok: true, quickCheck: ['ok'], foreignKeyProblems: 0 as number, failure: undefined as string | undefined };
     if (health.failure) throw new Error(health.failure);
     if (!health.ok) {
       const problems = [
@@ -103,11 +123,23 @@ export function openStore(dbFile: string, options: StoreOpenOptions = {}): OpenR
     const why = (err as Error).message;
     return { db: null, refusal: bi(`Berkas skema aplikasi tidak dapat dibaca (${why}).`, `The app's schema files cannot be read (${why}).`) };
   }
+  let checks: 'full' | 'quick' = 'full';
   if (fs.existsSync(dbFile)) {
     if (!fs.statSync(dbFile).isFile()) {
       return { db: null, refusal: bi(`${dbFile} bukan berkas. Tidak ada yang diubah.`, `${dbFile} is not a file. Nothing was changed.`) };
     }
-    const refusal = probe(dbFile, migrations, options);
+    const plan = planStartup(dbFile, options.marker ?? null, options.now ?? new Date());
+    if (plan.kind === 'refuse-journal-missing') {
+      return {
+        db: null,
+        refusal: bi(
+          'Aplikasi tidak ditutup dengan benar, dan jurnal basis data (ukm-mart.sqlite-wal) hilang: penjualan terakhir yang sudah dicetak mungkin hilang dan nomor struknya akan terpakai lagi. Tidak diubah dan tidak berjualan; pulihkan cadangan terbaru, atau kembalikan berkas -wal jika masih ada.',
+          'The app was not shut down cleanly and the database journal (ukm-mart.sqlite-wal) is missing: the last printed sales may be lost and their receipt numbers would be used again. Nothing was changed and the store does not trade; restore the newest backup, or put the -wal file back if you still have it.',
+        ),
+      };
+    }
+    checks = plan.kind === 'quick' ? 'quick' : 'full';
+    const refusal = probe(dbFile, migrations, options, checks === 'full');
     if (refusal) return { db: null, refusal };
   } else {
     const orphan = SIDE_FILES.map((s) => dbFile + s).find((f) => fs.existsSync(f));
@@ -154,5 +186,5 @@ export function openStore(dbFile: string, options: StoreOpenOptions = {}): OpenR
       ),
     };
   }
-  return { db };
+  return { db, checks };
 }

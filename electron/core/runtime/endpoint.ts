@@ -19,6 +19,7 @@ export interface StoreEndpoint extends BackupTaker {
 export function inProcessEndpoint(core: Core): StoreEndpoint {
   return {
     dataDir: core.dataDir,
+    dbFile: core.dbFile,
     callAsync: (method, input, caller) => core.callAsync(method, input, caller),
     on: (event, listener) => core.on(event, listener),
     status: () => core.status(),

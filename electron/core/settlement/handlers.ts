@@ -2,6 +2,7 @@ import type { AreaHandlers } from '../handlerTypes';
 import type { ledgerMethods } from '../../../shared/contract/ledger';
 import { verifyLedger } from '../ledger/chain';
 import { checkKeptBalances } from '../ledger/keptBalances';
+import { withSalesJournal } from '../journal/verifyAll';
 import { readSettings } from '../settings';
 import { toLocalDate } from '../../../shared/domain/time';
 import { nowOf, periodRule } from './common';
@@ -19,7 +20,7 @@ const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   'ledger.verify': (input, ctx) => {
-    const chains = verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total));
+    const chains = withSalesJournal(ctx.db, verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total)), input.producerId);
     const problems = checkKeptBalances(ctx.db, input.producerId);
     return { ...chains, ok: chains.ok && problems.length === 0, keptSums: { ok: problems.length === 0, problems } };
   },

@@ -10,8 +10,8 @@ import { backupHandlers } from '../backup/handlers';
 import { completeSetup } from './setup';
 import { shellOnlyHandlers } from './shell';
 
-/** Handlers of the system area. `system.status` is answered by the core itself. */
-export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'system.status'> = {
+/** Handlers of the system area. `system.status` and `system.acknowledgeChecks` are answered by the core itself. */
+export const systemHandlers: Omit<AreaHandlers<keyof typeof systemMethods>, 'system.status' | 'system.acknowledgeChecks'> = {
   'settings.get': (_input, ctx) => readSettings(ctx.db),
   'settings.update': ({ approval, ...patch }, ctx) => {
     const before = readSettings(ctx.db);

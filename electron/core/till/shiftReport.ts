@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PaymentMethod, Shift, ShiftReport } from '../../../shared/contract/till';
 import { sql } from './db';
+import { salesChainCode } from '../journal/salesJournal';
 
 const METHODS: PaymentMethod[] = ['cash', 'qris', 'transfer'];
 
@@ -62,5 +63,6 @@ export function shiftFigures(
     expectedCash,
     countedCash,
     variance: countedCash === null ? null : countedCash - expectedCash,
+    salesChainCode: salesChainCode(db),
   };
 }

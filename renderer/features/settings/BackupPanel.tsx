@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ManagerPinDialog, type ManagerApproval } from '../staff/ManagerPinDialog';
+import { BackupBudget } from './BackupBudget';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -72,6 +73,7 @@ export function BackupPanel({ refused, onRestored, timeZone }: { refused: boolea
     <section className="panel stack" aria-labelledby="backup-title">
       <h2 id="backup-title">{refused ? t('system.refused.backups') : t('system.backup.title')}</h2>
       {!refused && <p className="muted">{t('system.backup.intro')}</p>}
+      {!refused && <BackupBudget refreshKey={backups} />}
       {!refused && (
         <div className="row">
           <label className="grow">

@@ -14,6 +14,7 @@ import { termsAt, type TermsRow } from '../../catalogue/terms';
 import { sql } from '../db';
 import { localDateOf } from '../today';
 import { loadSale } from './read';
+import { appendSaleJournal } from '../../journal/salesJournal';
 
 export type SaleCreateParsed = MethodParsed<'sales.create'>;
 
@@ -232,6 +233,7 @@ export function createSale(input: SaleCreateParsed, ctx: CoreContext): Sale {
       createdBy: shift!.cashier_id,
     });
   }
+  appendSaleJournal(db, input.id);
   for (const i of overLimit) {
     const { line } = planned[i]!;
     audit(db, {
