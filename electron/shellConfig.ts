@@ -117,7 +117,7 @@ export interface IpcEventLike {
 }
 
 export interface IpcCore {
-  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  callAsync(method: string, input: unknown, caller?: { sessionId?: string }): Promise<Envelope<unknown>>;
 }
 
 /**
@@ -129,7 +129,7 @@ export interface IpcCore {
  * `shell.*` reaches the core, which answers UNAVAILABLE as in the browser.
  */
 export function createIpcHandler(core: IpcCore, log: (message: string) => void = (m) => console.warn(m), shell?: ShellRouter) {
-  return async (event: IpcEventLike, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+  return async (event: IpcEventLike, method: unknown, input: unknown, sessionId?: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || (frame.parent !== null && frame.parent !== undefined)) {
       log(`[ipc] refused a call from ${frame?.url ?? 'an unknown frame'}`);
@@ -139,7 +139,7 @@ export function createIpcHandler(core: IpcCore, log: (message: string) => void =
       return { ok: false, error: { code: 'VALIDATION', message: 'Method must be a name like "producers.create"' } };
     }
     if (shell && isShellMethod(method) && event.sender) return shell(event.sender as PrintableContents, method, input);
-    return core.callAsync(method, input);
+    return core.callAsync(method, input, typeof sessionId === 'string' && sessionId.length <= 100 ? { sessionId } : {});
   };
 }
 

@@ -14,6 +14,8 @@ import TrustScreen from './features/trust';
 import ReportsScreen from './features/reports';
 import StaffScreen from './features/staff';
 import SettingsScreen from './features/settings';
+import { useSession } from './features/staff/session';
+import { NotAllowed, mayOpen } from './features/staff/routeAccess';
 
 export const ROUTES = ['sell', 'catalogue', 'intake', 'stock', 'settle', 'trust', 'reports', 'staff', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -48,13 +50,15 @@ function Shell() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const { staff } = useSession();
   const Screen = SCREENS[route];
+  const allowed = mayOpen(route, staff.role);
   return (
     <div className="shell">
       <header className="topbar no-print">
         <span className="brand">UKM Mart</span>
         <nav aria-label={t('nav.main')}>
-          {ROUTES.map((r) => (
+          {ROUTES.filter((r) => mayOpen(r, staff.role)).map((r) => (
             <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
               {t(`nav.${r}` as StringKey)}
             </a>
@@ -70,7 +74,7 @@ function Shell() {
         <SessionBadge />
       </header>
       <main className="screen" id={`screen-${route}`}>
-        <Screen key={route} />
+        {allowed ? <Screen key={route} /> : <NotAllowed screen={route} />}
       </main>
     </div>
   );

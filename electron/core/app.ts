@@ -12,7 +12,9 @@ import {
 } from '../../shared/contract';
 import type { StoreStatus } from '../../shared/contract/system';
 import type { Lang } from '../../shared/i18nText';
-import type { CoreContext } from './context';
+import type { Caller, CoreContext } from './context';
+import { checkAccess } from './access';
+import { SessionBook } from './staff/sessions';
 import { errorEnvelope, validationError } from './envelope';
 import { buildHandlers } from './handlers';
 import type { Handlers } from './handlerTypes';
@@ -44,9 +46,9 @@ export interface Core {
    * asynchronous method (backup.create, backup.restore) answers INTERNAL here:
    * use `callAsync`.
    */
-  call(method: string, input: unknown): Envelope<unknown>;
+  call(method: string, input: unknown, caller?: Caller): Envelope<unknown>;
   /** Validates and runs any contract method, awaiting handlers that return a Promise; never rejects. */
-  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  callAsync(method: string, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
   /** Pushes an event to the listeners (the Electron window, the backup timer's reports). */
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
   status(): StoreStatus;
@@ -77,8 +79,10 @@ export { openStore, type OpenResult } from './db/store';
 const NOT_OPEN = { id: 'Basis data tidak terbuka.', en: 'The database is not open.' };
 
 type Lookup =
-  | { ok: true; method: MethodName; input: unknown; handler: (input: unknown, ctx: CoreContext) => unknown }
+  | { ok: true; method: MethodName; input: unknown; handler: (input: unknown, ctx: CoreContext) => unknown; ctx: CoreContext; durable: DurableWork[] }
   | { ok: false; reply: Envelope<never> };
+
+type DurableWork = (db: Database.Database) => void;
 
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -103,6 +107,7 @@ export function createCore(options: CoreOptions = {}): Core {
     return settingsCache;
   };
   const lang = (): Lang => settings()?.language ?? 'id';
+  const sessions = new SessionBook();
 
   const emit = <E extends CoreEventName>(event: E, payload: CoreEvents[E]) => {
     for (const l of listeners.get(event) ?? []) {
@@ -132,12 +137,14 @@ export function createCore(options: CoreOptions = {}): Core {
     db: () => db,
     status,
     closeDatabase() {
+      sessions.endAll();
       db?.close();
       db = null;
       settingsCache = null;
       opened = { db: null, refusal: { id: 'Basis data ditutup untuk pemulihan.', en: 'The database is closed for a restore.' } };
     },
     reopen() {
+      sessions.endAll();
       db?.close();
       settingsCache = null;
       opened = openStore(dbFile, storeOptions);
@@ -147,8 +154,19 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   // While refused, `db` is null: only the methods in ALLOWED_WHILE_REFUSED run then, and they do not touch ctx.db.
-  const ctxFor = (database: Database.Database | null): CoreContext => ({
+  const ctxFor = (
+    database: Database.Database | null,
+    actor: CoreContext['actor'] = null,
+    caller: Caller = {},
+    durable: DurableWork[] = [],
+  ): CoreContext => ({
     db: database as Database.Database,
+    actor,
+    session: {
+      open: (staffId: number) => sessions.open(staffId, now().getTime()),
+      end: () => sessions.end(caller.sessionId),
+    },
+    durable: (work: DurableWork) => void durable.push(work),
     now,
     lang,
     timeZone: () => settings()?.timeZone ?? 'Asia/Jakarta',
@@ -160,11 +178,29 @@ export function createCore(options: CoreOptions = {}): Core {
 
   const handlers: Handlers = buildHandlers({ 'system.status': () => status() });
 
-  /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
-  const lookup = (method: string, rawInput: unknown): Lookup => {
+  /**
+   * The checks every call goes through, in order: known method, who may call it
+   * (SPEC §5: before the input is even read), valid input, store open (or allowed while refused).
+   */
+  const lookup = (method: string, rawInput: unknown, caller: Caller = {}): Lookup => {
     if (!isMethodName(method)) {
       const text = lang() === 'id' ? `Metode tidak dikenal: ${String(method)}` : `Unknown method: ${String(method)}`;
       return { ok: false, reply: { ok: false, error: { code: 'NOT_FOUND', message: text } } };
+    }
+    let actor: CoreContext['actor'] = null;
+    // While refused there is no staff table to check a session against: only the methods allowed then run (restore).
+    if (db) {
+      const access = checkAccess({
+        method,
+        access: contract[method].access,
+        db,
+        sessions,
+        sessionId: typeof caller.sessionId === 'string' ? caller.sessionId : undefined,
+        nowMs: now().getTime(),
+        idleMs: (settings()?.idleLockMinutes ?? 10) * 60_000,
+      });
+      if (!access.ok) return { ok: false, reply: { ok: false, error: { code: access.code, message: access.text[lang()] } } };
+      actor = access.actor;
     }
     const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
     if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
@@ -178,7 +214,15 @@ export function createCore(options: CoreOptions = {}): Core {
         },
       };
     }
-    return { ok: true, method, input: parsed.data, handler: handlers[method] as (input: unknown, ctx: CoreContext) => unknown };
+    const durable: DurableWork[] = [];
+    return {
+      ok: true,
+      method,
+      input: parsed.data,
+      handler: handlers[method] as (input: unknown, ctx: CoreContext) => unknown,
+      ctx: ctxFor(db, actor, caller, durable),
+      durable,
+    };
   };
 
   const afterSuccess = (method: string) => {
@@ -188,16 +232,27 @@ export function createCore(options: CoreOptions = {}): Core {
   const isThenable = (v: unknown): v is PromiseLike<unknown> =>
     typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 
+  /** Writes that outlive the call's own transaction (failed PIN attempts), each committed on its own. */
+  const flushDurable = (found: Extract<Lookup, { ok: true }>) => {
+    for (const work of found.durable.splice(0)) {
+      try {
+        if (db) db.transaction(() => work(db!)).immediate();
+      } catch (err) {
+        console.error(`[core] a durable write after ${found.method} failed`, err);
+      }
+    }
+  };
+
   const runSync = (found: Extract<Lookup, { ok: true }>): Envelope<unknown> => {
-    const { method, input, handler } = found;
+    const { method, input, handler, ctx } = found;
     try {
       let value: unknown;
       if (contract[method].transaction === 'none' || !db) {
-        value = handler(input, ctxFor(db));
+        value = handler(input, ctx);
       } else {
         const database = db;
         value = database.transaction(() => {
-          const result = handler(input, ctxFor(database));
+          const result = handler(input, ctx);
           // A Promise here would commit the transaction before its work is done.
           if (isThenable(result)) throw new Error(`${method} returned a Promise inside a write transaction`);
           return result;
@@ -210,6 +265,8 @@ export function createCore(options: CoreOptions = {}): Core {
       return { ok: true, value };
     } catch (err) {
       return errorEnvelope(err, lang());
+    } finally {
+      flushDurable(found);
     }
   };
 
@@ -228,22 +285,24 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   const core: Core = {
-    call(method, rawInput) {
+    call(method, rawInput, caller) {
       if (ASYNC_METHODS.has(method)) return asyncOnly(method);
-      const found = lookup(method, rawInput);
+      const found = lookup(method, rawInput, caller);
       return found.ok ? runSync(found) : found.reply;
     },
-    async callAsync(method, rawInput) {
-      const found = lookup(method, rawInput);
+    async callAsync(method, rawInput, caller) {
+      const found = lookup(method, rawInput, caller);
       if (!found.ok) return found.reply;
       if (!ASYNC_METHODS.has(method)) return runSync(found);
       try {
         // Asynchronous methods declare `transaction: 'none'` and manage the database themselves.
-        const value = await found.handler(found.input, ctxFor(db));
+        const value = await found.handler(found.input, found.ctx);
         afterSuccess(method);
         return { ok: true, value };
       } catch (err) {
         return errorEnvelope(err, lang());
+      } finally {
+        flushDurable(found);
       }
     },
     emit,

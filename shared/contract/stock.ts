@@ -203,7 +203,6 @@ export const stockMethods = {
           .max(200),
         deliveredBy: optionalText(120),
         notes: optionalText(500),
-        staffId: id().optional(),
       })
       .strict(),
   ),
@@ -240,7 +239,6 @@ export const stockMethods = {
           .max(200),
         receivedBy: optionalText(120),
         notes: optionalText(500),
-        staffId: id().optional(),
       })
       .strict(),
   ),
