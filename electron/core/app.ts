@@ -36,6 +36,11 @@ export interface CoreOptions {
   /** Replaceable clock, for tests and the benchmark. */
   now?: () => Date;
   migrationsDir?: string;
+  /**
+   * A fixed idle time for sessions instead of the store setting: only for
+   * tests whose clock jumps by days between calls (the app never sets it).
+   */
+  sessionIdleMinutes?: number;
   /** How the start-up checks use threads; the defaults suit the shop's machine (tests exercise the other paths). */
   startupChecks?: StoreOpenOptions['checks'];
 }
@@ -197,7 +202,7 @@ export function createCore(options: CoreOptions = {}): Core {
         sessions,
         sessionId: typeof caller.sessionId === 'string' ? caller.sessionId : undefined,
         nowMs: now().getTime(),
-        idleMs: (settings()?.idleLockMinutes ?? 10) * 60_000,
+        idleMs: (options.sessionIdleMinutes ?? settings()?.idleLockMinutes ?? 10) * 60_000,
       });
       if (!access.ok) return { ok: false, reply: { ok: false, error: { code: access.code, message: access.text[lang()] } } };
       actor = access.actor;

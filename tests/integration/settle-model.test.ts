@@ -64,7 +64,8 @@ function works(t: TestCore, method: string, input: unknown): boolean {
 function runModel(seed: number, steps: number) {
   const r = rng(seed);
   const clock = new TestClock('2026-10-26T02:00:00.000Z'); // Monday 09:00 Jakarta
-  const t = makeTestCore({ clock });
+  // The clock jumps days between steps: sessions stay signed in rather than signing in (one scrypt) every step.
+  const t = makeTestCore({ clock, sessionIdleMinutes: 10_000_000 });
   const db = t.core.db!;
   const m = t.manager();
   const cashier = t.cashier();
@@ -103,7 +104,9 @@ function runModel(seed: number, steps: number) {
     const activeProducers = producers;
     // ---- a shift for selling, through the till when it answers
     let shiftId: number;
-    const opened = t.raw('shifts.open', { auth: cashier, openingFloat: 500_000 });
+    // The cashier sells on her own shift (SPEC §5); the manager's acts go through t.
+    const atTill = t.asStaff(cashier.staffId, cashier.pin);
+    const opened = atTill.raw('shifts.open', { openingFloat: 500_000 });
     if (opened.ok) shiftId = (opened.value as { id: number }).id;
     else shiftId = Number(db.prepare('INSERT INTO shifts (cashier_id, opened_at, opening_float) VALUES (?, ?, ?)').run(cashier.staffId, clock.now().toISOString(), 500_000).lastInsertRowid);
 
@@ -121,7 +124,7 @@ function runModel(seed: number, steps: number) {
       id: randomUUID(), shiftId, lines, payment: { method: 'cash' as const, tendered: total },
     });
     const p0 = products[0]!;
-    const probe = t.raw('sales.create', saleInput([{ productId: p0.id, quantity: 1, discount: 0 }], p0.terms[0]!.retail));
+    const probe = atTill.raw('sales.create', saleInput([{ productId: p0.id, quantity: 1, discount: 0 }], p0.terms[0]!.retail));
     const viaTill = probe.ok;
     if (viaTill) {
       const sale = probe.value as { id: string; lines: { id: number; productId: number; producerShare: number }[] };
@@ -186,7 +189,7 @@ function runModel(seed: number, steps: number) {
         const shares = lines.map((l) => lineShare(termsOn(products.find((p) => p.id === l.productId)!, localDay(now())), l.quantity, l.discount));
         if (viaTill) {
           const total = lines.reduce((s, l) => s + termsOn(products.find((p) => p.id === l.productId)!, localDay(now())).retail * l.quantity - l.discount, 0);
-          const sale = t.ok('sales.create', saleInput(lines, total)) as unknown as { id: string; lines: { id: number; productId: number; producerShare: number }[] };
+          const sale = atTill.ok('sales.create', saleInput(lines, total)) as unknown as { id: string; lines: { id: number; productId: number; producerShare: number }[] };
           const mlines: MLine[] = lines.map((l, i) => ({
             lineId: sale.lines.find((sl) => sl.productId === l.productId)!.id,
             productId: l.productId,

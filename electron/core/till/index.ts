@@ -9,7 +9,7 @@ import { nowIso, type CoreContext } from '../context';
 import { conflict } from '../errors';
 import { sql } from './db';
 import { createSale, type SaleCreateParsed } from './sales/create';
-import { openShift, requireShift } from './rows';
+import { openShift, requireShift, shiftById, staffById } from './rows';
 import { writeClose } from './shifts';
 
 export type { SaleCreateParsed } from './sales/create';
@@ -28,7 +28,10 @@ function inTransaction<T>(ctx: Ctx, work: () => T): T {
  */
 export function recordSale(ctx: Ctx, input: Omit<SaleCreateParsed, 'lines'> & { lines: { productId: number; quantity: number; discount?: number }[] }): Sale {
   const parsed = { ...input, lines: input.lines.map((l) => ({ ...l, discount: l.discount ?? 0 })) } as SaleCreateParsed;
-  return inTransaction(ctx, () => createSale(parsed, ctx as CoreContext));
+  // A trusted caller rings the sale as the shift's own cashier (the only one who may).
+  const shift = shiftById(ctx.db, input.shiftId);
+  const actor = ctx.actor ?? (shift ? staffById(ctx.db, shift.cashierId) : null);
+  return inTransaction(ctx, () => createSale(parsed, { ...ctx, actor } as CoreContext));
 }
 
 /** Opens a shift for a staff member without a PIN check (trusted callers only: demo data, benchmark). */
