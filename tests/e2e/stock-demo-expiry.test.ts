@@ -22,6 +22,9 @@ describeE2E('demo store: expiry lists and returning expired goods', () => {
       dataDir: app.dataDir,
       shell: 'browser',
       emit: () => undefined,
+      actor: null,
+      session: { open: () => '', end: () => undefined },
+      durable: (work) => work(db),
     };
     db.transaction(() => seedDemoStore(ctx)).immediate();
   }, 60_000);

@@ -19,6 +19,9 @@ function seed(core: TestCore) {
     dataDir: core.dataDir,
     shell: 'browser',
     emit: () => undefined,
+    actor: null,
+    session: { open: () => '', end: () => undefined },
+    durable: (work) => work(db),
   };
   db.transaction(() => seedDemoStore(ctx)).immediate();
 }

@@ -151,12 +151,12 @@ export function seedDemoHistory(ctx: CoreContext): void {
   const t0 = local(start, 6, 45);
   const manager = call('staff.create', { name: DEMO_MANAGER.name, role: 'manager', pin: DEMO_MANAGER.pin }, at(t0));
   const managerApproval: { staffId: number; pin: string } = { staffId: manager.id, pin: DEMO_MANAGER.pin };
+  acting = manager;
   const cashier = call(
     'staff.create',
     { name: DEMO_CASHIER.name, role: 'cashier', pin: DEMO_CASHIER.pin, approval: managerApproval },
     at(t0 + MINUTE),
   );
-  acting = manager;
   const members = { manager, cashier };
   const staffAuth = { manager: managerApproval, cashier: { staffId: cashier.id, pin: DEMO_CASHIER.pin as string } };
 
