@@ -13,6 +13,7 @@ import { createCore, DB_FILE_NAME } from '../../electron/core/app';
 import { loadMigrations, migrate, schemaVersion, type Migration } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/core';
+import { pinAttemptsCase } from './auth-migration-case';
 
 interface MigrationCase {
   /** Rows written into the database at version N-1. */
@@ -24,6 +25,7 @@ interface MigrationCase {
 const AT = '2026-11-02T02:00:00.000Z';
 
 const MIGRATION_CASES: Record<number, MigrationCase> = {
+  11: pinAttemptsCase,
   1: {
     before: () => undefined, // version 0 is the empty file
     after(db) {
