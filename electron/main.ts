@@ -76,7 +76,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(theCore: Core): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(PRELOAD));
+  const win = new BrowserWindow(windowOptions(PRELOAD, app.isPackaged));
   win.once('ready-to-show', () => win.show());
   for (const name of FORWARDED_EVENTS) {
     theCore.on(name, (payload) => {

@@ -23,9 +23,11 @@ export const EVENT_CHANNEL = 'ukm-mart:event';
 /** Core events forwarded to the window. */
 export const FORWARDED_EVENTS = ['backup.completed', 'data.changed'] as const;
 
-export function webPreferences(preloadPath: string) {
+/** `packaged`: a packaged app has no DevTools (anyone at the till could otherwise script the core's bridge). */
+export function webPreferences(preloadPath: string, packaged = false) {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -40,7 +42,7 @@ export function webPreferences(preloadPath: string) {
   } as const;
 }
 
-export function windowOptions(preloadPath: string) {
+export function windowOptions(preloadPath: string, packaged = false) {
   return {
     width: 1280,
     height: 860,
@@ -50,7 +52,7 @@ export function windowOptions(preloadPath: string) {
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(preloadPath),
+    webPreferences: webPreferences(preloadPath, packaged),
   } as const;
 }
 

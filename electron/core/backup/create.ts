@@ -48,6 +48,8 @@ async function copyInto(db: Database.Database, options: BackupOptions, name: str
       copy.close();
     }
     for (const side of ['-wal', '-shm']) fs.rmSync(partial + side, { force: true });
+    // A backup holds the PIN hashes and every sale: readable by its owner only (SPEC §9; a no-op on Windows).
+    fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, file);
   } catch (err) {
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(f, { force: true });
