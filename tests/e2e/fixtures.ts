@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../electron/host';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { contract, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
+import { DEMO_MANAGER } from '../../shared/domain/demo';
 import { tempDir, TestClock } from '../helpers/core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,8 +49,14 @@ export interface E2EApp {
   page: Page;
   clock: TestClock | null;
   dataDir: string;
-  /** Calls the automation API over HTTP, as an outside client would. */
+  /**
+   * Calls the automation API over HTTP, as an outside client would, signed in
+   * as a manager when the method needs a session: the first manager created
+   * through `api` (or the demo store's), with the session in `X-UKM-Session`.
+   */
   api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** The same, signed in as this staff member. */
+  apiAs(staff: { staffId: number; pin: string }): <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
   close(): Promise<void>;
 }
 
@@ -75,16 +82,46 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
   });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err.message));
-  const api = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+  type Body = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  const post = async (method: string, input: unknown, session: string | null): Promise<Body> => {
     const res = await fetch(`${host.url}/api/rpc`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, ...(session ? { 'x-ukm-session': session } : {}) },
       body: JSON.stringify({ method, input }),
     });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-    if (!body.ok) throw new Error(`${method} refused: ${body.error?.code} ${body.error?.message}`);
-    return body.value as MethodOutput<M>;
+    return (await res.json()) as Body;
   };
+  const hasStaff = () => host.core.db?.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
+  const needsSession = (method: string) =>
+    isMethodName(method) && contract[method].access !== 'anyone' && !((contract[method].access === 'setup' || method === 'staff.create') && !hasStaff());
+  const managers: { staffId: number; pin: string }[] = [];
+  const client = (who: () => { staffId: number; pin: string } | undefined) => {
+    let session: string | null = null;
+    const signIn = async () => {
+      const w = who();
+      if (!w) return null;
+      const reply = await post('auth.signIn', w, null);
+      return reply.ok ? (reply.value as { sessionId: string }).sessionId : null;
+    };
+    return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+      if (needsSession(method) && session === null) session = await signIn();
+      let body = await post(method, input, session);
+      if (!body.ok && body.error?.code === 'UNAUTHENTICATED' && needsSession(method)) {
+        session = await signIn(); // the session ended (idle time on the test clock): sign in again
+        body = await post(method, input, session);
+      }
+      if (!body.ok) throw new Error(`${method} refused: ${body.error?.code} ${body.error?.message}`);
+      if (method === 'staff.create' && (input as { role?: string }).role === 'manager') {
+        managers.push({ staffId: (body.value as { id: number }).id, pin: (input as { pin: string }).pin });
+      }
+      if (method === 'setup.complete' && (input as { mode?: string }).mode === 'demo') {
+        const boss = host.core.db!.prepare("SELECT id FROM staff WHERE name = ? AND role = 'manager'").get(DEMO_MANAGER.name) as { id: number } | undefined;
+        if (boss) managers.push({ staffId: boss.id, pin: DEMO_MANAGER.pin });
+      }
+      return body.value as MethodOutput<M>;
+    };
+  };
+  const api = client(() => managers[0]);
   return {
     host,
     browser,
@@ -92,6 +129,7 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
     clock: options.clock ?? null,
     dataDir,
     api,
+    apiAs: (staff) => client(() => staff),
     async close() {
       await browser.close();
       await host.close();
