@@ -87,6 +87,7 @@ describeE2E('access: roles, the till owner, the idle lock', () => {
 
   it('locks the screen after the idle time and the session is over', async () => {
     await app.api('settings.update', { idleLockMinutes: 1 });
+    await lock();
     await page.clock.install();
     await signIn(SARI.name, SARI.pin);
     await page.clock.fastForward(61_000);
