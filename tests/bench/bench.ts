@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../../electron/core/app';
+import { measurePinTiming } from './pinTiming';
 import { measureCore, measureStartup, type Row } from './coreBench';
 import { measureScan } from './browserBench';
 import { diagnose } from './diagnose';
@@ -72,6 +73,8 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   log('  start-up measured');
   rows.push(...measureCore(opts));
   log('  core measured');
+  rows.push(measurePinTiming());
+  log('  PIN timing measured');
   if (argv.includes('--no-browser')) {
     rows.push({ key: 'scan_to_line', label: `scan to line visible, Chromium (${scale.cartLines}-line cart)`, time: null, budget: 'p95 ≤ 50 ms', ok: null, note: 'skipped (--no-browser)' });
   } else {
