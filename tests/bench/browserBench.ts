@@ -64,13 +64,18 @@ export async function measureScan(o: { dataDir: string; rendererDir: string; sca
     const core = host.core;
     const cashier = o.meta.staff.cashiers[1]!;
     const db = core.db!;
-    const current = core.call('shifts.current', {});
+    const sessionOf = (staffId: number, pin: string) => {
+      const r = core.call('auth.signIn', { staffId, pin });
+      return r.ok ? { sessionId: (r.value as { sessionId: string }).sessionId } : {};
+    };
+    const asCashier = sessionOf(cashier.id, cashier.pin);
+    const current = core.call('shifts.current', {}, asCashier);
     if (current.ok && current.value) {
       const s = current.value as { id: number; cashierId: number };
       const pin = o.meta.staff.cashiers.find((c) => c.id === s.cashierId)?.pin ?? o.meta.staff.managerPin;
-      core.call('shifts.close', { shiftId: s.id, countedCash: 0, auth: { staffId: s.cashierId, pin } });
+      core.call('shifts.close', { shiftId: s.id, countedCash: 0 }, sessionOf(s.cashierId, pin));
     }
-    const opened = core.call('shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
+    const opened = core.call('shifts.open', { openingFloat: 200_000 }, asCashier);
     if (!opened.ok) throw new Error(`shifts.open refused: ${opened.error.message}`);
     const name = (db.prepare('SELECT name FROM staff WHERE id = ?').pluck().get(cashier.id) as string) ?? '';
     const products = db.prepare('SELECT barcode, name FROM products WHERE active = 1 AND barcode IS NOT NULL ORDER BY id').all() as { barcode: string; name: string }[];

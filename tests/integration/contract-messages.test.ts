@@ -10,7 +10,9 @@ describe('validation messages say what is wrong', () => {
     expect(t.err('ledger.deduct', { producerId: 1, amount: 2.5, reason: 'plastik', approval: t.manager() }).message).toMatch(/bilangan bulat rupiah/);
     t.ok('settings.update', { language: 'en' });
     expect(t.err('producers.create', { name: 'Bu Siti' }).message).toBe('Field "shortName": Required');
-    expect(t.err('staff.create', { name: 'Rina', role: 'cashier', pin: '5555' }).message).toMatch(/manager approval/);
+    // Adding staff is a manager's act (SPEC §5): a cashier's session hears so in the store language.
+    const cashier = t.cashier();
+    expect(t.asStaff(cashier.staffId, cashier.pin).err('staff.create', { name: 'Rina', role: 'cashier', pin: '5555' }).message).toBe('Only a manager may do this (staff.create).');
     t.close();
   });
 });
