@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../electron/host';
 import { contract, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import { DEMO_MANAGER } from '../../shared/domain/demo';
+import { hashPin } from '../../electron/core/staff/pin';
 import { tempDir, TestClock } from '../helpers/core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -121,7 +122,23 @@ export async function startE2EApp(options: { clock?: TestClock; viewport?: { wid
       return body.value as MethodOutput<M>;
     };
   };
-  const api = client(() => managers[0]);
+  /**
+   * The manager `api` signs in as: the first one created through it, else the demo store's
+   * Bu Rina, else one made on first need (as tests/helpers/core.ts does), PIN 1234.
+   */
+  const automaticManager = () => {
+    if (managers[0]) return managers[0];
+    const db = host.core.db!;
+    const demo = db.prepare("SELECT id FROM staff WHERE name = ? AND role = 'manager' AND active = 1").get(DEMO_MANAGER.name) as { id: number } | undefined;
+    if (demo) return { staffId: demo.id, pin: DEMO_MANAGER.pin };
+    const at = new Date().toISOString();
+    const id = Number(
+      db.prepare("INSERT INTO staff (name, role, pin_hash, active, created_at, updated_at) VALUES ('Pengelola Uji', 'manager', ?, 1, ?, ?)").run(hashPin('1234'), at, at).lastInsertRowid,
+    );
+    managers.push({ staffId: id, pin: '1234' });
+    return managers[0];
+  };
+  const api = client(automaticManager);
   return {
     host,
     browser,
