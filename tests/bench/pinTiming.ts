@@ -13,7 +13,7 @@ import { hashPin } from '../../electron/core/staff/pin';
 import type { Row } from './coreBench';
 import { summarize } from './stats';
 
-export function measurePinTiming(rounds = 20): Row {
+export function measurePinTiming(rounds = 8): Row {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ukm-mart-bench-pin-'));
   let t = Date.parse('2026-11-02T02:00:00.000Z');
   const core = createCore({ dataDir, now: () => new Date((t += 3_600_000)), shell: 'browser' });
