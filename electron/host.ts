@@ -152,7 +152,9 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         });
       }
       const { method, input } = body as { method: string; input?: unknown };
-      core.callAsync(method, input).then(
+      // The signed-in session (SPEC §5) rides beside the launch token; the core decides what it may do.
+      const session = req.headers['x-ukm-session'];
+      core.callAsync(method, input, typeof session === 'string' && session.length <= 100 ? { sessionId: session } : {}).then(
         (reply) => sendJson(res, 200, reply),
         // callAsync never rejects; this is the last line of defence.
         () => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } }),

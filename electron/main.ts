@@ -71,7 +71,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(runtime: StoreRuntime): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(PRELOAD, path.join(RENDERER_DIR, 'icon.png')));
+  const win = new BrowserWindow(windowOptions(PRELOAD, app.isPackaged, path.join(RENDERER_DIR, 'icon.png')));
   win.once('ready-to-show', () => win.show());
   forwardStoreEvents(runtime, { isDestroyed: () => win.isDestroyed(), send: (name, payload) => win.webContents.send(EVENT_CHANNEL, name, payload) });
   void win.loadURL(APP_ENTRY_URL);

@@ -11,8 +11,8 @@ const EVENT_CHANNEL = 'ukm-mart:event';
 const EVENTS = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'];
 
 contextBridge.exposeInMainWorld('ukmMart', {
-  call(method: string, input: unknown): Promise<unknown> {
-    return ipcRenderer.invoke(CALL_CHANNEL, String(method), input);
+  call(method: string, input: unknown, sessionId?: string): Promise<unknown> {
+    return ipcRenderer.invoke(CALL_CHANNEL, String(method), input, typeof sessionId === 'string' ? sessionId : undefined);
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!EVENTS.includes(event) || typeof listener !== 'function') return () => undefined;

@@ -23,9 +23,11 @@ export const EVENT_CHANNEL = 'ukm-mart:event';
 /** Core events forwarded to the window. */
 export const FORWARDED_EVENTS = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'] as const;
 
-export function webPreferences(preloadPath: string) {
+/** `packaged`: a packaged app has no DevTools (anyone at the till could otherwise script the core's bridge). */
+export function webPreferences(preloadPath: string, packaged = false) {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -40,8 +42,8 @@ export function webPreferences(preloadPath: string) {
   } as const;
 }
 
-/** `icon`: the app's icon file (dist/renderer/icon.png), shown by the window manager and the task bar. */
-export function windowOptions(preloadPath: string, icon?: string) {
+/** `packaged`: DevTools closed in a packaged app. `icon`: the app's icon file (dist/renderer/icon.png), shown by the window manager and the task bar. */
+export function windowOptions(preloadPath: string, packaged = false, icon?: string) {
   return {
     ...(icon ? { icon } : {}),
     width: 1280,
@@ -52,7 +54,7 @@ export function windowOptions(preloadPath: string, icon?: string) {
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(preloadPath),
+    webPreferences: webPreferences(preloadPath, packaged),
   } as const;
 }
 
@@ -119,7 +121,7 @@ export interface IpcEventLike {
 }
 
 export interface IpcCore {
-  callAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  callAsync(method: string, input: unknown, caller?: { sessionId?: string }): Promise<Envelope<unknown>>;
 }
 
 /**
@@ -131,7 +133,7 @@ export interface IpcCore {
  * `shell.*` reaches the core, which answers UNAVAILABLE as in the browser.
  */
 export function createIpcHandler(core: IpcCore, log: (message: string) => void = (m) => console.warn(m), shell?: ShellRouter) {
-  return async (event: IpcEventLike, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+  return async (event: IpcEventLike, method: unknown, input: unknown, sessionId?: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || (frame.parent !== null && frame.parent !== undefined)) {
       log(`[ipc] refused a call from ${frame?.url ?? 'an unknown frame'}`);
@@ -141,7 +143,7 @@ export function createIpcHandler(core: IpcCore, log: (message: string) => void =
       return { ok: false, error: { code: 'VALIDATION', message: 'Method must be a name like "producers.create"' } };
     }
     if (shell && isShellMethod(method) && event.sender) return shell(event.sender as PrintableContents, method, input);
-    return core.callAsync(method, input);
+    return core.callAsync(method, input, typeof sessionId === 'string' && sessionId.length <= 100 ? { sessionId } : {});
   };
 }
 

@@ -18,6 +18,8 @@ import { StoreRestartedNotice } from './components/JobProgressBar';
 import SettingsScreen from './features/settings';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { focusScreenHeading, focusWorkArea } from './components/focus';
+import { useSession } from './features/staff/session';
+import { NotAllowed, mayOpen } from './features/staff/routeAccess';
 
 export const ROUTES = ['sell', 'catalogue', 'intake', 'stock', 'settle', 'trust', 'reports', 'staff', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -60,7 +62,9 @@ function Shell() {
     shownRoute.current = route;
     return focusScreenHeading(mainRef.current);
   }, [route]);
+  const { staff } = useSession();
   const Screen = SCREENS[route];
+  const allowed = mayOpen(route, staff.role);
   return (
     <div className="shell">
       <button type="button" className="skip-link no-print" onClick={focusWorkArea}>
@@ -72,7 +76,7 @@ function Shell() {
           <span className="brand-name">UKM Mart</span>
         </span>
         <nav aria-label={t('nav.main')}>
-          {ROUTES.map((r) => (
+          {ROUTES.filter((r) => mayOpen(r, staff.role)).map((r) => (
             <a key={r} href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
               {t(`nav.${r}` as StringKey)}
             </a>
@@ -83,7 +87,7 @@ function Shell() {
       </header>
       <StoreRestartedNotice />
       <main className="screen" id={`screen-${route}`} ref={mainRef}>
-        <Screen key={route} />
+        {allowed ? <Screen key={route} /> : <NotAllowed screen={route} />}
       </main>
     </div>
   );

@@ -8,7 +8,8 @@ import { onStreamEvent } from './eventStream';
 import type { CoreEventName, CoreEvents, Envelope, ErrorBody, MethodInput, MethodName, MethodOutput } from '../shared/contract';
 
 export interface Bridge {
-  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** `sessionId`: the signed-in session (from auth.signIn), carried with every call. */
+  call(method: string, input: unknown, sessionId?: string): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -42,11 +43,50 @@ function browserToken(): string {
 
 let token: string | null = null;
 
-async function httpCall(method: string, input: unknown): Promise<Envelope<unknown>> {
+/*
+ * The signed-in session (SPEC §5). Kept in this tab's session storage so a
+ * reload stays signed in until the core ends the session (lock, sign-out, idle).
+ */
+const SESSION_KEY = 'ukm-mart-session';
+let sessionId: string | null = null;
+const sessionEndedListeners = new Set<() => void>();
+
+export function setSession(id: string | null): void {
+  sessionId = id;
+  try {
+    if (id) sessionStorage.setItem(SESSION_KEY, id);
+    else sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    // storage unavailable: the session lives in memory only
+  }
+}
+
+function currentSessionId(): string | null {
+  if (sessionId === null) {
+    try {
+      sessionId = sessionStorage.getItem(SESSION_KEY);
+    } catch {
+      sessionId = null;
+    }
+  }
+  return sessionId;
+}
+
+/** Called when the core answers UNAUTHENTICATED: the session ended (idle, lock elsewhere); the gate shows the lock screen. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+async function httpCall(method: string, input: unknown, session: string | null): Promise<Envelope<unknown>> {
   token ??= browserToken();
   const res = await fetch('/api/rpc', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(session ? { 'x-ukm-session': session } : {}),
+    },
     body: JSON.stringify({ method, input }),
   });
   return (await res.json()) as Envelope<unknown>;
@@ -54,8 +94,15 @@ async function httpCall(method: string, input: unknown): Promise<Envelope<unknow
 
 /** Calls a core method; resolves with its value or rejects with an ApiError carrying a human message. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const reply = window.ukmMart ? await window.ukmMart.call(method, input) : await httpCall(method, input);
-  if (!reply.ok) throw new ApiError(reply.error);
+  const session = currentSessionId();
+  const reply = window.ukmMart ? await window.ukmMart.call(method, input, session ?? undefined) : await httpCall(method, input, session);
+  if (!reply.ok) {
+    if (reply.error.code === 'UNAUTHENTICATED' && session) {
+      setSession(null);
+      for (const l of sessionEndedListeners) l();
+    }
+    throw new ApiError(reply.error);
+  }
   return reply.value as MethodOutput<M>;
 }
 

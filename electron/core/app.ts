@@ -13,6 +13,8 @@ import {
 import type { StoreStatus } from '../../shared/contract/system';
 import type { Lang } from '../../shared/i18nText';
 import type { Caller, CoreContext } from './context';
+import { checkAccess } from './access';
+import { SessionBook, type Resolved } from './staff/sessions';
 import { errorEnvelope, validationError } from './envelope';
 import { createDispatcher } from './dispatch';
 import { JobBoard, type JobReporter } from './runtime/jobs';
@@ -43,6 +45,11 @@ export interface CoreOptions {
   /** Replaceable clock, for tests and the benchmark. */
   now?: () => Date;
   migrationsDir?: string;
+  /**
+   * A fixed idle time for sessions instead of the store setting: only for
+   * tests whose clock jumps by days between calls (the app never sets it).
+   */
+  sessionIdleMinutes?: number;
   /** How the start-up checks use threads; the defaults suit the shop's machine (tests exercise the other paths). */
   startupChecks?: StoreOpenOptions['checks'];
   /**
@@ -74,6 +81,8 @@ export interface Core {
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
   /** Runs the full checks in the background now (after an automatic backup); resolves when they have answered. */
   runBackgroundChecks(): Promise<void>;
+  /** The store runtime's writer resolves (and touches) a session for a call that runs on a read-only thread. */
+  resolveSession(sessionId: string | undefined): Resolved;
   /** The open database, for tests and the backup module. Null while refused. */
   readonly db: Database.Database | null;
   readonly dataDir: string;
@@ -100,8 +109,10 @@ export { openStore, type OpenResult } from './db/store';
 const NOT_OPEN = { id: 'Basis data tidak terbuka.', en: 'The database is not open.' };
 
 type Lookup =
-  | { ok: true; method: MethodName; input: unknown; handler: (input: unknown, ctx: CoreContext) => unknown }
+  | { ok: true; method: MethodName; input: unknown; handler: (input: unknown, ctx: CoreContext) => unknown; actor: CoreContext['actor']; caller: Caller; durable: DurableWork[] }
   | { ok: false; reply: Envelope<never> };
+
+type DurableWork = (db: Database.Database) => void;
 
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -189,6 +200,7 @@ export function createCore(options: CoreOptions = {}): Core {
     return settingsCache;
   };
   const lang = (): Lang => settings()?.language ?? 'id';
+  const sessions = new SessionBook();
 
   const emit = <E extends CoreEventName>(event: E, payload: CoreEvents[E]) => {
     for (const l of listeners.get(event) ?? []) {
@@ -229,6 +241,7 @@ export function createCore(options: CoreOptions = {}): Core {
     closeDatabase() {
       closeReader();
       health.stopChecks();
+      sessions.endAll();
       // A clean close as far as the marker goes: a restore killed after this must not look like a crash with its -wal gone.
       if (db) closeCleanly(dataDir, db, lastFullCheckAt);
       db = null;
@@ -238,6 +251,7 @@ export function createCore(options: CoreOptions = {}): Core {
     reopen() {
       closeReader();
       health.stopChecks();
+      sessions.endAll();
       db?.close();
       settingsCache = null;
       opened = openWithMarker();
@@ -247,8 +261,20 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   // While refused, `db` is null: only the methods in ALLOWED_WHILE_REFUSED run then, and they do not touch ctx.db.
-  const ctxFor = (database: Database.Database | null, job: JobReporter): CoreContext => ({
+  const ctxFor = (
+    database: Database.Database | null,
+    job: JobReporter,
+    actor: CoreContext['actor'] = null,
+    caller: Caller = {},
+    durable: DurableWork[] = [],
+  ): CoreContext => ({
     db: database as Database.Database,
+    actor,
+    session: {
+      open: (staffId: number) => sessions.open(staffId, now().getTime()),
+      end: () => sessions.end(caller.sessionId),
+    },
+    durable: (work: DurableWork) => void durable.push(work),
     now,
     lang,
     timeZone: () => settings()?.timeZone ?? 'Asia/Jakarta',
@@ -278,11 +304,33 @@ export function createCore(options: CoreOptions = {}): Core {
     },
   });
 
-  /** The checks every call goes through, in order: known method, valid input, store open (or allowed while refused). */
-  const lookup = (method: string, rawInput: unknown): Lookup => {
+  /**
+   * The checks every call goes through, in order: known method, who may call it
+   * (SPEC §5: before the input is even read), valid input, store open (or allowed while refused).
+   */
+  const lookup = (method: string, rawInput: unknown, caller: Caller = {}): Lookup => {
     if (!isMethodName(method)) {
       const text = lang() === 'id' ? `Metode tidak dikenal: ${String(method)}` : `Unknown method: ${String(method)}`;
       return { ok: false, reply: { ok: false, error: { code: 'NOT_FOUND', message: text } } };
+    }
+    let actor: CoreContext['actor'] = null;
+    // While refused there is no staff table to check a session against: only the methods allowed then run (restore).
+    const staffDb = anyDb();
+    if (staffDb) {
+      // A worker of the store runtime gets the session already resolved by the writer, which holds the sessions.
+      const resolved = caller.resolved;
+      const book = resolved ? { resolve: () => resolved, end: () => undefined } : sessions;
+      const access = checkAccess({
+        method,
+        access: contract[method].access,
+        db: staffDb,
+        sessions: book,
+        sessionId: typeof caller.sessionId === 'string' ? caller.sessionId : undefined,
+        nowMs: now().getTime(),
+        idleMs: sessionIdleMs(),
+      });
+      if (!access.ok) return { ok: false, reply: { ok: false, error: { code: access.code, message: access.text[lang()] } } };
+      actor = access.actor;
     }
     const parsed = contract[method].input.safeParse(rawInput === null ? undefined : rawInput);
     if (!parsed.success) return { ok: false, reply: { ok: false, error: validationError(parsed.error, lang()) } };
@@ -315,7 +363,29 @@ export function createCore(options: CoreOptions = {}): Core {
         },
       };
     }
-    return { ok: true, method, input: parsed.data, handler: handlers[method] as (input: unknown, ctx: CoreContext) => unknown };
+    const durable: DurableWork[] = [];
+    return {
+      ok: true,
+      method,
+      input: parsed.data,
+      handler: handlers[method] as (input: unknown, ctx: CoreContext) => unknown,
+      actor,
+      caller,
+      durable,
+    };
+  };
+
+  const sessionIdleMs = () => (options.sessionIdleMinutes ?? settings()?.idleLockMinutes ?? 10) * 60_000;
+
+  /** Writes that outlive the call's own transaction (failed PIN attempts), each committed on its own. */
+  const flushDurable = (found: Extract<Lookup, { ok: true }>) => {
+    for (const work of found.durable.splice(0)) {
+      try {
+        if (db) db.transaction(() => work(db!)).immediate();
+      } catch (err) {
+        console.error(`[core] a durable write after ${found.method} failed`, err);
+      }
+    }
   };
 
   const afterSuccess = (method: string) => {
@@ -334,7 +404,7 @@ export function createCore(options: CoreOptions = {}): Core {
   const dispatcher = createDispatcher({
     writeDb: () => db,
     readDb: reader,
-    ctxFor,
+    ctxFor: (database, job, found) => ctxFor(database, job, found?.actor ?? null, found?.caller ?? {}, found?.durable ?? []),
     lang,
     jobs,
     emit,
@@ -351,15 +421,25 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   const core: Core = {
-    call(method, rawInput, _caller) {
+    call(method, rawInput, caller) {
       beforeCall();
-      const found = lookup(method, rawInput);
-      return found.ok ? dispatcher.runSync(found) : found.reply;
+      const found = lookup(method, rawInput, caller);
+      if (!found.ok) return found.reply;
+      try {
+        return dispatcher.runSync(found);
+      } finally {
+        flushDurable(found);
+      }
     },
-    async callAsync(method, rawInput, _caller) {
+    async callAsync(method, rawInput, caller) {
       beforeCall();
-      const found = lookup(method, rawInput);
-      return found.ok ? dispatcher.runAsync(found) : found.reply;
+      const found = lookup(method, rawInput, caller);
+      if (!found.ok) return found.reply;
+      try {
+        return await dispatcher.runAsync(found);
+      } finally {
+        flushDurable(found);
+      }
     },
     emit,
     status,
@@ -368,6 +448,9 @@ export function createCore(options: CoreOptions = {}): Core {
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as (p: unknown) => void);
       return () => set!.delete(listener as (p: unknown) => void);
+    },
+    resolveSession(sessionId) {
+      return sessions.resolve(sessionId, now().getTime(), sessionIdleMs());
     },
     async runBackgroundChecks() {
       if (db) await health.startChecks();

@@ -21,7 +21,7 @@
 import type Database from 'better-sqlite3';
 import { contract, isMethodName, type Envelope, type MethodKind, type MethodName } from '../../shared/contract';
 import type { Lang } from '../../shared/i18nText';
-import type { CoreContext } from './context';
+import type { Caller, CoreContext } from './context';
 import { errorEnvelope, validationError } from './envelope';
 import { AppError } from './errors';
 import { isThenable, QUIET_JOB, type JobBoard, type JobReporter } from './runtime/jobs';
@@ -31,6 +31,10 @@ export interface Found {
   method: MethodName;
   input: unknown;
   handler: (input: unknown, ctx: CoreContext) => unknown;
+  /** Who is calling and what must outlive the call: the core builds the context from these. */
+  actor?: CoreContext['actor'];
+  caller?: Caller;
+  durable?: ((db: Database.Database) => void)[];
 }
 
 export interface DispatchDeps {
@@ -38,7 +42,7 @@ export interface DispatchDeps {
   writeDb(): Database.Database | null;
   /** A read-only connection to the same file; null while the store is refused. */
   readDb(): Database.Database | null;
-  ctxFor(db: Database.Database | null, job: JobReporter): CoreContext;
+  ctxFor(db: Database.Database | null, job: JobReporter, found?: Found): CoreContext;
   lang(): Lang;
   jobs: JobBoard;
   emit<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void;
@@ -66,14 +70,14 @@ export function createDispatcher(deps: DispatchDeps) {
 
   const inReadSnapshot = (db: Database.Database, found: Found, job: JobReporter) =>
     db.transaction(() => {
-      const result = found.handler(found.input, deps.ctxFor(db, job));
+      const result = found.handler(found.input, deps.ctxFor(db, job, found));
       if (isThenable(result)) throw new Error(`${found.method} returned a Promise inside a read snapshot`);
       return result;
     }).deferred();
 
   const inWriteTransaction = (db: Database.Database, found: Found) =>
     db.transaction(() => {
-      const result = found.handler(found.input, deps.ctxFor(db, QUIET_JOB));
+      const result = found.handler(found.input, deps.ctxFor(db, QUIET_JOB, found));
       // A Promise here would commit the transaction before its work is done.
       if (isThenable(result)) throw new Error(`${found.method} returned a Promise inside a write transaction`);
       return result;
@@ -87,15 +91,15 @@ export function createDispatcher(deps: DispatchDeps) {
       if (!writeDb) throw new Error(`${found.method} is a write and this connection is read-only`);
       return inWriteTransaction(writeDb, found);
     }
-    if (kind === 'exclusive') return found.handler(found.input, deps.ctxFor(writeDb, QUIET_JOB));
+    if (kind === 'exclusive') return found.handler(found.input, deps.ctxFor(writeDb, QUIET_JOB, found));
     const readDb = deps.readDb();
-    if (kind === 'read') return readDb ? inReadSnapshot(readDb, found, QUIET_JOB) : found.handler(found.input, deps.ctxFor(null, QUIET_JOB));
+    if (kind === 'read') return readDb ? inReadSnapshot(readDb, found, QUIET_JOB) : found.handler(found.input, deps.ctxFor(null, QUIET_JOB, found));
     // long
     return deps.jobs.run(
       found.method,
       { cancellable: CANCELLABLE_LONG(found.method), report: (p) => deps.emit('job.progress', p), finished: (f) => deps.emit('job.finished', f) },
       (job) => {
-        if (isAsyncFunction(found.handler) || !readDb) return found.handler(found.input, deps.ctxFor(writeDb ?? readDb, job));
+        if (isAsyncFunction(found.handler) || !readDb) return found.handler(found.input, deps.ctxFor(writeDb ?? readDb, job, found));
         return inReadSnapshot(readDb, found, job);
       },
     );

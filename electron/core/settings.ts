@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   printerName: '',
   silentPrint: false,
   pdfFolder: '',
+  idleLockMinutes: 10,
 };
 
 /** Settings are stored one JSON value per key; unknown keys in the table are ignored. */

@@ -15,9 +15,10 @@ import { applyPlurals } from './plural';
 import { labelStrings } from './labels';
 import { pagesAndSumsStrings } from './pagesAndSums';
 import { safetyStrings } from './safety';
+import { roleAccessStrings } from './roleAccess';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings, safetyStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings, safetyStrings, roleAccessStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -35,7 +36,8 @@ export type StringKey =
   | KeysOf<typeof accessStrings>
   | KeysOf<typeof labelStrings>
   | KeysOf<typeof pagesAndSumsStrings>
-  | KeysOf<typeof safetyStrings>;
+  | KeysOf<typeof safetyStrings>
+  | KeysOf<typeof roleAccessStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {

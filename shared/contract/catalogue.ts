@@ -91,7 +91,6 @@ const code = (what: 'barcode' | 'shortCode') =>
 const tileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: biMsg('Warna harus #RRGGBB', 'Colour must be #RRGGBB') });
 const payoutMethod = z.enum(['cash', 'transfer', 'ewallet'], { error: biMsg('Cara bayar tidak dikenal', 'Unknown payout method') });
 const termsMode = z.enum(['fixed', 'percent'], { error: biMsg('Jenis syarat harus fixed atau percent', 'Terms mode must be fixed or percent') });
-const actor = id().optional();
 
 const producerFields = {
   name: nonEmptyText(120),
@@ -125,7 +124,7 @@ const productFields = {
 };
 
 export const catalogueMethods = {
-  'producers.create': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ ...producerFields, staffId: actor }).strict()),
+  'producers.create': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ ...producerFields }).strict()),
   'producers.update': method<Producer>({ access: 'manager', kind: 'write' })(
     z
       .object({
@@ -139,7 +138,6 @@ export const catalogueMethods = {
         payoutAccount: producerFields.payoutAccount,
         payoutAccountName: producerFields.payoutAccountName,
         notes: producerFields.notes,
-        staffId: actor,
       })
       .strict(),
   ),
@@ -147,9 +145,9 @@ export const catalogueMethods = {
   'producers.list': method<Producer[]>({ access: 'staff', kind: 'read' })(
     z.object({ search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() }).strict().optional().default({}),
   ),
-  'producers.setActive': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
+  'producers.setActive': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean() }).strict()),
 
-  'products.create': method<Product>({ access: 'manager', kind: 'write' })(z.object({ producerId: id(), ...productFields, terms: termsInput, staffId: actor }).strict()),
+  'products.create': method<Product>({ access: 'manager', kind: 'write' })(z.object({ producerId: id(), ...productFields, terms: termsInput }).strict()),
   'products.update': method<Product>({ access: 'manager', kind: 'write' })(
     z
       .object({
@@ -160,7 +158,6 @@ export const catalogueMethods = {
         shortCode: productFields.shortCode,
         tileColor: productFields.tileColor,
         perishable: productFields.perishable,
-        staffId: actor,
       })
       .strict(),
   ),
@@ -176,7 +173,7 @@ export const catalogueMethods = {
       .optional()
       .default({}),
   ),
-  'products.setActive': method<Product>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean(), staffId: actor }).strict()),
+  'products.setActive': method<Product>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean() }).strict()),
   /**
    * The cashier's scan: exact barcode first, then short code; active products only.
    * Read-only, so it runs outside a write transaction and never waits behind one.

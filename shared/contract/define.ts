@@ -46,6 +46,9 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  /** No signed-in session, or it ended (lock, sign-out, idle time): sign in again. */
+  'UNAUTHENTICATED',
+  /** Signed in, but this act is not the caller's (a cashier calling a manager's method, another cashier's shift). */
   'FORBIDDEN',
   'THROTTLED',
   'UNAVAILABLE',

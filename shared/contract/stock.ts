@@ -224,7 +224,6 @@ export const stockMethods = {
           .max(200),
         deliveredBy: optionalText(120),
         notes: optionalText(500),
-        staffId: id().optional(),
       })
       .strict(),
   ),
@@ -261,7 +260,6 @@ export const stockMethods = {
           .max(200),
         receivedBy: optionalText(120),
         notes: optionalText(500),
-        staffId: id().optional(),
       })
       .strict(),
   ),

@@ -66,6 +66,8 @@ export interface StoreSettings {
   silentPrint: boolean;
   /** Desktop app only: where "Save PDF" writes (`''` = `<data folder>/documents`). */
   pdfFolder: string;
+  /** Minutes without use after which the screen locks and the session ends (SPEC §5). */
+  idleLockMinutes: number;
 }
 
 /** True for an absolute path on this computer (POSIX, a Windows drive, or a UNC share). */
@@ -127,6 +129,7 @@ export const settingsPatch = z
       .trim()
       .max(1000)
       .refine((p) => p === '' || isFullPath(p), { error: notFullPath('Folder PDF', 'PDF folder') }),
+    idleLockMinutes: wholeNumber(1, 240),
   })
   .partial()
   .strict();

@@ -192,8 +192,15 @@ export interface DailySalesVerifyResult {
   problems: { what: string; kept: number | null; actual: number; message: string }[];
 }
 
-/** The PIN of the person doing something themselves (signing in, opening or closing their shift). */
+/** The PIN of the person signing in at the lock screen. */
 const staffAuth = () => z.object({ staffId: id(), pin: pin() }).strict();
+
+/** A signed-in session: its id goes with every later call (the bridge and the HTTP client attach it). */
+export interface SignedIn {
+  staff: StaffMember;
+  openShift: Shift | null;
+  sessionId: string;
+}
 
 const saleLineInput = z
   .object({
@@ -218,15 +225,22 @@ export const tillMethods = {
   ),
   'staff.update': method<StaffMember>({ access: 'manager', kind: 'write' })(
     z
-      .object({ id: id(), name: nonEmptyText(60).optional(), role: z.enum(['cashier', 'manager']).optional(), active: z.boolean().optional(), pin: pin().optional(), approval: approval() })
+      .object({ id: id(), name: nonEmptyText(60).optional(), role: z.enum(['cashier', 'manager']).optional(), active: z.boolean().optional(), pin: pin().optional(), approval: approval().optional() })
       .strict(),
   ),
-  /** Sign in at the lock screen. Wrong PINs are throttled. */
-  'auth.signIn': method<{ staff: StaffMember; openShift: Shift | null }>({ access: 'anyone', kind: 'write' })(staffAuth()),
+  /** Sign in at the lock screen: opens a session. Wrong PINs are throttled (durably) and audited. */
+  'auth.signIn': method<SignedIn>({ access: 'anyone', kind: 'write' })(staffAuth()),
+  /** Ends the caller's session (the lock button); harmless without one. */
+  'auth.signOut': method<{ signedOut: boolean }>({ access: 'anyone', kind: 'write' })(z.object({}).strict().optional().default({})),
+  /** The caller's session: who is signed in and the open shift, or null (after a reload, an idle lock). */
+  'auth.current': method<{ staff: StaffMember; openShift: Shift | null } | null>({ access: 'anyone', kind: 'read' })(
+    z.object({}).strict().optional().default({}),
+  ),
   /** Checks a manager PIN before a sensitive step in the UI (the action itself checks it again). */
   'auth.approve': method<StaffMember>({ access: 'staff', kind: 'write' })(approval()),
 
-  'shifts.open': method<Shift>({ access: 'staff', kind: 'write' })(z.object({ auth: staffAuth(), openingFloat: rupiah() }).strict()),
+  /** Opens a shift owned by the signed-in staff member; nobody else sells on it. */
+  'shifts.open': method<Shift>({ access: 'staff', kind: 'write' })(z.object({ openingFloat: rupiah() }).strict()),
   /** The open shift of the store (one cash drawer), or null. */
   'shifts.current': method<Shift | null>({ access: 'staff', kind: 'read' })(z.object({}).strict().optional().default({})),
   'shifts.get': method<Shift>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
@@ -235,8 +249,13 @@ export const tillMethods = {
   ),
   /** X report: the figures so far, nothing closed. */
   'shifts.xReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
-  /** Closes the shift with the counted cash and returns its numbered Z report. */
-  'shifts.close': method<ShiftReport>({ access: 'staff', kind: 'write' })(z.object({ shiftId: id(), countedCash: rupiah(), auth: staffAuth() }).strict()),
+  /**
+   * Closes the shift with the counted cash and returns its numbered Z report:
+   * its own cashier or a manager; another cashier needs a manager's approval.
+   */
+  'shifts.close': method<ShiftReport>({ access: 'staff', kind: 'write' })(
+    z.object({ shiftId: id(), countedCash: rupiah(), approval: approval().optional() }).strict(),
+  ),
   /** A closed shift's Z report, as printed. */
   'shifts.zReport': method<ShiftReport>({ access: 'staff', kind: 'read' })(z.object({ shiftId: id() }).strict()),
 

@@ -13,6 +13,7 @@ import { measureLists } from './listBench';
 import os from 'node:os';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../../electron/core/app';
+import { measurePinTiming } from './pinTiming';
 import { measureCore, measureStartup, type Row } from './coreBench';
 import { measureScan } from './browserBench';
 import { measureRuntime } from './runtimeBench';
@@ -79,6 +80,8 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   log('  store runtime measured');
   rows.push(...measureLists(opts));
   log('  lists, statement and sales report measured');
+  rows.push(measurePinTiming());
+  log('  PIN timing measured');
   if (argv.includes('--no-browser')) {
     rows.push({ key: 'scan_to_line', label: `scan to line visible, Chromium (${scale.cartLines}-line cart)`, time: null, budget: 'p95 ≤ 50 ms', ok: null, note: 'skipped (--no-browser)' });
   } else {

@@ -69,13 +69,18 @@ export async function measureScan(o: { dataDir: string; rendererDir: string; sca
     // Names for the page, read on a connection of the bench's own: the store runs in the runtime's threads.
     const db = openDatabase(path.join(o.dataDir, DB_FILE_NAME), { readonly: true });
     closeDb = () => db.close();
-    const current = await core.callAsync('shifts.current', {});
+    const sessionOf = async (staffId: number, pin: string) => {
+      const r = await core.callAsync('auth.signIn', { staffId, pin });
+      return r.ok ? { sessionId: (r.value as { sessionId: string }).sessionId } : {};
+    };
+    const asCashier = await sessionOf(cashier.id, cashier.pin);
+    const current = await core.callAsync('shifts.current', {}, asCashier);
     if (current.ok && current.value) {
       const s = current.value as { id: number; cashierId: number };
       const pin = o.meta.staff.cashiers.find((c) => c.id === s.cashierId)?.pin ?? o.meta.staff.managerPin;
-      await core.callAsync('shifts.close', { shiftId: s.id, countedCash: 0, auth: { staffId: s.cashierId, pin } });
+      await core.callAsync('shifts.close', { shiftId: s.id, countedCash: 0 }, await sessionOf(s.cashierId, pin));
     }
-    const opened = await core.callAsync('shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
+    const opened = await core.callAsync('shifts.open', { openingFloat: 200_000 }, asCashier);
     if (!opened.ok) throw new Error(`shifts.open refused: ${opened.error.message}`);
     const name = (db.prepare('SELECT name FROM staff WHERE id = ?').pluck().get(cashier.id) as string) ?? '';
     const products = db.prepare('SELECT barcode, name FROM products WHERE active = 1 AND barcode IS NOT NULL ORDER BY id').all() as { barcode: string; name: string }[];

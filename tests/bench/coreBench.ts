@@ -1,6 +1,7 @@
 /** The core's measurements on the generated store: every call through core.call, as the UI makes it. */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { contract, isMethodName } from '../../shared/contract';
 import { createCore, DB_FILE_NAME, type Core } from '../../electron/core/app';
 import { lineAmounts } from '../../shared/domain/terms';
 import { coreHas } from './coreSink';
@@ -34,8 +35,20 @@ export const NOT_AVAILABLE = (key: string, label: string, budget: string, method
   note: `not available yet (${method} has no handler)`,
 });
 
+/** The session the measured calls carry (SPEC §5): the manager's, then the cashier's for her own shift. */
+let caller: { sessionId?: string } = {};
+let managerCaller: { sessionId?: string } = {};
+function signInAs(core: Core, staffId: number, pin: string): void {
+  const reply = core.call('auth.signIn', { staffId, pin });
+  if (!reply.ok) throw new Error(`sign-in refused: ${reply.error.message}`);
+  caller = { sessionId: (reply.value as { sessionId: string }).sessionId };
+  if (!managerCaller.sessionId) managerCaller = caller;
+}
+
 function call<T>(core: Core, method: string, input: unknown): T {
-  const reply = core.call(method, input);
+  // A manager's method always as the manager; the till's as whoever is at the till now.
+  const who = isMethodName(method) && contract[method].access === 'manager' ? managerCaller : caller;
+  const reply = core.call(method, input, who);
   if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }
@@ -111,6 +124,8 @@ export function measureCore(o: CoreBenchOptions): Row[] {
   const products = productsNow(db, today);
   const rows: Row[] = [];
   const approval = { staffId: meta.staff.managerId, pin: meta.staff.managerPin };
+  managerCaller = {};
+  signInAs(core, meta.staff.managerId, meta.staff.managerPin);
 
   // Product lookup by barcode and by short code, in the mix a cashier scans: each product as often as it sells.
   if (coreHas('products.lookup')) {
@@ -192,7 +207,8 @@ export function measureCore(o: CoreBenchOptions): Row[] {
   // sales.create with 3 lines against the raw floor, interleaved so both see the same machine.
   if (coreHas('sales.create') && coreHas('shifts.open')) {
     const cashier = meta.staff.cashiers[0]!;
-    const shift = call<{ id: number }>(core, 'shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
+    signInAs(core, cashier.id, cashier.pin);
+    const shift = call<{ id: number }>(core, 'shifts.open', { openingFloat: 200_000 });
     const sync = db.pragma('synchronous', { simple: true });
     const journal = db.pragma('journal_mode', { simple: true });
     if (sync !== 2 || journal !== 'wal') throw new Error(`the store is not durable as SPEC §9 asks: synchronous=${sync}, journal_mode=${journal}`);

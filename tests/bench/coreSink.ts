@@ -4,6 +4,7 @@
  * the stock screens and the settlement screen would call it.
  */
 import type { Core } from '../../electron/core/app';
+import { contract, isMethodName } from '../../shared/contract';
 import { buildHandlers } from '../../electron/core/handlers';
 import type { PayoutReq, RefundReq, SaleReq, SettlementMade, Sink } from './sink';
 import { iso, localDateOf } from './sink';
@@ -39,10 +40,25 @@ export class CoreSink implements Sink {
     return { staffId: this.staff.managerId, pin: this.staff.managerPin };
   }
 
-  private call<T>(at: number, method: string, input: unknown): T {
+  /** Sessions per staff member (SPEC §5): the till's calls as the shift's cashier, the rest as the manager. */
+  private sessions = new Map<number, string>();
+  private signIn(staffId: number): string {
+    const reply = this.core.call('auth.signIn', { staffId, pin: this.pinOf(staffId) });
+    if (!reply.ok) throw new Error(`sign-in of staff ${staffId} refused: ${reply.error.message}`);
+    const id = (reply.value as { sessionId: string }).sessionId;
+    this.sessions.set(staffId, id);
+    return id;
+  }
+  private actor = 0;
+
+  private call<T>(at: number, method: string, input: unknown, who?: number): T {
+    const manager = isMethodName(method) && contract[method].access === 'manager';
+    const actorId = who ?? (manager ? this.staff.managerId : this.actor || this.staff.managerId);
     this.setNow(at);
     this.calls++;
-    const reply = this.core.call(method, input);
+    let reply = this.core.call(method, input, { sessionId: this.sessions.get(actorId) ?? this.signIn(actorId) });
+    // Days pass between a shop's events: an idle session ended, sign in again (as the cashier would).
+    if (!reply.ok && reply.error.code === 'UNAUTHENTICATED') reply = this.core.call(method, input, { sessionId: this.signIn(actorId) });
     if (!reply.ok) throw new Error(`${method} at ${iso(at)} refused: ${reply.error.code} ${reply.error.message}\n${JSON.stringify(input).slice(0, 400)}`);
     return reply.value as T;
   }
@@ -57,12 +73,14 @@ export class CoreSink implements Sink {
   }
 
   openShift(at: number, cashierId: number, openingFloat: number): number {
-    return this.call<{ id: number }>(at, 'shifts.open', { auth: { staffId: cashierId, pin: this.pinOf(cashierId) }, openingFloat }).id;
+    this.actor = cashierId;
+    return this.call<{ id: number }>(at, 'shifts.open', { openingFloat }).id;
   }
 
   closeShift(shiftId: number, at: number, cashierId: number): void {
     const x = this.call<{ expectedCash: number }>(at, 'shifts.xReport', { shiftId });
-    this.call(at, 'shifts.close', { shiftId, countedCash: Math.max(0, x.expectedCash), auth: { staffId: cashierId, pin: this.pinOf(cashierId) } });
+    this.call(at, 'shifts.close', { shiftId, countedCash: Math.max(0, x.expectedCash) }, cashierId);
+    this.actor = 0;
   }
 
   sale(req: SaleReq): { lineIds: number[] } {
@@ -86,12 +104,12 @@ export class CoreSink implements Sink {
   intake(producerId: number, at: number, lines: { productId: number; quantity: number; expiryDate?: string }[]): void {
     if (!this.withStock) return;
     for (let i = 0; i < lines.length; i += 200)
-      this.call(at, 'intakes.create', { producerId, lines: lines.slice(i, i + 200), deliveredBy: 'produsen', staffId: this.staff.managerId });
+      this.call(at, 'intakes.create', { producerId, lines: lines.slice(i, i + 200), deliveredBy: 'produsen' }, this.staff.managerId);
   }
 
   returnGoods(producerId: number, at: number, lines: { productId: number; quantity: number; reason: 'unsold' | 'expired' | 'damaged' }[]): void {
     if (!this.withStock) return;
-    this.call(at, 'returns.create', { producerId, lines: lines.slice(0, 200), receivedBy: 'produsen', staffId: this.staff.managerId });
+    this.call(at, 'returns.create', { producerId, lines: lines.slice(0, 200), receivedBy: 'produsen' }, this.staff.managerId);
   }
 
   count(at: number, lines: { productId: number; expected: number; counted: number; reason: string }[]): void {

@@ -84,7 +84,7 @@ describeE2E('accessibility: every main screen, both languages', () => {
     page.setDefaultTimeout(15_000);
     await app.api('setup.complete', { mode: 'demo', storeName: 'UKM Mart KTM Telang' });
     const manager = (await app.api('staff.list', {})).find((s) => s.name === DEMO_MANAGER.name)!;
-    await app.api('shifts.open', { auth: { staffId: manager.id, pin: DEMO_MANAGER.pin }, openingFloat: 100_000 });
+    await app.apiAs({ staffId: manager.id, pin: DEMO_MANAGER.pin })('shifts.open', { openingFloat: 100_000 });
     await page.goto(app.host.appUrl);
     await page.getByRole('button', { name: new RegExp(DEMO_MANAGER.name) }).click();
     await page.getByLabel('PIN', { exact: true }).fill(DEMO_MANAGER.pin);

@@ -10,6 +10,8 @@ describeE2E('catalogue, intake and stock in the browser', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startE2EApp();
     await app.api('setup.complete', { mode: 'empty', storeName: 'Toko KTM Telang' });
+    // The store's manager first: changing settings needs a manager's session (SPEC §5).
+    await app.api('staff.create', { name: 'Bu Ratna', role: 'manager', pin: PIN });
     await app.api('settings.update', { storeAddress: 'Jl. Raya Telang No. 5', storePhone: '0812-0000-1111' });
   }, 60_000);
   afterAll(async () => {

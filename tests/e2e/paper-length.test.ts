@@ -46,7 +46,7 @@ describeE2E('paper: roll documents as long as their content, no blank pages', ()
       );
     }
     await app.api('intakes.create', { producerId: sari.id, lines: products.map((p) => ({ productId: p.id, quantity: 20 })) });
-    const shift = await app.api('shifts.open', { auth: approval, openingFloat: 100_000 });
+    const shift = await app.apiAs(approval)('shifts.open', { openingFloat: 100_000 });
     shiftId = shift.id;
     const sell = async (lines: { productId: number; quantity: number }[]) => {
       const sale = await app.api('sales.create', { id: crypto.randomUUID(), shiftId, lines, payment: { method: 'cash', tendered: 1_000_000 } });

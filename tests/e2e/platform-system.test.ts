@@ -126,8 +126,11 @@ describeE2E('platform: the refusal screen', () => {
   it('explains, shows the data folder and backups, and restores one', async () => {
     const dataDir = tempDir('ukm-mart-e2e-refused-');
     const good = createCore({ dataDir });
-    good.call('settings.update', { storeName: 'Toko Sebelum Rusak' });
-    const backup = await good.callAsync('backup.create', {});
+    const boss = good.call('staff.create', { name: 'Bu Rina', role: 'manager', pin: '1234' });
+    const signed = good.call('auth.signIn', { staffId: (boss as { value: { id: number } }).value.id, pin: '1234' });
+    const caller = { sessionId: (signed as { value: { sessionId: string } }).value.sessionId };
+    good.call('settings.update', { storeName: 'Toko Sebelum Rusak' }, caller);
+    const backup = await good.callAsync('backup.create', {}, caller);
     expect(backup.ok).toBe(true);
     good.close();
     const dbFile = path.join(dataDir, DB_FILE_NAME);

@@ -40,7 +40,7 @@ describeE2E('settlement: a finalised week shows its settlements', () => {
     const telur = await made('Ibu Rohmah Telur Asin', 'ROHMAH', 'Telur asin', 3_000);
     const kopi = await made('Kopi Bukit "Rembang", Madura', 'KOPI', 'Kopi bubuk', 20_000);
     const sambal = await made('Sambal Bu Ana', 'ANA', 'Sambal cumi', 15_000);
-    const shift = await app.api('shifts.open', { auth: approval, openingFloat: 100_000 });
+    const shift = await app.api('shifts.open', { openingFloat: 100_000 });
     await app.api('sales.create', {
       id: crypto.randomUUID(),
       shiftId: shift.id,

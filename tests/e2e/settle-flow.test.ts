@@ -55,7 +55,7 @@ describeE2E('settlement: preview, finalise, pay in part and in full, payout slip
     telurId = telur.id;
     const egg = await app.api('products.create', { producerId: telur.id, name: 'Telur asin', unit: 'butir', terms: { retailPrice: 3_500, mode: 'fixed', producerPrice: 3_000 } });
     const chips = await app.api('products.create', { producerId: keripik.id, name: 'Keripik singkong', unit: 'bungkus', terms: { retailPrice: 10_000, mode: 'percent', commissionBps: 2_000 } });
-    const shift = await app.api('shifts.open', { auth: approval, openingFloat: 100_000 });
+    const shift = await app.api('shifts.open', { openingFloat: 100_000 });
     const sale = (lines: { productId: number; quantity: number }[], tendered: number) =>
       app.api('sales.create', { id: crypto.randomUUID(), shiftId: shift.id, lines, payment: { method: 'cash', tendered } });
     await sale([{ productId: egg.id, quantity: 10 }, { productId: chips.id, quantity: 2 }], 55_000);

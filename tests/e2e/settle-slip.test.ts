@@ -42,7 +42,7 @@ describeE2E('settlement: a full payout slip in every layout', () => {
     const lapis = await app.api('products.create', { producerId: sari.id, name: 'Kue lapis', unit: 'pcs', terms: { retailPrice: 5_000, mode: 'fixed', producerPrice: 4_000 } });
     const bolu = await app.api('products.create', { producerId: sari.id, name: 'Bolu pandan', unit: 'pcs', terms: { retailPrice: 12_000, mode: 'percent', commissionBps: 1_500 } });
     await app.api('intakes.create', { producerId: sari.id, lines: [{ productId: lapis.id, quantity: 60 }, { productId: bolu.id, quantity: 30 }] });
-    const shift = await app.api('shifts.open', { auth: approval, openingFloat: 200_000 });
+    const shift = await app.api('shifts.open', { openingFloat: 200_000 });
     const sell = (productId: number, quantity: number, price: number) =>
       app.api('sales.create', { id: crypto.randomUUID(), shiftId: shift.id, lines: [{ productId, quantity }], payment: { method: 'cash', tendered: price * quantity } });
     // week 1 (ends Sun 25 Oct): paid two days late

@@ -27,6 +27,9 @@ describeE2E('demo store: expiry lists and returning expired goods', () => {
       shell: 'browser',
       emit: () => undefined,
       job: QUIET_JOB,
+      actor: null,
+      session: { open: () => '', end: () => undefined },
+      durable: (work) => work(db),
     };
     db.transaction(() => seedDemoStore(ctx)).immediate();
     db.close();

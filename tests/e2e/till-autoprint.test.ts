@@ -37,7 +37,7 @@ describeE2E('till: the receipt prints after payment', () => {
       producerId: producer.id, name: 'Keripik pisang', unit: 'bungkus', shortCode: 'KP1',
       terms: { retailPrice: 8_000, mode: 'percent', commissionBps: 2_000 },
     });
-    await app.api('shifts.open', { auth: { staffId: manager.id, pin: MANAGER.pin }, openingFloat: 50_000 });
+    await app.api('shifts.open', { openingFloat: 50_000 });
     await page.goto(app.host.appUrl);
     await page.getByLabel('PIN', { exact: true }).waitFor({ timeout: 15_000 });
     await page.keyboard.type(MANAGER.pin);

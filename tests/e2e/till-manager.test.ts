@@ -33,7 +33,7 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
       producerId: producer.id, name: 'Keripik pisang', unit: 'bungkus', shortCode: 'KP1',
       terms: { retailPrice: 8_000, mode: 'percent', commissionBps: 2_000 },
     });
-    const shift = await app.api('shifts.open', { auth: { staffId: managerId, pin: MANAGER.pin }, openingFloat: 50_000 });
+    const shift = await app.api('shifts.open', { openingFloat: 50_000 });
     await app.api('sales.create', {
       id: crypto.randomUUID(), shiftId: shift.id, lines: [{ productId: product.id, quantity: 3 }], payment: { method: 'cash', tendered: 25_000 },
     });

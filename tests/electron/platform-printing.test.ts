@@ -223,7 +223,7 @@ describe('routing through the one IPC handler', () => {
       ['shell.savePdf', { paper: 'A5', fileName: 'Slip' }],
       ['shell.printers', {}],
     ] as const) {
-      const id = await handle({ senderFrame: appFrame }, method, input);
+      const id = await handle({ senderFrame: appFrame }, method, input, t.caller().sessionId);
       expect(id, method).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^Hanya di aplikasi desktop/) } });
     }
     t.ok('settings.update', { language: 'en' });

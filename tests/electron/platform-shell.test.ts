@@ -92,11 +92,14 @@ describe('the one IPC handler', () => {
     const handle = createIpcHandler(t.core, () => undefined);
     const app = { senderFrame: { url: `${APP_ENTRY_URL}#/catalogue`, parent: null } };
     expect(await handle(app, 'system.status', {})).toMatchObject({ ok: true, value: { state: 'ready' } });
-    expect(await handle(app, 'settings.update', { paymentTermDays: -3 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // The bridge carries the session as a fourth argument; without one a manager's method is refused.
+    expect(await handle(app, 'settings.update', { paymentTermDays: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const session = t.caller().sessionId;
+    expect(await handle(app, 'settings.update', { paymentTermDays: -3 }, session)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await handle(app, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await handle(app, { toString: () => 'system.status' }, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // Asynchronous methods go through callAsync.
-    expect(await handle(app, 'backup.create', {})).toMatchObject({ ok: true, value: { kind: 'manual' } });
+    expect(await handle(app, 'backup.create', {}, session)).toMatchObject({ ok: true, value: { kind: 'manual' } });
     t.close();
   });
 

@@ -21,6 +21,9 @@ function seed(core: TestCore) {
     shell: 'browser',
     emit: () => undefined,
     job: QUIET_JOB,
+    actor: null,
+    session: { open: () => '', end: () => undefined },
+    durable: (work) => work(db),
   };
   db.transaction(() => seedDemoStore(ctx)).immediate();
 }

@@ -26,7 +26,7 @@ describe('producers', () => {
     expect(t.ok('producers.list', { search: 'kelanting' })).toHaveLength(1);
 
     const m = t.manager();
-    const edited = t.ok('producers.update', { id: p.id, phone: '0811-000', payoutMethod: 'cash', staffId: m.staffId });
+    const edited = t.ok('producers.update', { id: p.id, phone: '0811-000', payoutMethod: 'cash' });
     expect(edited).toMatchObject({ phone: '0811-000', payoutMethod: 'cash', payoutProvider: '', payoutAccount: '' });
     const off = t.ok('producers.setActive', { id: p.id, active: false });
     expect(off.active).toBe(false);

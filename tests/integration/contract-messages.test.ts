@@ -16,7 +16,9 @@ describe('validation messages say what is wrong', () => {
     t.ok('settings.update', { language: 'en' });
     expect(t.err('producers.create', { name: 'Bu Siti' }).message).toBe('Short name: Required');
     expect(t.err('intakes.create', { producerId: 1, lines: [{ productId: 1, quantity: 0 }] }).message).toMatch(/^Line 1 · Quantity: /);
-    expect(t.err('staff.create', { name: 'Rina', role: 'cashier', pin: '5555' }).message).toMatch(/manager approval/);
+    // Adding staff is a manager's act (SPEC §5): a cashier's session hears so in the store language.
+    const cashier = t.cashier();
+    expect(t.asStaff(cashier.staffId, cashier.pin).err('staff.create', { name: 'Rina', role: 'cashier', pin: '5555' }).message).toBe('Only a manager may do this (staff.create).');
     t.close();
   });
 });

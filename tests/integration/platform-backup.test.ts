@@ -11,7 +11,7 @@ import { automaticBackup, backupIfDue, DAY_MS } from '../../electron/core/backup
 import { makeTestCore, tempDir, type TestCore } from '../helpers/core';
 
 async function createBackup(t: TestCore, input: { folder?: string } = {}): Promise<BackupInfo> {
-  const reply = await t.core.callAsync('backup.create', input);
+  const reply = await t.callAsync('backup.create', input);
   if (!reply.ok) throw new Error(`backup.create refused: ${reply.error.message}`);
   return reply.value as BackupInfo;
 }
@@ -53,10 +53,10 @@ describe('backup.create', () => {
     db.transaction(() => {
       for (let i = 0; i < 20_000; i++) add.run(`row ${i} ${'x'.repeat(200)}`);
     })();
-    const pending = t.core.callAsync('backup.create', {});
+    const pending = t.callAsync('backup.create', {});
     // Writes made while the backup runs go through the normal core calls.
     for (let i = 0; i < 20; i++) {
-      expect(t.core.call('settings.update', { storeName: `Toko ${i}` }).ok).toBe(true);
+      expect(t.raw('settings.update', { storeName: `Toko ${i}` }).ok).toBe(true);
       await new Promise((r) => setImmediate(r));
     }
     const reply = await pending;
@@ -110,7 +110,7 @@ describe('backup.restore', () => {
     t.ok('settings.update', { storeName: 'Sesudah' });
     t.clock.advance(60_000);
 
-    const reply = await t.core.callAsync('backup.restore', { file: backup.file, approval });
+    const reply = await t.callAsync('backup.restore', { file: backup.file, approval });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
     const result = (reply as { value: RestoreResult }).value;
     expect(result.status.state).toBe('ready');
@@ -134,12 +134,12 @@ describe('backup.restore', () => {
     const t = makeTestCore();
     const backup = await createBackup(t);
     const before = fs.readFileSync(t.core.dbFile);
-    expect(await t.core.callAsync('backup.restore', { file: backup.file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.core.callAsync('backup.restore', { file: backup.file, approval: t.cashier() })).toMatchObject({
+    expect(await t.callAsync('backup.restore', { file: backup.file })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.callAsync('backup.restore', { file: backup.file, approval: t.cashier() })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await t.core.callAsync('backup.restore', { file: backup.file, approval: { staffId: t.manager().staffId, pin: '9999' } })).toMatchObject({
+    expect(await t.callAsync('backup.restore', { file: backup.file, approval: { staffId: t.manager().staffId, pin: '9999' } })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -166,7 +166,7 @@ describe('backup.restore', () => {
     const listing = fs.readdirSync(t.dataDir).sort();
     const storeBytes = fs.readFileSync(t.core.dbFile);
 
-    const reply = await t.core.callAsync('backup.restore', { file: backup.file, approval });
+    const reply = await t.callAsync('backup.restore', { file: backup.file, approval });
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/rusak|tidak dapat dibaca/) } });
     expect(!reply.ok && reply.error.message).toMatch(/Tidak ada yang diubah/);
     expect(fs.readdirSync(t.dataDir).sort()).toEqual(listing);
@@ -185,7 +185,7 @@ describe('backup.restore', () => {
     const n = new Database(newer);
     n.pragma('user_version = 999');
     n.close();
-    expect(await t.core.callAsync('backup.restore', { file: newer, approval })).toMatchObject({
+    expect(await t.callAsync('backup.restore', { file: newer, approval })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/versi aplikasi yang lebih baru/) },
     });
@@ -194,7 +194,7 @@ describe('backup.restore', () => {
     o.exec('CREATE TABLE recipes (name TEXT)');
     o.pragma('user_version = 1');
     o.close();
-    expect(await t.core.callAsync('backup.restore', { file: other, approval })).toMatchObject({
+    expect(await t.callAsync('backup.restore', { file: other, approval })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/bukan cadangan UKM Mart/) },
     });

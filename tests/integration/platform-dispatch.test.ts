@@ -49,7 +49,7 @@ describe('dispatch by kind', () => {
   it('the batch entry point validates input and refuses unknown, long and exclusive methods', () => {
     const t = makeTestCore();
     const db = t.core.db!;
-    const ctx = { db, now: t.clock.now, lang: () => 'en', timeZone: () => 'Asia/Jakarta', dataDir: t.dataDir, shell: 'browser', emit: () => undefined, job: QUIET_JOB } as CoreContext;
+    const ctx = { db, now: t.clock.now, lang: () => 'en', timeZone: () => 'Asia/Jakarta', dataDir: t.dataDir, shell: 'browser', emit: () => undefined, job: QUIET_JOB, actor: null, session: { open: () => '', end: () => undefined }, durable: () => undefined } as CoreContext;
     db.transaction(() => {
       expect(() => dispatchInBatch(settlementHandlers, 'ledger.verify', {}, ctx)).toThrow(/long work/);
       expect(() => dispatchInBatch(settlementHandlers, 'no.such', {}, ctx)).toThrow(/Unknown method/);

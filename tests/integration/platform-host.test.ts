@@ -147,15 +147,19 @@ describe('browser-mode host', () => {
   it('answers NOT_FOUND for an unknown method and a VALIDATION envelope for bad input', async () => {
     const unknown = JSON.parse((await rpc(host, { method: 'sales.teleport', input: {} })).body);
     expect(unknown).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Metode tidak dikenal: sales.teleport' } });
-    const invalid = JSON.parse((await rpc(host, { method: 'settings.update', input: { paymentTermDays: 1.5, extra: 1 } })).body);
+    const invalid = JSON.parse((await rpc(host, { method: 'auth.signIn', input: { staffId: 1.5, pin: '1234', extra: 1 } })).body);
     expect(invalid).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.any(String), field: expect.any(String) } });
     expect(Object.keys(invalid)).toEqual(['ok', 'error']);
     const missingMethod = await rpc(host, { input: {} });
     expect(missingMethod.status).toBe(400);
   });
 
-  it('runs asynchronous methods (backup.create) through callAsync', async () => {
-    const res = JSON.parse((await rpc(host, { method: 'backup.create', input: {} })).body);
+  it('runs asynchronous methods (backup.create) through callAsync, for a signed-in manager (X-UKM-Session)', async () => {
+    // No session: refused before anything is written; the session rides in its own header beside the launch token.
+    expect(JSON.parse((await rpc(host, { method: 'backup.create', input: {} })).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const boss = JSON.parse((await rpc(host, { method: 'staff.create', input: { name: 'Bu Ani', role: 'manager', pin: '4321' } })).body).value as { id: number };
+    const { sessionId } = JSON.parse((await rpc(host, { method: 'auth.signIn', input: { staffId: boss.id, pin: '4321' } })).body).value as { sessionId: string };
+    const res = JSON.parse((await rpc(host, { method: 'backup.create', input: {} }, { 'x-ukm-session': sessionId })).body);
     expect(res).toMatchObject({ ok: true, value: { kind: 'manual', file: expect.stringContaining(path.join(root, 'data', 'backups')) } });
   });
 });

@@ -15,6 +15,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/core';
 import { keptSumsCase } from './migration-0014-case';
 import { appendSaleJournal, verifySalesJournal } from '../../electron/core/journal/salesJournal';
+import { pinAttemptsCase } from './auth-migration-case';
 
 interface MigrationCase {
   /** Rows written into the database at version N-1. */
@@ -26,6 +27,7 @@ interface MigrationCase {
 const AT = '2026-11-02T02:00:00.000Z';
 
 const MIGRATION_CASES: Record<number, MigrationCase> = {
+  11: pinAttemptsCase,
   1: {
     before: () => undefined, // version 0 is the empty file
     after(db) {

@@ -151,8 +151,8 @@ describe('start-up refusals: the database is never modified', () => {
 describe('call and callAsync', () => {
   it('callAsync answers sync methods exactly like call', async () => {
     const t = makeTestCore();
-    expect(await t.core.callAsync('settings.get', {})).toEqual(t.core.call('settings.get', {}));
-    const updated = await t.core.callAsync('settings.update', { storeName: 'Toko Bu Ani' });
+    expect(await t.callAsync('settings.get', {})).toEqual(t.core.call('settings.get', {}));
+    const updated = await t.callAsync('settings.update', { storeName: 'Toko Bu Ani' });
     expect(updated.ok && (updated.value as { storeName: string }).storeName).toBe('Toko Bu Ani');
     expect(t.ok('settings.get', {}).storeName).toBe('Toko Bu Ani');
     t.close();
@@ -168,14 +168,14 @@ describe('call and callAsync', () => {
 
   it('callAsync validates first and never rejects', async () => {
     const t = makeTestCore();
-    expect(await t.core.callAsync('no.such', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await t.core.callAsync('backup.create', { folder: 'relative/path' })).toMatchObject({
+    expect(await t.callAsync('no.such', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.callAsync('backup.create', { folder: 'relative/path' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', field: 'folder' },
     });
     const aFile = path.join(t.dataDir, 'a-file');
     fs.writeFileSync(aFile, 'x');
-    expect(await t.core.callAsync('backup.create', { folder: path.join(aFile, 'under-a-file') })).toMatchObject({
+    expect(await t.callAsync('backup.create', { folder: path.join(aFile, 'under-a-file') })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/tidak dapat ditulis/) },
     });

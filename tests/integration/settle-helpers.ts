@@ -54,7 +54,8 @@ export function writeEntry(db: Database.Database, e: EntrySpec): number {
 export function counts(db: Database.Database): Record<string, number> {
   const out: Record<string, number> = {};
   for (const t of ['ledger_entries', 'settlements', 'settlement_entries', 'settlement_cursors', 'payouts', 'audit_log']) {
-    out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+    // A refused wrong PIN is itself audited (auth.pinFailed, SPEC §5): not a change of the ledger's.
+    out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}${t === 'audit_log' ? " WHERE action NOT LIKE 'auth.%'" : ''}`).get() as { n: number }).n;
   }
   return out;
 }

@@ -22,7 +22,7 @@ import { addDays, bpsOf, FIRST_END, latestEnd, lineShare, localDay, refundPart, 
 const OPENED = '2026-10-26T02:00:00.000Z'; // Monday 09:00 in Jakarta
 
 /** Calls a method the model expects to succeed (`allowed`) or to be refused, and fails on any disagreement. */
-function expectReply<T>(t: TestCore, where: string, method: Parameters<TestCore['raw']>[0], input: unknown, allowed: boolean): T | null {
+function expectReply<T>(t: Pick<TestCore, 'raw'>, where: string, method: Parameters<TestCore['raw']>[0], input: unknown, allowed: boolean): T | null {
   const reply = t.raw(method, input);
   if (reply.ok !== allowed) {
     const got = reply.ok ? `accepted: ${JSON.stringify(reply.value).slice(0, 200)}` : `refused: ${reply.error.code} ${reply.error.message}`;
@@ -56,9 +56,12 @@ function setUpStore(t: TestCore, r: Rng) {
 function runModel(seed: number, steps: number) {
   const r = rng(seed);
   const clock = new TestClock(OPENED);
-  const t = makeTestCore({ clock });
+  // The clock jumps days between steps: sessions stay signed in rather than signing in (one scrypt) every step.
+  const t = makeTestCore({ clock, sessionIdleMinutes: 10_000_000 });
   const m = t.manager();
   const cashier = t.cashier();
+  // The cashier sells on her own shift (SPEC §5); the manager's acts go through t.
+  const till = t.asStaff(cashier.staffId, cashier.pin);
   const now = () => clock.now().getTime();
   const counted: Record<string, number> = {};
   const tally = (op: string) => (counted[op] = (counted[op] ?? 0) + 1);
@@ -66,7 +69,7 @@ function runModel(seed: number, steps: number) {
     const { producers, products } = setUpStore(t, r);
     const w = new World(producers, products, now);
     const limitBps = t.ok('settings.get', {}).discountLimitBps;
-    let shiftId = t.ok('shifts.open', { auth: cashier, openingFloat: 500_000 }).id;
+    let shiftId = till.ok('shifts.open', { openingFloat: 500_000 }).id;
 
     const check = (where: string, full: boolean) => {
       const balances = new Map(t.ok('ledger.balances', {}).map((b) => [b.id, b]));
@@ -112,7 +115,7 @@ function runModel(seed: number, steps: number) {
       const approve = !overLimit || r.chance(0.75);
       const payment = r.pick([{ method: 'cash' as const, tendered: total + r.int(0, 3) * 5_000 }, { method: 'qris' as const }, { method: 'transfer' as const, reference: `TRF${r.int(1, 9999)}` }]);
       const input = { id: randomUUID(), shiftId, lines, payment, ...(overLimit && approve ? { discountApproval: m } : {}) };
-      const sale = expectReply<{ id: string; total: number; lines: { id: number; productId: number; producerShare: number }[] }>(t, where, 'sales.create', input, approve);
+      const sale = expectReply<{ id: string; total: number; lines: { id: number; productId: number; producerShare: number }[] }>(till, where, 'sales.create', input, approve);
       if (!sale) return tally('sale refused (discount over the limit, no approval)');
       expect(sale.total, `${where}: sale total`).toBe(total);
       const mlines: MLine[] = priced.map((l) => {
@@ -133,7 +136,7 @@ function runModel(seed: number, steps: number) {
     const voidSale = (where: string) => {
       const s = r.pick(thisWeeksSales());
       const allowed = !s.voided && s.shiftId === shiftId && s.refunds === 0;
-      expectReply(t, where, 'sales.void', { saleId: s.id, reason: 'salah input', approval: m }, allowed);
+      expectReply(till, where, 'sales.void', { saleId: s.id, reason: 'salah input', approval: m }, allowed);
       if (!allowed) return tally('void refused');
       s.voided = true;
       for (const l of s.lines) {
@@ -154,7 +157,7 @@ function runModel(seed: number, steps: number) {
       const restock = r.chance(0.5);
       const allowed = !s.voided && !tooMany;
       const input = { id: randomUUID(), saleId: s.id, lines: asked.map((a) => ({ saleLineId: a.l.lineId, quantity: a.q })), restock, reason: 'rusak', approval: m };
-      expectReply(t, where, 'sales.refund', input, allowed);
+      expectReply(till, where, 'sales.refund', input, allowed);
       if (!allowed) return tally('refund refused');
       for (const { l, q } of asked) {
         w.add(l.producerId, -refundPart(l.share, l.qty, l.refunded, q));
@@ -279,8 +282,8 @@ function runModel(seed: number, steps: number) {
     };
 
     const newShift = () => {
-      t.ok('shifts.close', { shiftId, countedCash: 0, auth: cashier });
-      shiftId = t.ok('shifts.open', { auth: cashier, openingFloat: 500_000 }).id;
+      till.ok('shifts.close', { shiftId, countedCash: 0 });
+      shiftId = till.ok('shifts.open', { openingFloat: 500_000 }).id;
       tally('shift change');
     };
 

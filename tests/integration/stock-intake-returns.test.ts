@@ -35,7 +35,6 @@ describe('intakes', () => {
       ],
       deliveredBy: 'Siti',
       notes: 'pagi',
-      staffId: staff.staffId,
     });
     expect(first).toMatchObject({ number: 'TT-000001', producerId: p.id, deliveredBy: 'Siti', totalUnits: 42, receivedAt: '2026-11-02T02:00:00.000Z' });
     expect(first.receivedBy?.id).toBe(staff.staffId);
@@ -70,7 +69,8 @@ describe('intakes', () => {
     refused(t, 'intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 2, expiryDate: '2026-11-01' }] }, 'VALIDATION', /sudah lewat/);
     refused(t, 'intakes.create', { producerId: 99, lines: [{ productId: a.id, quantity: 2 }] }, 'NOT_FOUND');
     refused(t, 'intakes.create', { producerId: p.id, lines: [{ productId: 99, quantity: 2 }] }, 'NOT_FOUND');
-    refused(t, 'intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 2 }], staffId: 42 }, 'NOT_FOUND');
+    // The receiver comes from the session, never from the input (SPEC §5).
+    refused(t, 'intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 2 }], staffId: 42 }, 'VALIDATION', /staffId/);
     t.ok('products.setActive', { id: a.id, active: false });
     refused(t, 'intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 2 }] }, 'CONFLICT', /nonaktif/);
     t.ok('products.setActive', { id: a.id, active: true });

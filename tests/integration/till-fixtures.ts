@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { MethodInput } from '../../shared/contract';
+import { contract, isMethodName, type MethodInput } from '../../shared/contract';
 import type { Sale } from '../../shared/contract/till';
 import { makeTestCore, type TestClock, type TestCore } from '../helpers/core';
 
@@ -61,11 +61,30 @@ export interface Till {
   count(table: string): number;
 }
 
+/**
+ * The shop at work: the cashier is signed in at the till and the manager in the
+ * back office. Calls a cashier may make (selling on her own shift, X report,
+ * closing it, a void with the manager's PIN) go as the cashier; the manager's
+ * (reports, ledger, audit log) as the manager.
+ */
+function atTheTill(t: TestCore, cashier: { staffId: number; pin: string }): TestCore {
+  const asCashier = t.asStaff(cashier.staffId, cashier.pin);
+  const pick = (method: string) => (isMethodName(method) && contract[method].access === 'staff' ? asCashier : t);
+  return {
+    ...t,
+    ok: (method, input) => pick(method).ok(method, input),
+    err: (method, input) => pick(method).err(method, input),
+    raw: (method, input) => pick(method).raw(method, input),
+    callAsync: (method, input) => pick(method).callAsync(method, input),
+  };
+}
+
 export function makeTill(options: { clock?: TestClock; dataDir?: string; openShift?: boolean } = {}): Till {
-  const t = makeTestCore(options);
-  const db = t.core.db!;
-  const mgr = t.manager();
-  const cashier = t.cashier();
+  const base = makeTestCore(options);
+  const db = base.core.db!;
+  const mgr = base.manager();
+  const cashier = base.cashier();
+  const t = atTheTill(base, cashier);
   const eggs = addProducer(db, 'Bu Siti Telur Asin', 'BuSiti');
   const chips = addProducer(db, 'Keripik Pak Darto', 'PkDarto');
   const products = {
@@ -73,7 +92,7 @@ export function makeTill(options: { clock?: TestClock; dataDir?: string; openShi
     chips: addProduct(db, chips, 'Keripik singkong', { retailPrice: 12500, mode: 'percent', commissionBps: 1500 }, { unit: 'bungkus' }),
     cake: addProduct(db, chips, 'Bolu pandan', { retailPrice: 7777, mode: 'percent', commissionBps: 1250 }),
   };
-  const shiftId = options.openShift === false ? 0 : t.ok('shifts.open', { auth: cashier, openingFloat: 200_000 }).id;
+  const shiftId = options.openShift === false ? 0 : t.ok('shifts.open', { openingFloat: 200_000 }).id;
   const saleInput: Till['saleInput'] = (lines, extra = {}) => {
     const total = lines.reduce((s, l) => s + l.quantity * 100_000, 0);
     return { id: randomUUID(), shiftId, lines, payment: { method: 'cash', tendered: total }, ...extra } as MethodInput<'sales.create'>;

@@ -54,7 +54,7 @@ describe('sales.create is idempotent on its client-made id', () => {
     expect(till.count('sales')).toBe(1);
 
     // A retry after the shift closed still answers the recorded sale (a slow network, a late retry).
-    t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 0, auth: cashier });
+    t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 0 });
     expect(t.ok('sales.create', input).id).toBe(first.id);
     // An explicit zero discount is the same request as an omitted one.
     const withZero = { ...input, lines: [{ ...input.lines[0]!, discount: 0 }, input.lines[1]!] };

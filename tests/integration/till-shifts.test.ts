@@ -38,15 +38,16 @@ describe('shifts', () => {
     till = makeTill();
     const { t, mgr, cashier } = till;
     expect(t.ok('shifts.current', {})?.id).toBe(till.shiftId);
-    expect(t.err('shifts.open', { auth: mgr, openingFloat: 100_000 }).code).toBe('CONFLICT');
-    expect(t.err('shifts.open', { auth: { staffId: mgr.staffId, pin: '0000' }, openingFloat: 0 }).code).toBe('FORBIDDEN');
+    const asMgr = t.asStaff(mgr.staffId, mgr.pin);
+    expect(asMgr.err('shifts.open', { openingFloat: 100_000 }).code).toBe('CONFLICT');
+    expect(t.nobody.err('shifts.open', { openingFloat: 0 }).code).toBe('UNAUTHENTICATED');
     const signedIn = t.ok('auth.signIn', mgr);
     expect(signedIn.staff.role).toBe('manager');
     expect(signedIn.openShift).toMatchObject({ id: till.shiftId, cashierName: 'Kasir 2222', openingFloat: 200_000, closedAt: null, zNumber: null });
-    t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 200_000, auth: cashier });
+    t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 200_000 });
     expect(t.ok('shifts.current', {})).toBeNull();
     expect(t.ok('auth.signIn', cashier).openShift).toBeNull();
-    const next = t.ok('shifts.open', { auth: mgr, openingFloat: 50_000 });
+    const next = asMgr.ok('shifts.open', { openingFloat: 50_000 });
     expect(next).toMatchObject({ cashierId: mgr.staffId, openingFloat: 50_000 });
     expect(t.ok('shifts.current', {})?.id).toBe(next.id);
   });
@@ -85,21 +86,21 @@ describe('shifts', () => {
     const shiftRow = db.prepare('SELECT * FROM shifts WHERE id = ?').get(till.shiftId);
     expect(t.err('shifts.zReport', { shiftId: till.shiftId }).code).toBe('NOT_FOUND');
     const other = t.cashier('3333');
-    expect(t.err('shifts.close', { shiftId: till.shiftId, countedCash: 200_500, auth: other }).code).toBe('FORBIDDEN');
+    expect(t.asStaff(other.staffId, other.pin).err('shifts.close', { shiftId: till.shiftId, countedCash: 200_500 }).code).toBe('FORBIDDEN');
     t.clock.advance(3_600_000);
-    const z = t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 200_500, auth: cashier });
+    const z = t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 200_500 });
     expect(z).toMatchObject({ kind: 'Z', zNumber: 1, expectedCash: 201_000, countedCash: 200_500, variance: -500 });
     expect(z.shift.closedAt).toBe(t.clock.now().toISOString());
     expect(t.ok('shifts.zReport', { shiftId: till.shiftId })).toEqual(z);
     expect(db.prepare('SELECT * FROM shifts WHERE id = ?').get(till.shiftId)).toEqual(shiftRow);
     expect(db.prepare('SELECT expected_cash, counted_cash, variance, z_number FROM shift_closes').get()).toEqual({ expected_cash: 201_000, counted_cash: 200_500, variance: -500, z_number: 1 });
-    expect(t.err('shifts.close', { shiftId: till.shiftId, countedCash: 1, auth: cashier }).code).toBe('CONFLICT');
+    expect(t.err('shifts.close', { shiftId: till.shiftId, countedCash: 1 }).code).toBe('CONFLICT');
     expect(t.ok('shifts.get', { id: till.shiftId })).toMatchObject({ zNumber: 1, closedAt: z.shift.closedAt });
 
     // A cash refund of an old sale lowers the drawer of the shift open at the time; a manager may close any shift.
-    const second = t.ok('shifts.open', { auth: cashier, openingFloat: 100_000 });
+    const second = t.ok('shifts.open', { openingFloat: 100_000 });
     t.ok('sales.refund', { id: randomUUID(), saleId: a.id, lines: [{ saleLineId: a.lines[0]!.id, quantity: 1 }], restock: false, reason: 'pecah', approval: mgr });
-    const z2 = t.ok('shifts.close', { shiftId: second.id, countedCash: 97_000, auth: mgr });
+    const z2 = t.asStaff(mgr.staffId, mgr.pin).ok('shifts.close', { shiftId: second.id, countedCash: 97_000 });
     expect(z2).toMatchObject({ zNumber: 2, salesCount: 0, refunds: { count: 1, cashTotal: 3000 }, expectedCash: 97_000, variance: 0 });
     expect(ledgerOk(t)).toBe(true);
   });
@@ -107,13 +108,13 @@ describe('shifts', () => {
   it('a shift that runs past midnight stays one shift', () => {
     till = makeTill({ clock: new TestClock('2026-11-02T15:00:00.000Z'), openShift: false }); // 22:00 in Jakarta
     const { t, products, cashier } = till;
-    const shift = t.ok('shifts.open', { auth: cashier, openingFloat: 100_000 });
+    const shift = t.ok('shifts.open', { openingFloat: 100_000 });
     t.clock.set('2026-11-02T16:30:00.000Z'); // 23:30
     const late = t.ok('sales.create', { ...till.saleInput([{ productId: products.egg, quantity: 1 }]), shiftId: shift.id });
     t.clock.set('2026-11-02T18:00:00.000Z'); // 01:00 the next day
     const after = t.ok('sales.create', { ...till.saleInput([{ productId: products.chips, quantity: 1 }]), shiftId: shift.id });
     t.clock.set('2026-11-02T19:00:00.000Z');
-    const z = t.ok('shifts.close', { shiftId: shift.id, countedCash: 115_500, auth: cashier });
+    const z = t.ok('shifts.close', { shiftId: shift.id, countedCash: 115_500 });
     expect(z).toMatchObject({ salesCount: 2, salesTotal: 15_500, expectedCash: 115_500, variance: 0 });
     expect([late.shiftId, after.shiftId]).toEqual([shift.id, shift.id]);
     expect(t.ok('shifts.list', { from: '2026-11-02', to: '2026-11-02' }).rows.map((s) => s.id)).toEqual([shift.id]);

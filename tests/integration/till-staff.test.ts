@@ -3,16 +3,18 @@ import { lockMsAfter } from '../../electron/core/staff/approval';
 import { makeTestCore } from '../helpers/core';
 
 describe('staff and PINs', () => {
-  it('the first staff member is a manager and needs no approval; every later one needs a manager', () => {
+  it("the first staff member is a manager and needs no session; every later one needs a manager's session", () => {
     const t = makeTestCore();
     try {
       expect(t.err('staff.create', { name: 'Sri', role: 'cashier', pin: '1111' }).code).toBe('FORBIDDEN');
       const boss = t.ok('staff.create', { name: 'Bu Rina', role: 'manager', pin: '4321' });
       expect(boss).toEqual({ id: boss.id, name: 'Bu Rina', role: 'manager', active: true });
-      expect(t.err('staff.create', { name: 'Sri', role: 'cashier', pin: '1111' }).code).toBe('FORBIDDEN');
+      // From now on nobody adds staff without a manager's session (SPEC §5).
+      expect(t.nobody.err('staff.create', { name: 'Sri', role: 'manager', pin: '1111' }).code).toBe('UNAUTHENTICATED');
       expect(t.err('staff.create', { name: 'Sri', role: 'cashier', pin: '1111', approval: { staffId: boss.id, pin: '0000' } }).code).toBe('FORBIDDEN');
       const sri = t.ok('staff.create', { name: 'Sri', role: 'cashier', pin: '1111', approval: { staffId: boss.id, pin: '4321' } });
       expect(t.err('staff.create', { name: 'Joko', role: 'cashier', pin: '2222', approval: { staffId: sri.id, pin: '1111' } }).code).toBe('FORBIDDEN');
+      expect(t.asStaff(sri.id, '1111').err('staff.create', { name: 'Joko', role: 'manager', pin: '2222' }).code).toBe('FORBIDDEN');
       expect(t.ok('staff.list', {}).map((s) => s.name)).toEqual(['Bu Rina', 'Sri']);
       expect(t.err('staff.create', { name: 'X', role: 'cashier', pin: '12' }).code).toBe('VALIDATION');
       // Only a salted hash is stored.
@@ -37,14 +39,17 @@ describe('staff and PINs', () => {
       expect(t.ok('auth.signIn', { staffId: sri.id, pin: '5555' }).staff.name).toBe('Sri Wahyuni');
       t.ok('staff.update', { id: sri.id, role: 'manager', approval });
       // Now there are two managers: the first may step down, the second may not.
-      t.ok('staff.update', { id: boss.id, role: 'cashier', approval: { staffId: sri.id, pin: '5555' } });
-      expect(t.err('staff.update', { id: sri.id, active: false, approval: { staffId: sri.id, pin: '5555' } }).code).toBe('CONFLICT');
-      t.ok('staff.update', { id: boss.id, active: false, approval: { staffId: sri.id, pin: '5555' } });
-      expect(t.ok('staff.list', {}).map((s) => s.id)).toEqual([sri.id]);
+      const asSri = t.asStaff(sri.id, '5555');
+      asSri.ok('staff.update', { id: boss.id, role: 'cashier', approval: { staffId: sri.id, pin: '5555' } });
+      // Bu Rina, a cashier now, can no longer change staff at all.
+      expect(t.err('staff.update', { id: sri.id, name: 'X' }).code).toBe('FORBIDDEN');
+      expect(asSri.err('staff.update', { id: sri.id, active: false, approval: { staffId: sri.id, pin: '5555' } }).code).toBe('CONFLICT');
+      asSri.ok('staff.update', { id: boss.id, active: false, approval: { staffId: sri.id, pin: '5555' } });
+      expect(asSri.ok('staff.list', {}).map((s) => s.id)).toEqual([sri.id]);
       expect(t.ok('staff.list', { includeInactive: true }).map((s) => [s.id, s.active])).toEqual([[sri.id, true], [boss.id, false]]);
       expect(t.err('auth.signIn', { staffId: boss.id, pin: '4321' }).code).toBe('FORBIDDEN');
 
-      const log = t.ok('audit.list', { action: 'staff.' }).rows;
+      const log = asSri.ok('audit.list', { action: 'staff.' }).rows;
       expect(log.map((e) => e.action)).toEqual(['staff.update', 'staff.update', 'staff.update', 'staff.update', 'staff.create', 'staff.create']);
       expect(log.at(-1)).toMatchObject({ actorId: boss.id, after: { name: 'Bu Rina', role: 'manager', active: true } });
       const pinChange = log.find((e) => (e.after as { pinChanged?: boolean }).pinChanged);

@@ -35,14 +35,14 @@ export function renderApiSection(): string {
     } catch {
       schema = {};
     }
-    rows.push(`| \`${name}\` | ${typeOf(schema).replace(/\|(?!\|)/g, '\\|').replace(/\\\\\|/g, '\\|')} |`);
+    rows.push(`| \`${name}\` | ${contract[name].access} | ${typeOf(schema).replace(/\|(?!\|)/g, '\\|').replace(/\\\\\|/g, '\\|')} |`);
   }
   return [
     '<!-- api:start -->',
-    `${METHOD_NAMES.length} methods. Inputs are validated against the zod schemas in \`shared/contract/*.ts\` (the single source of truth); output types are the TypeScript interfaces beside them. \`?\` marks an optional field. Amounts are integer rupiah, percentages integer basis points, instants ISO-8601 UTC, dates \`YYYY-MM-DD\` in the store's time zone. \`approval\` is \`{ staffId, pin }\` of a manager.`,
+    `${METHOD_NAMES.length} methods. Inputs are validated against the zod schemas in \`shared/contract/*.ts\` (the single source of truth); output types are the TypeScript interfaces beside them. \`?\` marks an optional field. Amounts are integer rupiah, percentages integer basis points, instants ISO-8601 UTC, dates \`YYYY-MM-DD\` in the store's time zone. \`approval\` is \`{ staffId, pin }\` of a manager. **who** is the access the dispatcher enforces before the handler runs (see *Who may do what*): \`anyone\` (no session), \`setup\` (no session while the store is being set up, then a manager), \`staff\` (a signed-in staff member), \`manager\` (a signed-in manager); the session goes in the \`X-UKM-Session\` header (the bridge's third argument in the desktop app).`,
     '',
-    '| method | input |',
-    '|---|---|',
+    '| method | who | input |',
+    '|---|---|---|',
     ...rows,
     '<!-- api:end -->',
   ].join('\n');

@@ -1,7 +1,6 @@
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
-import { staffRef } from './common';
 
 /**
  * Switches a producer or product on or off: nothing happens when it already is, otherwise the flag and
@@ -10,12 +9,12 @@ import { staffRef } from './common';
 export function setActiveFlag<T extends { active: boolean }>(
   ctx: CoreContext,
   subject: 'producer' | 'product',
-  input: { id: number; active: boolean; staffId?: number },
+  input: { id: number; active: boolean },
   read: (id: number) => T,
   /** Runs before the change, only when the flag really changes (e.g. a check that may refuse it). */
   check?: (before: T) => void,
 ): T {
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   const before = read(input.id);
   if (before.active === input.active) return before;
   check?.(before);

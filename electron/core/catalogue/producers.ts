@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { invalid, notFound } from '../errors';
 import type { PayoutMethod, Producer } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
-import { likePattern, staffRef, text } from './common';
+import { likePattern, text } from './common';
 import { setActiveFlag } from './activeFlag';
 
 /** A row of the producers table. */
@@ -91,7 +91,7 @@ function checkPayout(p: Payout): void {
 }
 
 export function createProducer(ctx: CoreContext, input: MethodParsed<'producers.create'>): Producer {
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   const payout: Payout = {
     payoutMethod: input.payoutMethod ?? 'cash',
     payoutProvider: text(input.payoutProvider),
@@ -123,7 +123,7 @@ export function createProducer(ctx: CoreContext, input: MethodParsed<'producers.
 }
 
 export function updateProducer(ctx: CoreContext, input: MethodParsed<'producers.update'>): Producer {
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   const before = getProducer(ctx, input.id);
   const next = {
     name: input.name ?? before.name,

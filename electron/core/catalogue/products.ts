@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { notFound, conflict } from '../errors';
 import type { Product } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
-import { codeOrNull, likePattern, staffRef, todayLocal } from './common';
+import { codeOrNull, likePattern, todayLocal } from './common';
 import { assertCodesFree } from './codes';
 import { setActiveFlag } from './activeFlag';
 import { termsAround } from './termsRows';
@@ -89,7 +89,7 @@ export function listProducts(ctx: CoreContext, input: MethodParsed<'products.lis
 }
 
 export function createProduct(ctx: CoreContext, input: MethodParsed<'products.create'>): Product {
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   const producer = ctx.db.prepare('SELECT id, name, active FROM producers WHERE id = ?').get(input.producerId) as
     | { id: number; name: string; active: number }
     | undefined;
@@ -127,7 +127,7 @@ const auditable = (p: Product) => ({
 });
 
 export function updateProduct(ctx: CoreContext, input: MethodParsed<'products.update'>): Product {
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   const before = getProduct(ctx, input.id);
   const next = {
     name: input.name ?? before.name,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 export interface OpenOptions {
@@ -14,12 +15,27 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   if (!options.readonly) {
+    // Readable by its owner only (SPEC §9): before WAL mode, so the -wal and -shm files SQLite creates inherit it.
+    if (file !== ':memory:') ownerOnly(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/** chmod 600 on POSIX (and on the WAL side files if they already exist); Windows keeps its folder ACLs. */
+export function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (err) {
+      // A read-only folder or someone else's file: reported by the store's own checks, never a crash here.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`[store] could not make ${f} owner-only: ${(err as Error).message}`);
+    }
+  }
 }
 
 export interface HealthReport {

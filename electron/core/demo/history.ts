@@ -141,7 +141,9 @@ export function seedDemoHistory(ctx: CoreContext): void {
   const tz = ctx.timeZone();
   const today = toLocalDate(ctx.now(), tz);
   const start = addDays(today, -DEMO_WEEKS * 7);
-  const at = (ms: number): CoreContext => ({ ...ctx, now: () => new Date(ms) });
+  // Who is at the till: the manager once she exists, the shift's owner while a shift is open.
+  let acting: CoreContext['actor'] = null;
+  const at = (ms: number): CoreContext => ({ ...ctx, now: () => new Date(ms), actor: acting });
   const local = (date: string, hour: number, minute = 0) => Date.parse(localToInstant(date, tz, hour, minute));
   const rnd = prng(0x4b544d);
   const settings = readSettings(db);
@@ -149,11 +151,13 @@ export function seedDemoHistory(ctx: CoreContext): void {
   const t0 = local(start, 6, 45);
   const manager = call('staff.create', { name: DEMO_MANAGER.name, role: 'manager', pin: DEMO_MANAGER.pin }, at(t0));
   const managerApproval: { staffId: number; pin: string } = { staffId: manager.id, pin: DEMO_MANAGER.pin };
+  acting = manager;
   const cashier = call(
     'staff.create',
     { name: DEMO_CASHIER.name, role: 'cashier', pin: DEMO_CASHIER.pin, approval: managerApproval },
     at(t0 + MINUTE),
   );
+  const members = { manager, cashier };
   const staffAuth = { manager: managerApproval, cashier: { staffId: cashier.id, pin: DEMO_CASHIER.pin as string } };
 
   const producers = db.prepare('SELECT id, name, short_name, payout_method, payout_provider, payout_account_name FROM producers ORDER BY id').all() as ProducerRow[];
@@ -191,7 +195,7 @@ export function seedDemoHistory(ctx: CoreContext): void {
   const events: Event[] = [];
   const sales: SaleRecord[] = [];
   let shiftId = 0;
-  let opener = staffAuth.cashier;
+  let opener = members.cashier;
 
   const roundUp = (v: number, step: number) => Math.ceil(v / step) * step;
   const tenderFor = (total: number) => {
@@ -276,8 +280,9 @@ export function seedDemoHistory(ctx: CoreContext): void {
       at: openAt,
       order: 0,
       run: () => {
-        opener = byManager ? staffAuth.manager : staffAuth.cashier;
-        shiftId = call('shifts.open', { auth: opener, openingFloat: weekend ? 300_000 : 200_000 }, at(openAt)).id;
+        opener = byManager ? members.manager : members.cashier;
+        acting = opener;
+        shiftId = call('shifts.open', { openingFloat: weekend ? 300_000 : 200_000 }, at(openAt)).id;
       },
     });
     const count = rnd.int(weekend ? 16 : 10, weekend ? 30 : 22);
@@ -300,7 +305,8 @@ export function seedDemoHistory(ctx: CoreContext): void {
         const x = call('shifts.xReport', { shiftId }, at(closeAt));
         const r = rnd.next();
         const variance = r < 0.8 ? 0 : [-500, -1_000, -2_000, 500, -5_000][rnd.int(0, 4)]!;
-        call('shifts.close', { shiftId, countedCash: Math.max(0, x.expectedCash + variance), auth: opener }, at(closeAt));
+        call('shifts.close', { shiftId, countedCash: Math.max(0, x.expectedCash + variance) }, at(closeAt));
+        acting = members.manager;
       },
     });
   }

@@ -24,6 +24,8 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'call'; id: number; method: string; input: unknown; caller?: Caller }
   | { type: 'backup'; id: number; kind: 'daily' | 'close' }
+  /** To the writer, which holds the sessions: resolve (and touch) one for a call bound for a read-only thread. */
+  | { type: 'session'; id: number; sessionId: string }
   | { type: 'close' };
 
 export type FromWorker =

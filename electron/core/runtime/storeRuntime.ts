@@ -22,6 +22,7 @@ import { contract, isMethodName, type CoreEventName, type CoreEvents, type Envel
 import type { BackupInfo, StoreStatus } from '../../../shared/contract/system';
 import { DB_FILE_NAME, defaultDataDir, type CoreOptions } from '../app';
 import type { Caller } from '../context';
+import type { Resolved } from '../staff/sessions';
 import { JobBoard } from './jobs';
 import type { FromWorker, ToWorker, WorkerRole, WorkerSetup } from './protocol';
 
@@ -30,7 +31,7 @@ export interface RuntimeOptions extends Omit<CoreOptions, 'jobs' | 'role'> {
   longWorkers?: number;
 }
 
-type Pending = { message: Extract<ToWorker, { type: 'call' | 'backup' }>; kind: MethodKind | 'backup'; resolve: (reply: Envelope<unknown>) => void };
+type Pending = { message: Extract<ToWorker, { type: 'call' | 'backup' | 'session' }>; kind: MethodKind | 'backup'; resolve: (reply: Envelope<unknown>) => void };
 
 interface Thread {
   role: WorkerRole;
@@ -175,11 +176,20 @@ export class StoreRuntime {
     while (this.exclusive) await this.exclusive.catch(() => undefined);
     if (this.closed) return { ok: false, error: { code: 'UNAVAILABLE', message: this.lang === 'id' ? 'Toko sudah ditutup.' : 'The store is closed.' } };
     const kind: MethodKind = isMethodName(method) ? contract[method].kind : 'read';
-    const message = { type: 'call' as const, id: this.nextId++, method, input, ...(caller ? { caller } : {}) };
+    // Only the session id comes from outside; a resolved session is the runtime's own word (below).
+    const from: Caller = caller?.sessionId ? { sessionId: caller.sessionId } : {};
+    const message = { type: 'call' as const, id: this.nextId++, method, input, caller: from };
     const trading = this.lastStatus.state === 'ready' && this.reader !== null;
     if (kind === 'exclusive' || !trading) return this.runExclusive(message, kind);
     const thread = kind === 'read' ? this.reader! : kind === 'long' ? this.longThread() : this.writer;
-    if (thread !== this.writer) await thread.ready;
+    if (thread !== this.writer) {
+      await thread.ready;
+      // The writer holds the sessions: it resolves (and touches) this one for the read-only thread.
+      if (from.sessionId) {
+        const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
+        if (resolved.ok) message.caller = { ...from, resolved: resolved.value as Resolved };
+      }
+    }
     const reply = await this.send(thread, message, kind);
     if (method === 'settings.update' && reply.ok) this.lang = (reply.value as { language?: 'id' | 'en' }).language ?? this.lang;
     return reply;

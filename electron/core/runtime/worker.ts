@@ -28,6 +28,8 @@ port.on('message', (message: ToWorker) => {
     void core.callAsync(message.method, message.input, message.caller).then((reply) =>
       send({ type: 'reply', id: message.id, reply, ...(changesStatus(message.method) ? { status: core.status() } : {}) }),
     );
+  } else if (message.type === 'session') {
+    send({ type: 'reply', id: message.id, reply: { ok: true, value: core.resolveSession(message.sessionId) } });
   } else if (message.type === 'backup') {
     // The timer's backups are long work like a manager's: they report progress, on this thread's snapshot.
     const report = { cancellable: false, report: (payload: JobProgress) => send({ type: 'event', event: 'job.progress', payload }), finished: (payload: JobFinished) => send({ type: 'event', event: 'job.finished', payload }) };

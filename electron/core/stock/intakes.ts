@@ -4,7 +4,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { documentNumber, takeNumber } from '../sequences';
 import type { Intake } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
-import { staffRef, text, todayLocal } from '../catalogue/common';
+import { text, todayLocal } from '../catalogue/common';
 import { addMovement } from './onHand';
 import { producerRow, productsOfProducer } from './productCheck';
 import { documentLines, listDocuments, staffOf } from './documents';
@@ -16,7 +16,7 @@ export function createIntake(ctx: CoreContext, input: MethodParsed<'intakes.crea
   if (producer.active !== 1) {
     conflict(`Produsen "${producer.name}" nonaktif: tidak dapat menerima titipan`, `Producer "${producer.name}" is inactive: cannot receive an intake`);
   }
-  const receiver = staffRef(ctx.db, input.staffId);
+  const receiver = ctx.actor;
   const products = productsOfProducer(ctx.db, producer, input.lines.map((l) => l.productId), { requireActive: true });
   const today = todayLocal(ctx);
   input.lines.forEach((l, i) => {

@@ -4,7 +4,7 @@ import { conflict, notFound } from '../errors';
 import { documentNumber, takeNumber } from '../sequences';
 import type { ProducerReturn, ReturnReason } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
-import { staffRef, text } from '../catalogue/common';
+import { text } from '../catalogue/common';
 import { addMovement, onHand } from './onHand';
 import { producerRow, productsOfProducer } from './productCheck';
 import { documentLines, listDocuments, staffOf } from './documents';
@@ -16,7 +16,7 @@ import { documentLines, listDocuments, staffOf } from './documents';
  */
 export function createReturn(ctx: CoreContext, input: MethodParsed<'returns.create'>): ProducerReturn {
   const producer = producerRow(ctx.db, input.producerId);
-  const actor = staffRef(ctx.db, input.staffId);
+  const actor = ctx.actor;
   // Inactive products and producers may still take their goods back.
   const products = productsOfProducer(ctx.db, producer, input.lines.map((l) => l.productId), { requireActive: false });
   const wanted = new Map<number, number>();

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../handlerTypes';
 import type { tillMethods } from '../../../shared/contract/till';
-import { approve, createStaff, listStaff, signIn, updateStaff } from './staff';
+import { approve, createStaff, currentSession, listStaff, signIn, signOut, updateStaff } from './staff';
 import { closeShift, currentShift, getShift, listShifts, openShiftHandler, xReport, zReport } from './shifts';
 import { createSale } from './sales/create';
 import { findByReceipt, getSale, listSales, receipt } from './sales/read';
@@ -19,6 +19,8 @@ export const tillHandlers: AreaHandlers<keyof typeof tillMethods> = {
   'staff.create': createStaff,
   'staff.update': updateStaff,
   'auth.signIn': signIn,
+  'auth.signOut': signOut,
+  'auth.current': currentSession,
   'auth.approve': approve,
 
   'shifts.open': openShiftHandler,

@@ -6,7 +6,8 @@ import { audit } from '../audit';
 import { nowIso, type CoreContext } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
 import { takeNumber } from '../sequences';
-import { checkPin } from '../staff/approval';
+import { requireManager } from '../staff/approval';
+import type { StaffMember } from '../../../shared/contract/till';
 import { sql } from './db';
 import { openShift, requireShift, shiftsBetween } from './rows';
 import { shiftFigures } from './shiftReport';
@@ -14,12 +15,29 @@ import { shiftFigures } from './shiftReport';
 // Shifts: one cash drawer, so one open shift at a time for the whole store.
 
 export interface OpenShiftInput {
-  auth: { staffId: number; pin: string };
   openingFloat: number;
 }
 
+/** The signed-in staff member (the dispatcher let only a session through). */
+export function actorOf(ctx: Pick<CoreContext, 'actor'>): StaffMember {
+  return ctx.actor ?? forbidden('Masuk dulu dengan PIN Anda.', 'Sign in with your PIN first.');
+}
+
+/**
+ * A shift is its cashier's (SPEC §5): only they sell on it. Managers may read
+ * and close anyone's; another cashier may only close it with a manager's approval.
+ */
+export function assertOwnShift(ctx: Pick<CoreContext, 'actor'>, shift: Pick<Shift, 'id' | 'cashierId' | 'cashierName'>, managerToo = true): StaffMember {
+  const actor = actorOf(ctx);
+  if (actor.id === shift.cashierId || (managerToo && actor.role === 'manager')) return actor;
+  return forbidden(
+    `Shift #${shift.id} milik ${shift.cashierName}: hanya ${shift.cashierName} yang boleh memakainya. Minta ${shift.cashierName} kembali, atau tutup shift itu (dengan hitungan kasnya) lalu buka shift Anda sendiri.`,
+    `Shift #${shift.id} belongs to ${shift.cashierName}: only ${shift.cashierName} may use it. Ask ${shift.cashierName} to come back, or close that shift (with its cash count) and open your own.`,
+  );
+}
+
 export function openShiftHandler(input: OpenShiftInput, ctx: CoreContext): Shift {
-  const staff = checkPin(ctx, input.auth.staffId, input.auth.pin);
+  const staff = actorOf(ctx);
   const current = openShift(ctx.db);
   if (current) {
     conflict(
@@ -51,21 +69,26 @@ export function listShifts(input: MethodParsed<'shifts.list'>, ctx: CoreContext)
 
 export function xReport(input: MethodParsed<'shifts.xReport'>, ctx: CoreContext): ShiftReport {
   const shift = requireShift(ctx.db, input.shiftId);
+  assertOwnShift(ctx, shift);
   return shiftFigures(ctx.db, shift, 'X', nowIso(ctx), null);
 }
 
 export function closeShift(input: MethodParsed<'shifts.close'>, ctx: CoreContext): ShiftReport {
   const { db } = ctx;
-  const staff = checkPin(ctx, input.auth.staffId, input.auth.pin);
+  const staff = actorOf(ctx);
   const shift = requireShift(db, input.shiftId);
   if (shift.closedAt !== null) {
     conflict(`Shift #${shift.id} sudah ditutup (Z ${shift.zNumber}).`, `Shift #${shift.id} is already closed (Z ${shift.zNumber}).`);
   }
   if (staff.id !== shift.cashierId && staff.role !== 'manager') {
-    forbidden(
-      'Shift hanya dapat ditutup oleh kasirnya sendiri atau seorang pengelola.',
-      'A shift can be closed only by its own cashier or a manager.',
-    );
+    // Another cashier found the shift open: with a manager's PIN it is closed with its count, and they open their own.
+    if (!input.approval) {
+      forbidden(
+        `Shift #${shift.id} milik ${shift.cashierName}: hanya kasirnya sendiri atau pengelola yang dapat menutupnya (atau dengan PIN pengelola).`,
+        `Shift #${shift.id} belongs to ${shift.cashierName}: only its own cashier or a manager can close it (or with a manager's PIN).`,
+      );
+    }
+    requireManager(ctx, input.approval!);
   }
   return writeClose(ctx, shift, staff.id, input.countedCash);
 }
@@ -94,6 +117,7 @@ export function writeClose(ctx: Pick<CoreContext, 'db' | 'now'>, shift: Shift, c
 }
 
 export function zReport(input: MethodParsed<'shifts.zReport'>, ctx: CoreContext): ShiftReport {
+  assertOwnShift(ctx, requireShift(ctx.db, input.shiftId));
   const row = sql(ctx.db, 'SELECT report_json FROM shift_closes WHERE shift_id = ?').get(input.shiftId) as { report_json: string } | undefined;
   if (!row) {
     requireShift(ctx.db, input.shiftId);

@@ -1,5 +1,5 @@
 import type { MethodParsed } from '../../../shared/contract';
-import type { Shift, StaffMember } from '../../../shared/contract/till';
+import type { Shift, SignedIn, StaffMember } from '../../../shared/contract/till';
 import { audit } from '../audit';
 import { nowIso, type CoreContext } from '../context';
 import { conflict, forbidden } from '../errors';
@@ -30,9 +30,11 @@ export function createStaff(input: MethodParsed<'staff.create'>, ctx: CoreContex
     if (input.role !== 'manager')
       forbidden('Staf pertama harus seorang pengelola.', 'The first staff member must be a manager.');
   } else {
-    if (!input.approval)
-      forbidden('Menambah staf memerlukan persetujuan pengelola.', 'Adding a staff member needs a manager approval.');
-    actorId = requireManager(ctx, input.approval!).id;
+    // A manager's session (the dispatcher checked it); an approval, if sent, must still be right.
+    if (!ctx.actor || ctx.actor.role !== 'manager')
+      forbidden('Menambah staf memerlukan sesi pengelola.', "Adding a staff member needs a manager's session.");
+    if (input.approval) requireManager(ctx, input.approval);
+    actorId = ctx.actor!.id;
   }
   const id = Number(
     sql(db, 'INSERT INTO staff (name, role, pin_hash, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(
@@ -53,7 +55,10 @@ const activeManagers = (ctx: CoreContext): number =>
 
 export function updateStaff(input: MethodParsed<'staff.update'>, ctx: CoreContext): StaffMember {
   const { db } = ctx;
-  const manager = requireManager(ctx, input.approval);
+  if (!ctx.actor || ctx.actor.role !== 'manager')
+    forbidden('Mengubah staf memerlukan sesi pengelola.', "Changing a staff member needs a manager's session.");
+  if (input.approval) requireManager(ctx, input.approval);
+  const manager = ctx.actor!;
   const before = requireStaff(db, input.id);
   const after: StaffMember = {
     id: before.id,
@@ -98,9 +103,20 @@ export function updateStaff(input: MethodParsed<'staff.update'>, ctx: CoreContex
   return after;
 }
 
-export function signIn(input: MethodParsed<'auth.signIn'>, ctx: CoreContext): { staff: StaffMember; openShift: Shift | null } {
+export function signIn(input: MethodParsed<'auth.signIn'>, ctx: CoreContext): SignedIn {
   const staff = checkPin(ctx, input.staffId, input.pin);
-  return { staff, openShift: openShift(ctx.db) };
+  // Signing in at a till where someone is signed in replaces their session: one person at the till.
+  ctx.session.end();
+  return { staff, openShift: openShift(ctx.db), sessionId: ctx.session.open(staff.id) };
+}
+
+export function signOut(_input: unknown, ctx: CoreContext): { signedOut: boolean } {
+  ctx.session.end();
+  return { signedOut: ctx.actor !== null };
+}
+
+export function currentSession(_input: unknown, ctx: CoreContext): { staff: StaffMember; openShift: Shift | null } | null {
+  return ctx.actor ? { staff: ctx.actor, openShift: openShift(ctx.db) } : null;
 }
 
 export function approve(input: MethodParsed<'auth.approve'>, ctx: CoreContext): StaffMember {

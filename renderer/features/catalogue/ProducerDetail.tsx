@@ -3,7 +3,7 @@ import type { Producer, Product } from '../../../shared/contract/catalogue';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { useOptionalSession } from '../staff/session';
+import { useConfirmDeactivate } from './ConfirmDeactivate';
 import { ProducerForm } from './ProducerForm';
 import { ProductForm } from './ProductForm';
 import { TermsPanel, termsText } from './TermsPanel';
@@ -22,7 +22,7 @@ type Mode =
 /** One producer: their details and payout preference, their products, and each product's terms. */
 export function ProducerDetail({ producer, onProducerChanged }: { producer: Producer; onProducerChanged(p: Producer): void }) {
   const t = useT();
-  const session = useOptionalSession();
+  const confirm = useConfirmDeactivate();
   const [products, setProducts] = useState<Product[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [error, setError] = useState<string | null>(null);
@@ -40,19 +40,20 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
     void load();
   }, [load]);
 
-  const staff = session ? { staffId: session.staff.id } : {};
   const toggleProducer = async () => {
     setError(null);
+    if (producer.active && !(await confirm.ask('producer', producer.name))) return;
     try {
-      onProducerChanged(await call('producers.setActive', { id: producer.id, active: !producer.active, ...staff }));
+      onProducerChanged(await call('producers.setActive', { id: producer.id, active: !producer.active }));
     } catch (err) {
       setError(errorText(err));
     }
   };
   const toggleProduct = async (p: Product) => {
     setError(null);
+    if (p.active && !(await confirm.ask('product', p.name))) return;
     try {
-      await call('products.setActive', { id: p.id, active: !p.active, ...staff });
+      await call('products.setActive', { id: p.id, active: !p.active });
       await reload();
     } catch (err) {
       setError(errorText(err));
@@ -74,6 +75,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
   const selected = mode.kind === 'product' ? products.find((p) => p.id === mode.id) : undefined;
   return (
     <div className="stack">
+      {confirm.dialog}
       <section className="panel stack" aria-label={producer.name}>
         <div className="row spread">
           <div>

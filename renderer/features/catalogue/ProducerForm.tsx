@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { PayoutMethod, Producer } from '../../../shared/contract/catalogue';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { useOptionalSession } from '../staff/session';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 
 const EMPTY = { name: '', shortName: '', phone: '', address: '', payoutMethod: 'cash' as PayoutMethod, payoutProvider: '', payoutAccount: '', payoutAccountName: '', notes: '' };
@@ -10,14 +9,13 @@ const EMPTY = { name: '', shortName: '', phone: '', address: '', payoutMethod: '
 /** Create or edit a producer, with their payout preference. */
 export function ProducerForm({ producer, onSaved, onCancel }: { producer: Producer | null; onSaved(p: Producer): void; onCancel(): void }) {
   const t = useT();
-  const session = useOptionalSession();
   const [form, setForm] = useState(producer ? { ...EMPTY, ...pick(producer) } : EMPTY);
   const { error, busy, run } = useSaving();
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   const save = async () => {
     await run(async () => {
-      const body = { ...form, ...(session ? { staffId: session.staff.id } : {}) };
+      const body = { ...form };
       const saved = producer ? await call('producers.update', { id: producer.id, ...body }) : await call('producers.create', body);
       onSaved(saved);
     });

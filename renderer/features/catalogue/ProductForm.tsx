@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { TILE_COLORS, type Product } from '../../../shared/contract/catalogue';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { useOptionalSession } from '../staff/session';
 import { EMPTY_TERMS, TermsFields, type TermsDraft } from './TermsFields';
 import { termsFromDraft } from './termsDraft';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
@@ -12,7 +11,6 @@ const UNITS = ['bungkus', 'butir', 'pcs', 'pak', 'kg', 'botol', 'toples', 'ikat'
 /** Create a product (with its first terms) or edit its own fields; terms change separately, from a date. */
 export function ProductForm({ producerId, product, onSaved, onCancel }: { producerId: number; product: Product | null; onSaved(p: Product): void; onCancel(): void }) {
   const t = useT();
-  const session = useOptionalSession();
   const [name, setName] = useState(product?.name ?? '');
   const [unit, setUnit] = useState(product?.unit ?? 'bungkus');
   const [barcode, setBarcode] = useState(product?.barcode ?? '');
@@ -24,7 +22,7 @@ export function ProductForm({ producerId, product, onSaved, onCancel }: { produc
 
   const save = async () => {
     await run(async () => {
-      const fields = { name, unit, barcode, shortCode, tileColor, perishable, ...(session ? { staffId: session.staff.id } : {}) };
+      const fields = { name, unit, barcode, shortCode, tileColor, perishable };
       const saved = product
         ? await call('products.update', { id: product.id, ...fields })
         : await call('products.create', { producerId, ...fields, terms: termsFromDraft(terms) });

@@ -3,7 +3,6 @@ import type { Producer, Product } from '../../../shared/contract/catalogue';
 import type { Intake } from '../../../shared/contract/stock';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { useOptionalSession } from '../staff/session';
 import { errorText, parseCount } from '../catalogue/util';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
@@ -24,7 +23,6 @@ interface Line {
 /** Receiving: one producer, products scanned (barcode or short code + Enter) or picked, quantities, expiry dates. */
 export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
   const t = useT();
-  const session = useOptionalSession();
   const [producers, setProducers] = useState<Producer[]>([]);
   const [producerId, setProducerId] = useState<number | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
@@ -83,7 +81,6 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
         })),
         ...(deliveredBy.trim() ? { deliveredBy } : {}),
         ...(notes.trim() ? { notes } : {}),
-        ...(session ? { staffId: session.staff.id } : {}),
       });
       onSaved(intake);
     });

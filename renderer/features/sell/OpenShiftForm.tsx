@@ -3,7 +3,6 @@ import { formatRupiah, parseRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { errorText } from '../staff/Modal';
-import { onlyDigits } from '../staff/PinPad';
 import { useSession } from '../staff/session';
 import { ErrorAlert } from '../../components/FormParts';
 
@@ -12,7 +11,6 @@ export function OpenShiftForm() {
   const t = useT();
   const { staff, refreshShift } = useSession();
   const [floatText, setFloatText] = useState('');
-  const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const float = parseRupiah(floatText === '' ? '0' : floatText);
@@ -21,7 +19,7 @@ export function OpenShiftForm() {
     setBusy(true);
     setError(null);
     try {
-      await call('shifts.open', { auth: { staffId: staff.id, pin }, openingFloat: float });
+      await call('shifts.open', { openingFloat: float });
       await refreshShift();
     } catch (err) {
       setError(errorText(err));
@@ -43,12 +41,8 @@ export function OpenShiftForm() {
         <input autoFocus inputMode="numeric" value={floatText} onChange={(e) => setFloatText(e.target.value)} aria-label={t('till.open.float')} placeholder="0" />
       </label>
       {float !== null && <span className="muted">{formatRupiah(float)}</span>}
-      <label>
-        {t('till.open.pin')}
-        <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.open.pin')} />
-      </label>
       <ErrorAlert error={error} />
-      <button type="submit" className="primary" disabled={busy || pin.length < 4}>
+      <button type="submit" className="primary" disabled={busy}>
         {t('till.open.submit')}
       </button>
     </form>

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { useT } from '../../i18n';
 import { ZReport } from '../../print/ZReport';
 import { errorText } from '../staff/Modal';
-import { onlyDigits } from '../staff/PinPad';
+import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { useSession } from '../staff/session';
 import { ErrorAlert } from '../../components/FormParts';
 
@@ -16,7 +16,9 @@ export function ShiftClose({ shift, settings, onBack, onClosed }: { shift: Shift
   const { staff } = useSession();
   const [xReport, setXReport] = useState<ShiftReport | null>(null);
   const [countedText, setCountedText] = useState('');
-  const [pin, setPin] = useState('');
+  const approval = useManagerApproval();
+  // Another cashier closing a shift they found open needs a manager's PIN (SPEC §5: a shift is its cashier's).
+  const needsApproval = staff.id !== shift.cashierId && staff.role !== 'manager';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const counted = parseRupiah(countedText);
@@ -31,10 +33,12 @@ export function ShiftClose({ shift, settings, onBack, onClosed }: { shift: Shift
   };
   const close = async () => {
     if (counted === null) return setError(t('till.close.badCount'));
+    const approved = needsApproval ? await approval.ask(t('till.close.title', { id: shift.id })) : null;
+    if (needsApproval && !approved) return;
     setBusy(true);
     setError(null);
     try {
-      onClosed(await call('shifts.close', { shiftId: shift.id, countedCash: counted, auth: { staffId: staff.id, pin } }));
+      onClosed(await call('shifts.close', { shiftId: shift.id, countedCash: counted, ...(approved ? { approval: approved } : {}) }));
     } catch (err) {
       setError(errorText(err));
       setBusy(false);
@@ -65,15 +69,12 @@ export function ShiftClose({ shift, settings, onBack, onClosed }: { shift: Shift
           <input autoFocus inputMode="numeric" value={countedText} onChange={(e) => setCountedText(e.target.value)} aria-label={t('till.close.counted')} />
         </label>
         {counted !== null && <span className="muted">{formatRupiah(counted)}</span>}
-        <label>
-          {t('till.close.pin', { name: staff.name })}
-          <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(onlyDigits(e.target.value))} aria-label={t('till.close.pinLabel')} />
-        </label>
         <ErrorAlert error={error} />
-        <button type="submit" className="primary" disabled={busy || counted === null || pin.length < 4}>
+        <button type="submit" className="primary" disabled={busy || counted === null}>
           {t('till.close.submit')}
         </button>
       </form>
+      {approval.dialog}
       {xReport && <ZReport report={xReport} paper={settings.receiptWidth} timeZone={settings.timeZone} storeName={settings.storeName} />}
     </div>
   );

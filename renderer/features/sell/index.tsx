@@ -7,6 +7,7 @@ import { OpenShiftForm } from './OpenShiftForm';
 import { Register } from './Register';
 import { SalesList } from './SalesList';
 import { ShiftClose } from './ShiftClose';
+import { OthersShift } from './OthersShift';
 import { useStoreSettings } from '../../components/storeSettings';
 import './sell.css';
 
@@ -40,6 +41,9 @@ export default function SellScreen() {
     );
   const shift = session.openShift;
   if (!shift) return <OpenShiftForm />;
+  // Someone else's shift: nobody sells on it but its cashier; it can only be closed (with its count).
+  if (shift.cashierId !== session.staff.id && view !== 'close')
+    return <OthersShift shift={shift} settings={settings} onClose={() => setView('close')} />;
   if (view === 'sales') return <SalesList shift={shift} settings={settings} onBack={() => setView('register')} />;
   if (view === 'close')
     return (

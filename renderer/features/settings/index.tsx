@@ -189,6 +189,10 @@ export default function SettingsScreen() {
               <input type="number" min={0} max={60} step={1} value={draft.expiringSoonDays} onChange={(e) => set('expiringSoonDays', Number(e.target.value))} />
             </label>
             <label>
+              {t('settings.idleLock')}
+              <input type="number" min={1} max={240} step={1} value={draft.idleLockMinutes} onChange={(e) => set('idleLockMinutes', Number(e.target.value))} />
+            </label>
+            <label>
               {t('system.settings.shrinkageBornBy')}
               <select value={draft.shrinkageBornBy} onChange={(e) => set('shrinkageBornBy', e.target.value as Draft['shrinkageBornBy'])}>
                 <option value="shop">{t('system.settings.shrinkage.shop')}</option>

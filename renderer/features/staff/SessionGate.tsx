@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Shift, StaffMember } from '../../../shared/contract/till';
-import { call } from '../../api';
+import { call, onSessionEnded, setSession } from '../../api';
+import { useIdleLock } from './idleLock';
 import { useT } from '../../i18n';
 import { errorText } from './Modal';
 import { PinPad, onlyDigits } from './PinPad';
@@ -29,13 +30,33 @@ export function SessionGate({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void loadStaff();
+    // A reload keeps the session the core still holds; otherwise the lock screen.
+    void call('auth.current', {})
+      .then((current) => {
+        if (current) setSignedIn(current);
+      })
+      .catch(() => undefined)
+      .finally(() => void loadStaff());
   }, [loadStaff]);
 
   const signOut = useCallback(() => {
     setSignedIn(null);
+    // The core ends the session too: a lock is a real sign-out, not just a hidden screen.
+    void call('auth.signOut', {})
+      .catch(() => undefined)
+      .finally(() => setSession(null));
     void loadStaff();
   }, [loadStaff]);
+  // The core ended the session (idle time, another sign-in): back to the lock screen.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setSignedIn(null);
+        void loadStaff();
+      }),
+    [loadStaff],
+  );
+  useIdleLock(signedIn !== null, signOut);
   const refreshShift = useCallback(async () => {
     const shift = await call('shifts.current', {});
     setSignedIn((s) => (s ? { ...s, openShift: shift } : s));
@@ -155,7 +176,9 @@ function LockScreen({ staff, onSignedIn }: { staff: StaffMember[]; onSignedIn(s:
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await call('auth.signIn', { staffId: chosen.id, pin }));
+      const { sessionId, ...who } = await call('auth.signIn', { staffId: chosen.id, pin });
+      setSession(sessionId);
+      onSignedIn(who);
     } catch (err) {
       const throttled = (err as { code?: string }).code === 'THROTTLED';
       setError({ text: errorText(err), throttled });

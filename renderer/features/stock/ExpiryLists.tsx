@@ -14,7 +14,7 @@ export interface ReturnDraftLine {
 }
 
 /** Expired and expiring-soon batches per producer, with a shortcut to return them. */
-export function ExpiryLists({ onReturn }: { onReturn(producerId: number, lines: ReturnDraftLine[]): void }) {
+export function ExpiryLists({ onReturn }: { onReturn?(producerId: number, lines: ReturnDraftLine[]): void }) {
   const { t } = useI18n();
   const [report, setReport] = useState<ExpiryReport | null>(null);
   const [days, setDays] = useState<number | null>(null);
@@ -41,13 +41,14 @@ export function ExpiryLists({ onReturn }: { onReturn(producerId: number, lines: 
   );
 }
 
-function ProducerExpiry({ group, onReturn }: { group: ExpiryGroup; onReturn(producerId: number, lines: ReturnDraftLine[]): void }) {
+function ProducerExpiry({ group, onReturn }: { group: ExpiryGroup; onReturn?(producerId: number, lines: ReturnDraftLine[]): void }) {
   const { t } = useI18n();
   const all = [...group.expired, ...group.expiringSoon];
   return (
     <article className="panel stack" aria-label={group.producerName}>
       <div className="row spread">
         <h3>{group.producerName}</h3>
+        {onReturn && (
         <button
           type="button"
           className="primary"
@@ -61,6 +62,7 @@ function ProducerExpiry({ group, onReturn }: { group: ExpiryGroup; onReturn(prod
         >
           {t('stock.expiry.returnButton')}
         </button>
+        )}
       </div>
       <BatchTable title={t('stock.expiry.expired')} batches={group.expired} />
       <BatchTable title={t('stock.expiry.soon')} batches={group.expiringSoon} />

@@ -3,7 +3,6 @@ import type { Producer } from '../../../shared/contract/catalogue';
 import type { ProducerReturn, ReturnReason, StockRow } from '../../../shared/contract/stock';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import { useOptionalSession } from '../staff/session';
 import { errorText, parseCount } from '../catalogue/util';
 import type { ReturnDraftLine } from './ExpiryLists';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
@@ -25,7 +24,6 @@ const REASONS: ReturnReason[] = ['unsold', 'expired', 'damaged'];
 /** Retur ke produsen: goods handed back (unsold, expired, damaged); stock goes down, no money moves. */
 export function ReturnForm({ producers, initial, onSaved }: { producers: Producer[]; initial: { producerId: number; lines: ReturnDraftLine[] } | null; onSaved(r: ProducerReturn): void }) {
   const t = useT();
-  const session = useOptionalSession();
   const [producerId, setProducerId] = useState<number | null>(initial?.producerId ?? null);
   const [stock, setStock] = useState<StockRow[]>([]);
   const { lines, setLines, add, update, remove } = useDraftLines<Line>(
@@ -56,7 +54,6 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
         })),
         ...(receivedBy.trim() ? { receivedBy } : {}),
         ...(notes.trim() ? { notes } : {}),
-        ...(session ? { staffId: session.staff.id } : {}),
       });
       onSaved(saved);
     });

@@ -13,13 +13,18 @@ import { CountForm } from './CountForm';
 import { StockDocuments } from './StockDocuments';
 import '../catalogue/catalogue.css';
 import './stock.css';
+import { useSession } from '../staff/session';
 
 type Tab = 'onHand' | 'expiry' | 'return' | 'count' | 'documents';
 const TABS: Tab[] = ['onHand', 'expiry', 'return', 'count', 'documents'];
+/** A cashier looks stock up; returns and counts (and their papers) are a manager's (SPEC §5). */
+const CASHIER_TABS: Tab[] = ['onHand', 'expiry'];
 
 /** Stock: on hand, expiry lists, returns to producers, stock counts, and their papers. */
 export default function StockScreen() {
   const t = useT();
+  const { staff } = useSession();
+  const tabs = staff.role === 'manager' ? TABS : CASHIER_TABS;
   const [tab, setTab] = useState<Tab>('onHand');
   const [producers, setProducers] = useState<Producer[]>([]);
   const [returnDraft, setReturnDraft] = useState<{ producerId: number; lines: ReturnDraftLine[] } | null>(null);
@@ -31,6 +36,7 @@ export default function StockScreen() {
     void call('producers.list', { includeInactive: true }).then(setProducers);
   }, []);
   const go = (next: Tab) => {
+    if (!tabs.includes(next)) return;
     setTab(next);
     setRet(null);
     setCount(null);
@@ -42,7 +48,7 @@ export default function StockScreen() {
     <div className="stack">
       <h1>{t('stock.title')}</h1>
       <div className="stock-tabs" role="group" aria-label={t('stock.tabs')}>
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <button key={x} type="button" aria-pressed={tab === x} onClick={() => go(x)}>
             {t(`stock.tab.${x}`)}
           </button>
@@ -51,10 +57,14 @@ export default function StockScreen() {
       {tab === 'onHand' && <StockTable producers={producers} />}
       {tab === 'expiry' && (
         <ExpiryLists
-          onReturn={(producerId, lines) => {
-            go('return');
-            setReturnDraft({ producerId, lines });
-          }}
+          {...(tabs.includes('return')
+            ? {
+                onReturn: (producerId: number, lines: ReturnDraftLine[]) => {
+                  go('return');
+                  setReturnDraft({ producerId, lines });
+                },
+              }
+            : {})}
         />
       )}
       {tab === 'return' &&

@@ -15,6 +15,7 @@ import { sql } from '../db';
 import { localDateOf } from '../today';
 import { loadSale } from './read';
 import { appendSaleJournal } from '../../journal/salesJournal';
+import { assertOwnShift } from '../shifts';
 
 export type SaleCreateParsed = MethodParsed<'sales.create'>;
 
@@ -88,6 +89,8 @@ export function createSale(input: SaleCreateParsed, ctx: CoreContext): Sale {
   if (shift!.closed !== null) {
     conflict(`Shift #${input.shiftId} sudah ditutup: buka shift baru.`, `Shift #${input.shiftId} is closed: open a new shift.`);
   }
+  // Only the shift's own cashier rings sales on it (a manager too opens their own): the receipt names who sold.
+  assertOwnShift(ctx, { id: input.shiftId, cashierId: shift!.cashier_id, cashierName: shift!.cashier_name }, false);
 
   const now = ctx.now();
   const at = now.toISOString();
