@@ -66,6 +66,8 @@ export class World {
   settlements: MSettlement[] = [];
   sales: MSale[] = [];
   lastFinalised = -Infinity;
+  /** What each producer's last settlement carried forward: a negative week's amount (≤ 0), SPEC §7. */
+  carried = new Map<number, number>();
   constructor(
     readonly producers: number[],
     readonly products: MProduct[],

@@ -76,8 +76,8 @@ function runModel(seed: number, steps: number) {
       for (const pid of producers) {
         const b = balances.get(pid)!;
         const unsettled = w.unsettled(pid).reduce((s, e) => s + e.amount, 0);
-        expect([b.balance, b.unsettled, b.owedOnSettlements], `${where}: producer ${pid} balance, unsettled, owed on settlements`).toEqual([
-          w.balance(pid), unsettled, w.owedOnSettlements(pid),
+        expect([b.balance, b.unsettled, b.owedOnSettlements, b.carriedForward], `${where}: producer ${pid} balance, unsettled, owed on settlements, carried`).toEqual([
+          w.balance(pid), unsettled, w.owedOnSettlements(pid), w.carried.get(pid) ?? 0,
         ]);
       }
       // Every page of the list, so the paging itself is checked against the model too.
@@ -241,18 +241,19 @@ function runModel(seed: number, steps: number) {
       const ended = end <= now();
       const totals = w.totalsBefore(end);
       const opened = end > Date.parse(OPENED); // before the store opened there is no producer to settle
-      // A deduction against this week's sales followed by a refund of them can leave
-      // a producer's week below zero; the app refuses to finalise such a week today.
-      // (SPEC §7 is changing to a Rp 0 settlement carrying the negative forward:
-      // when that lands, this prediction and the totals below change with it.)
-      const negative = [...totals.values()].some((total) => total < 0);
-      const allowed = ended && end > w.lastFinalised && opened && !negative;
+      // A deduction against this week's sales followed by a refund of them can leave a producer's
+      // week below zero: that producer gets a Rp 0 settlement carrying the amount into the next
+      // one, and nobody else is held up (SPEC §7).
+      const allowed = ended && end > w.lastFinalised && opened;
       const reply = expectReply<{ settlements: { id: number; number: string; producer: { id: number }; totalDue: number }[] }>(
         t, `${where} (period ending ${localDay(end - 1)})`, 'settlements.finalize', { periodEnd: localDay(end - 1), approval: m }, allowed);
-      if (!reply) return tally(ended && end > w.lastFinalised && opened ? 'finalize refused (a week below zero)' : 'finalize refused');
+      if (!reply) return tally('finalize refused');
       expect(reply.settlements.map((s) => s.producer.id).sort(), `${where}: one settlement per producer, zero totals included`).toEqual([...producers].sort());
       for (const s of reply.settlements) {
-        const total = totals.get(s.producer.id)!;
+        const week = totals.get(s.producer.id)! + (w.carried.get(s.producer.id) ?? 0);
+        const total = Math.max(0, week);
+        if (week < 0) tally('a week below zero carried forward');
+        w.carried.set(s.producer.id, Math.min(0, week));
         expect(s.totalDue, `${where}: ${s.number} for producer ${s.producer.id}`).toBe(total);
         for (const e of w.unsettled(s.producer.id)) if (e.at < end) e.settledIn = s.id;
         w.settlements.push({ id: s.id, number: s.number, producerId: s.producer.id, total, paid: 0, end });
