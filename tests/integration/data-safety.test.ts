@@ -29,7 +29,7 @@ const waitFor = async (what: () => boolean, ms = 20_000) => {
 describe('leftovers of interrupted backups and restores', () => {
   it('are removed at start-up, said in the log, and never listed as backups', async () => {
     const t = makeTestCore();
-    const reply = await t.core.callAsync('backup.create', {});
+    const reply = await t.callAsync('backup.create', {});
     expect(reply.ok).toBe(true);
     t.close();
     const backups = path.join(t.dataDir, 'backups');
@@ -133,8 +133,10 @@ describe('the shutdown marker', () => {
     const older = fs.readFileSync(path.join(dir, DB_FILE_NAME));
     const again = makeTestCore({ dataDir: dir });
     const shiftId = till.shiftId;
+    // The shift is the cashier's own (SPEC §5): she rings the sales up.
+    const cashier = again.asStaff(till.cashier.staffId, till.cashier.pin);
     for (let i = 0; i < 3; i++) {
-      again.ok('sales.create', { id: crypto.randomUUID(), shiftId, lines: [{ productId: till.products.egg, quantity: 1 }], payment: { method: 'cash', tendered: 3000 } });
+      cashier.ok('sales.create', { id: crypto.randomUUID(), shiftId, lines: [{ productId: till.products.egg, quantity: 1 }], payment: { method: 'cash', tendered: 3000 } });
     }
     again.close();
     expect(readMarker(dir)).toMatchObject({ state: 'closed', lastReceiptNo: 4 });
@@ -260,19 +262,19 @@ describe('backups: compressed, fsynced, within a budget', () => {
       for (let i = 0; i < 5000; i++) add.run(`row ${i} ${'Telur asin Bu Siti '.repeat(5)}`);
     })();
     t.ok('settings.update', { storeName: 'Sebelum' });
-    const reply = await t.core.callAsync('backup.create', {});
+    const reply = await t.callAsync('backup.create', {});
     const info = (reply as { ok: true; value: { file: string; sizeBytes: number } }).value;
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(info.sizeBytes * 3).toBeLessThan(fs.statSync(t.core.dbFile).size);
     expect(fs.statSync(info.file).mode & 0o077).toBe(0);
     t.ok('settings.update', { storeName: 'Sesudah' });
-    const restored = await t.core.callAsync('backup.restore', { file: info.file, approval });
+    const restored = await t.callAsync('backup.restore', { file: info.file, approval });
     expect(restored.ok, JSON.stringify(restored)).toBe(true);
     expect(t.ok('settings.get', {}).storeName).toBe('Sebelum');
     // A truncated archive is refused as damaged, and nothing changes.
     const cut = path.join(tempDir(), 'cut.sqlite.gz');
     fs.writeFileSync(cut, fs.readFileSync(info.file).subarray(0, 2000));
-    const bad = await t.core.callAsync('backup.restore', { file: cut, approval });
+    const bad = await t.callAsync('backup.restore', { file: cut, approval });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/rusak.*Tidak ada yang diubah/) } });
     expect(t.ok('settings.get', {}).storeName).toBe('Sebelum');
     t.close();

@@ -39,42 +39,51 @@ function storeWithLedger(entries: number) {
   return { dataDir: t.dataDir, approval, producers };
 }
 
+/** Signs the fixture's manager in through the runtime: every call then carries the session (SPEC §5). */
+async function signIn(runtime: StoreRuntime, who: { staffId: number; pin: string }) {
+  const reply = await runtime.call('auth.signIn', who);
+  if (!reply.ok) throw new Error(`auth.signIn refused: ${reply.error.message}`);
+  return { sessionId: (reply.value as { sessionId: string }).sessionId };
+}
+
 describe('store runtime', () => {
   it('runs the core off this thread: writes on the writer, reads on a read-only thread, both answering', async () => {
     expect(isMainThread).toBe(true);
-    const { dataDir, producers } = storeWithLedger(10);
+    const { dataDir, producers, approval } = storeWithLedger(10);
     const runtime = await start(dataDir);
+    const who = await signIn(runtime, approval);
     expect(runtime.status()).toMatchObject({ state: 'ready', needsSetup: false });
-    const created = await runtime.call('producers.create', { name: 'Keripik Pak Darto', shortName: 'Darto' });
+    const created = await runtime.call('producers.create', { name: 'Keripik Pak Darto', shortName: 'Darto' }, who);
     expect(created).toMatchObject({ ok: true, value: { name: 'Keripik Pak Darto' } });
     // The read thread sees the writer's commit at once (WAL).
-    const list = await runtime.call('producers.list', {});
+    const list = await runtime.call('producers.list', {}, who);
     expect(list.ok && (list.value as unknown[]).length).toBe(producers.length + 1);
     // A write sent to the read-only thread would fail: reads never take the write lock.
     const threads = runtime.threadsForTest();
     expect(threads.reader).not.toBeNull();
     expect(threads.writer.threadId).not.toBe(threadId);
-    expect(await runtime.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await runtime.call('producers.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await runtime.call('no.such', {}, who)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await runtime.call('producers.create', { name: '' }, who)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('streams progress of long work and a sale is recorded while a verify runs', async () => {
-    const { dataDir } = storeWithLedger(60_000);
+    const { dataDir, approval } = storeWithLedger(60_000);
     const runtime = await start(dataDir);
+    const who = await signIn(runtime, approval);
     const progress: JobProgress[] = [];
     const finished: JobFinished[] = [];
     runtime.on('job.progress', (p) => progress.push(p));
     runtime.on('job.finished', (f) => finished.push(f));
     let verifyDone = false;
-    const verify = runtime.call('ledger.verify', {}).then((r) => {
+    const verify = runtime.call('ledger.verify', {}, who).then((r) => {
       verifyDone = true;
       return r;
     });
     // Wait until the verify is hashing, then write and read beside it.
     while (!progress.some((p) => p.phase === 'hashing' && p.done > 0)) await new Promise((r) => setTimeout(r, 2));
-    const write = await runtime.call('producers.create', { name: 'Selama Verifikasi', shortName: 'Selama' });
+    const write = await runtime.call('producers.create', { name: 'Selama Verifikasi', shortName: 'Selama' }, who);
     expect(write.ok).toBe(true);
-    const read = await runtime.call('settlements.owed', {});
+    const read = await runtime.call('settlements.owed', {}, who);
     expect(read.ok).toBe(true);
     expect(verifyDone).toBe(false);
     const reply = await verify;
@@ -86,54 +95,62 @@ describe('store runtime', () => {
   });
 
   it('cancels a verify at its next safe point: CONFLICT "Cancelled", outcome cancelled', async () => {
-    const { dataDir } = storeWithLedger(60_000);
+    const { dataDir, approval } = storeWithLedger(60_000);
     const runtime = await start(dataDir);
+    const who = await signIn(runtime, approval);
     let jobId = '';
     runtime.on('job.progress', (p) => {
       if (p.method === 'ledger.verify' && p.phase === 'hashing') jobId ||= p.jobId;
     });
     const finished: JobFinished[] = [];
     runtime.on('job.finished', (f) => finished.push(f));
-    const verify = runtime.call('ledger.verify', {});
+    const verify = runtime.call('ledger.verify', {}, who);
     while (!jobId) await new Promise((r) => setTimeout(r, 2));
-    expect(await runtime.call('jobs.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await runtime.call('jobs.cancel', { jobId }, who)).toEqual({ ok: true, value: { cancelled: true } });
     expect(await verify).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Dibatalkan') } });
     expect(finished).toContainEqual({ jobId, method: 'ledger.verify', outcome: 'cancelled' });
     // The id is spent: cancelling again finds nothing.
-    expect(await runtime.call('jobs.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await runtime.call('jobs.cancel', { jobId }, who)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
   it('a restore waits for the calls in flight, holds new ones, and the read thread then reads the restored file', async () => {
     const { dataDir, approval } = storeWithLedger(10);
     const runtime = await start(dataDir);
-    const backup = await runtime.call('backup.create', { folder: path.join(dataDir, 'usb') });
+    const who = await signIn(runtime, approval);
+    const backup = await runtime.call('backup.create', { folder: path.join(dataDir, 'usb') }, who);
     expect(backup.ok).toBe(true);
     const file = (backup as { value: { file: string } }).value.file;
-    await runtime.call('producers.create', { name: 'Setelah Cadangan', shortName: 'Sesudah' });
+    await runtime.call('producers.create', { name: 'Setelah Cadangan', shortName: 'Sesudah' }, who);
     const order: string[] = [];
-    const restore = runtime.call('backup.restore', { file, approval }).then((r) => (order.push('restore'), r));
-    const after = runtime.call('producers.list', {}).then((r) => (order.push('list'), r));
+    const restore = runtime.call('backup.restore', { file, approval }, who).then((r) => (order.push('restore'), r));
+    const after = runtime.call('producers.list', {}, who).then((r) => (order.push('list'), r));
     expect(await restore).toMatchObject({ ok: true, value: { restoredFrom: file } });
-    const listed = await after;
+    // The held call ran after the restore, which ended every session (the staff table was replaced).
+    expect(await after).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(order).toEqual(['restore', 'list']);
+    const listed = await runtime.call('producers.list', {}, await signIn(runtime, approval));
     expect(((listed as { value: { name: string }[] }).value).map((p) => p.name)).not.toContain('Setelah Cadangan');
   });
 
   it('starts a dead writer again, says so, and does not re-apply the write it was doing', async () => {
-    const { dataDir } = storeWithLedger(10);
+    const { dataDir, approval } = storeWithLedger(10);
     const runtime = await start(dataDir);
+    const who = await signIn(runtime, approval);
     const restarted: { reason: string }[] = [];
     runtime.on('store.restarted', (e) => restarted.push(e));
-    const before = await runtime.call('producers.list', {});
-    const inFlight = runtime.call('producers.create', { name: 'Saat Mati', shortName: 'Mati' });
+    const before = await runtime.call('producers.list', {}, who);
+    const inFlight = runtime.call('producers.create', { name: 'Saat Mati', shortName: 'Mati' }, who);
     await runtime.threadsForTest().writer.terminate();
     expect(await inFlight).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('tidak diulang') } });
     while (restarted.length === 0) await new Promise((r) => setTimeout(r, 5));
     expect(restarted[0]!.reason).toMatch(/writer/);
+    // The sessions lived in the dead writer: everyone signs in again (the UI says why).
+    expect(await runtime.call('producers.list', {}, who)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const again = await signIn(runtime, approval);
     // Whatever the dead thread had done was either committed once or not at all; nothing was sent again.
-    const names = ((await runtime.call('producers.list', {})) as { value: { name: string }[] }).value.map((p) => p.name);
+    const names = ((await runtime.call('producers.list', {}, again)) as { value: { name: string }[] }).value.map((p) => p.name);
     expect(names.filter((n) => n === 'Saat Mati').length).toBeLessThanOrEqual(1);
     expect(names.length).toBeGreaterThanOrEqual((before as { value: unknown[] }).value.length);
-    expect(await runtime.call('producers.create', { name: 'Sesudah Hidup', shortName: 'Hidup' })).toMatchObject({ ok: true });
+    expect(await runtime.call('producers.create', { name: 'Sesudah Hidup', shortName: 'Hidup' }, again)).toMatchObject({ ok: true });
   });
 });

@@ -111,7 +111,7 @@ describe('the store QRIS image', () => {
     const saved = t.ok('qris.set', { dataUrl: PNG, approval: mgr });
     expect(saved.dataUrl).toBe(PNG);
     expect(t.ok('qris.get', {}).dataUrl).toBe(PNG);
-    expect(t.ok('audit.list', { action: 'qris.set' })).toHaveLength(1);
+    expect(t.ok('audit.list', { action: 'qris.set' }).rows).toHaveLength(1);
     expect(t.ok('qris.set', { dataUrl: null, approval: mgr }).dataUrl).toBeNull();
   });
 });
