@@ -12,6 +12,7 @@ import { stockMethods } from './contract/stock';
 import { tillMethods } from './contract/till';
 import { ledgerMethods } from './contract/ledger';
 import { trustMethods } from './contract/trust';
+import { insightMethods } from './contract/insight';
 
 export * from './contract/define';
 
@@ -35,6 +36,7 @@ const areas = {
   ...tillMethods,
   ...ledgerMethods,
   ...trustMethods,
+  ...insightMethods,
 };
 
 export type Contract = typeof areas;
@@ -47,6 +49,7 @@ export const contract = mergeAreas(
   tillMethods,
   ledgerMethods,
   trustMethods,
+  insightMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

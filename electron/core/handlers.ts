@@ -5,6 +5,7 @@ import { stockHandlers } from './stock/handlers';
 import { tillHandlers } from './till/handlers';
 import { settlementHandlers } from './settlement/handlers';
 import { trustHandlers } from './trust/handlers';
+import { insightHandlers } from './insight/handlers';
 
 type AreaMap = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ function disjoint(...maps: AreaMap[]): void {
  * itself, so a contract method with no handler fails to compile.
  */
 export function buildHandlers(coreOwn: Pick<Handlers, 'system.status'>): Handlers {
-  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, coreOwn);
+  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, insightHandlers, coreOwn);
   return {
     ...coreOwn,
     ...systemHandlers,
@@ -32,5 +33,6 @@ export function buildHandlers(coreOwn: Pick<Handlers, 'system.status'>): Handler
     ...tillHandlers,
     ...settlementHandlers,
     ...trustHandlers,
+    ...insightHandlers,
   };
 }

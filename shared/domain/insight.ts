@@ -88,7 +88,7 @@ function delta(e: InsightEvent): number {
 }
 
 /**
- * Buckets a product's events into the ISO weeks from `firstWeek` (a Monday) to
+ * Buckets a product's events into 7-day blocks from `firstWeek` (a Monday for ISO weeks) to
  * the week holding `today`, inclusive. `onHandBefore` is the stock at the start
  * of `firstWeek`; events before it or after `today` are ignored (the caller
  * counts earlier ones into `onHandBefore`).
