@@ -7,9 +7,10 @@ import { tillStrings } from './till';
 import { settleStrings } from './settle';
 import { trustStrings } from './trust';
 import { systemStrings } from './system';
+import { insightStrings } from './insight';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, settleStrings, trustStrings, systemStrings, insightStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -20,7 +21,8 @@ export type StringKey =
   | KeysOf<typeof tillStrings>
   | KeysOf<typeof settleStrings>
   | KeysOf<typeof trustStrings>
-  | KeysOf<typeof systemStrings>;
+  | KeysOf<typeof systemStrings>
+  | KeysOf<typeof insightStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {
