@@ -44,7 +44,7 @@ export interface ReorderLine extends ReorderSuggestion {
   unit: string;
   perishable: boolean;
   onHand: number;
-  /** Units sold a day over the last 28 days, hundredths. */
+  /** The current rate: units sold a day over the last four ISO weeks (the running one to today), hundredths. */
   rateCenti: number;
 }
 

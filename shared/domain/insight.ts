@@ -88,7 +88,7 @@ function delta(e: InsightEvent): number {
 }
 
 /**
- * Buckets a product's events into 7-day blocks from `firstWeek` (a Monday for ISO weeks) to
+ * Buckets a product's events into the ISO weeks from `firstWeek` (a Monday) to
  * the week holding `today`, inclusive. `onHandBefore` is the stock at the start
  * of `firstWeek`; events before it or after `today` are ignored (the caller
  * counts earlier ones into `onHandBefore`).
@@ -144,11 +144,16 @@ export interface InsightTotals {
   /** Average units sold on each weekday (hundredths, half up), over the weekdays the window holds. */
   perWeekdayCenti: number[];
   perDayCenti: number;
+  /** The current rate: units a day over the last RATE_WEEKS weeks of the window (the running one counts its days so far). */
+  recentPerDayCenti: number;
   sellThroughBps: number | null;
   wasteBps: number | null;
-  /** At the window's average daily rate. */
+  /** On hand at the end ÷ the current rate (rounded down). */
   daysOfStockLeft: number | null;
 }
+
+/** The current sales rate is the last four weeks' (the reorder list uses the same window). */
+export const RATE_WEEKS = 4;
 
 /** The window's totals: the sums of its weeks, with the ratios computed on the sums (not averaged). */
 export function totalsOf(weeks: readonly WeekFacts[]): InsightTotals {
@@ -163,6 +168,11 @@ export function totalsOf(weeks: readonly WeekFacts[]): InsightTotals {
   // How many of each weekday the window holds: a full week has one of each; the running week only its first `days`.
   const weekdayCount = [0, 1, 2, 3, 4, 5, 6].map((d) => weeks.filter((w) => w.days > d).length);
   const rate = perDayCenti(sold, days);
+  const recent = weeks.slice(-RATE_WEEKS);
+  const recentRate = perDayCenti(
+    recent.reduce((a, w) => a + w.sold, 0),
+    recent.reduce((a, w) => a + w.days, 0),
+  );
   return {
     days,
     delivered,
@@ -174,9 +184,10 @@ export function totalsOf(weeks: readonly WeekFacts[]): InsightTotals {
     soldByWeekday,
     perWeekdayCenti: soldByWeekday.map((s, d) => perDayCenti(s, weekdayCount[d]!)),
     perDayCenti: rate,
+    recentPerDayCenti: recentRate,
     sellThroughBps: sellThroughBps(sold, onHandStart, delivered),
     wasteBps: wasteBps(returned.expired, returned.damaged, delivered),
-    daysOfStockLeft: daysOfStockLeft(onHandEnd, rate),
+    daysOfStockLeft: daysOfStockLeft(onHandEnd, recentRate),
   };
 }
 

@@ -50,8 +50,9 @@ describe('insight.producer', () => {
     // 4 sold − 1 refunded back to the shelf + 2 at the new price = 5 of 10.
     expect(crackerRow.weeks[2]).toMatchObject({ delivered: 10, sold: 5, onHandEnd: 5, sellThroughBps: 5000 });
     expect(crackerRow.weeks[2]!.soldByWeekday).toEqual([0, 3, 0, 2, 0, 0, 0]);
-    // 5 units over 4 weeks of which the last runs 3 days: 24 days → 5 ÷ 24 = 0.208 → 21 hundredths; 5 on hand last 500 ÷ 21 = 23 days.
-    expect(crackerRow.totals).toMatchObject({ days: 24, perDayCenti: 21, daysOfStockLeft: 23 });
+    // 5 units over 4 weeks of which the last runs 3 days: 24 days → 5 ÷ 24 = 0.208 → 21 hundredths (the same 4 weeks are the
+    // current rate's window); 5 on hand last 500 ÷ 21 = 23 days.
+    expect(crackerRow.totals).toMatchObject({ days: 24, perDayCenti: 21, recentPerDayCenti: 21, daysOfStockLeft: 23 });
     for (const p of r.products) for (const w of p.weeks) expect(balances(w)).toBe(true);
     // On hand at the end agrees with the stock level.
     expect(crackerRow.totals.onHandEnd).toBe(t.ok('products.get', { id: cracker.id }).onHand);
@@ -76,14 +77,14 @@ describe('insight.reorder', () => {
     const list = t.ok('insight.reorder', { producerId: till.producers.eggs });
     const p = list.producers[0]!;
     expect(p).toMatchObject({ producerId: till.producers.eggs, intervalDays: 14, intervalFromHistory: true });
-    // Last 28 days (10-20 … 11-16): eggs sold 16, crackers 11.
+    // The current rate's window: the last 4 ISO weeks, 10-26 … today Monday 11-16 = 22 days; eggs sold 16, crackers 11.
     const eggLine = p.lines.find((l) => l.productId === egg.id)!;
-    // 16 ÷ 28 = 0.571 → 57/day; 2 on hand last 3 days < 14. Expected ceil(57 × 14 ÷ 100) = 8, safety 2, minus 2 → 8;
-    // perishable cap: last delivery 10 × sell-through 16 ÷ (0 + 30) = 5333 bps → 5.
-    expect(eggLine).toMatchObject({ onHand: 2, rateCenti: 57, daysOfStockLeft: 3, runningLow: true, expected: 8, safety: 2, perishableCap: 5, quantity: 5 });
+    // 16 ÷ 22 = 0.727 → 73/day; 2 on hand last 200 ÷ 73 = 2 days < 14. Expected ceil(73 × 14 ÷ 100) = 11, safety ceil(2.75) = 3,
+    // minus 2 → 12; perishable cap: last delivery 10 × sell-through 16 ÷ (0 + 30) = 5333 bps → 5.
+    expect(eggLine).toMatchObject({ onHand: 2, rateCenti: 73, daysOfStockLeft: 2, runningLow: true, expected: 11, safety: 3, perishableCap: 5, quantity: 5 });
     const crackerLine = p.lines.find((l) => l.productId === cracker.id)!;
-    // 11 ÷ 28 → 39/day; 3 on hand last 7 days < 14. Expected ceil(5.46) = 6, safety 2, minus 3 → 5; not perishable: no cap.
-    expect(crackerLine).toMatchObject({ onHand: 3, rateCenti: 39, daysOfStockLeft: 7, expected: 6, safety: 2, perishableCap: null, quantity: 5 });
+    // 11 ÷ 22 → 50/day; 3 on hand last 6 days < 14. Expected 7, safety ceil(1.75) = 2, minus 3 → 6; not perishable: no cap.
+    expect(crackerLine).toMatchObject({ onHand: 3, rateCenti: 50, daysOfStockLeft: 6, expected: 7, safety: 2, perishableCap: null, quantity: 6 });
     // The store-wide list holds only producers with something running low.
     const all = t.ok('insight.reorder', {});
     expect(all.producers.map((x) => x.producerId)).toEqual([till.producers.eggs]);

@@ -61,9 +61,18 @@ describe('what sells: hand-computed weeks', () => {
     expect(w2).toMatchObject({ days: 3, sold: 1, onHandEnd: 2, sellThroughBps: 3333 }); // 1 of 3, rounded down
     const t = totalsOf([w1!, w2!]);
     // 3 sold in 10 days = 30 hundredths a day; 2 on hand lasts 200 ÷ 30 = 6.67 → 6 days (down).
-    expect(t).toMatchObject({ days: 10, perDayCenti: 30, daysOfStockLeft: 6 });
+    expect(t).toMatchObject({ days: 10, perDayCenti: 30, recentPerDayCenti: 30, daysOfStockLeft: 6 });
     // Both sales fell on a Tuesday (11-03 and 11-10): 3 over the window's 2 Tuesdays = 1.50 a Tuesday.
     expect(t.perWeekdayCenti).toEqual([0, 150, 0, 0, 0, 0, 0]);
+  });
+
+  it('days of stock left use the last four weeks, not the whole window', () => {
+    // Six weeks: 14 sold a week in weeks 1–2, then 7 a week; 10 on hand at the end.
+    const events: InsightEvent[] = [{ date: '2026-09-07', kind: 'delivered', quantity: 80 }];
+    [14, 14, 7, 7, 7, 7].forEach((q, w) => events.push({ date: addDays('2026-09-07', 7 * w + 2), kind: 'sold', quantity: q }));
+    const t = totalsOf(weeklyFacts(events, '2026-09-07', '2026-10-18', 0));
+    // Whole window: 56 ÷ 42 days = 133; last four weeks: 28 ÷ 28 = 100 → 24 on hand last 24 days.
+    expect(t).toMatchObject({ sold: 56, onHandEnd: 24, perDayCenti: 133, recentPerDayCenti: 100, daysOfStockLeft: 24 });
   });
 
   it('small rules: week start, rounding, no stock, no sales', () => {

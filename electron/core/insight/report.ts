@@ -5,6 +5,7 @@ import type { MethodParsed } from '../../../shared/contract';
 import type { InsightProductRow, ProducerInsight, ReorderLine, ReorderList, ReorderProducer } from '../../../shared/contract/insight';
 import {
   DEFAULT_DELIVERY_INTERVAL_DAYS,
+  RATE_WEEKS,
   deliveryIntervalDays,
   reorderSuggestion,
   totalsOf,
@@ -46,29 +47,27 @@ export function producerInsight(ctx: CoreContext, input: MethodParsed<'insight.p
   };
 }
 
-/** The current rate is the last 28 days' (today included). */
-const RATE_DAYS = 28;
 
 function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string): ReorderProducer {
-  const from = addDays(today, -(RATE_DAYS - 1));
+  // The current rate's window: the last RATE_WEEKS ISO weeks, the running one to today (as in insight.producer).
+  const from = addDays(weekStartOf(today), -7 * (RATE_WEEKS - 1));
   const history = producerHistory(ctx.db, producer.id, from, timeZone);
   const fromHistory = deliveryIntervalDays(history.deliveryDates);
   const intervalDays = fromHistory ?? DEFAULT_DELIVERY_INTERVAL_DAYS;
   const lines: ReorderLine[] = [];
   for (const p of productRows(ctx.db, producer.id)) {
     if (!p.active) continue;
-    // The window is bucketed from `from` in 7-day blocks: 28 days are exactly four.
     const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
     const s = reorderSuggestion({
       onHand: p.onHand,
-      rateCenti: totals.perDayCenti,
+      rateCenti: totals.recentPerDayCenti,
       intervalDays,
       perishable: p.perishable,
       recentSellThroughBps: totals.sellThroughBps,
       lastDelivered: history.lastDelivered.get(p.id) ?? 0,
     });
     if (!s.runningLow) continue;
-    lines.push({ ...s, productId: p.id, name: p.name, unit: p.unit, perishable: p.perishable, onHand: p.onHand, rateCenti: totals.perDayCenti });
+    lines.push({ ...s, productId: p.id, name: p.name, unit: p.unit, perishable: p.perishable, onHand: p.onHand, rateCenti: totals.recentPerDayCenti });
   }
   lines.sort((a, b) => (a.daysOfStockLeft ?? 0) - (b.daysOfStockLeft ?? 0) || a.name.localeCompare(b.name));
   return { ...refOf(producer), intervalDays, intervalFromHistory: fromHistory !== null, lines };

@@ -69,7 +69,7 @@ export function InsightView({ producerId, onBack }: { producerId: number; onBack
               <thead>
                 <tr>
                   {(
-                    ['product', 'delivered', 'sold', 'unsold', 'expired', 'damaged', 'shrinkage', 'onHand', 'perDay', 'bestDay', 'daysLeft', 'sellThrough', 'waste'] as const
+                    ['product', 'delivered', 'sold', 'returned', 'shrinkage', 'onHand', 'perDay', 'bestDay', 'daysLeft', 'sellThrough', 'waste'] as const
                   ).map((c) => (
                     <th key={c} className={c === 'product' || c === 'bestDay' ? undefined : 'num'}>{t(`insight.col.${c}` as StringKey)}</th>
                   ))}
@@ -81,15 +81,20 @@ export function InsightView({ producerId, onBack }: { producerId: number; onBack
                   const day = bestWeekday(s.perWeekdayCenti);
                   return (
                     <tr key={p.productId}>
-                      <td>
+                      <td className="insight-name">
                         {p.name}
-                        {p.perishable && <span className="muted"> · {t('insight.perishable')}</span>}
+                        {p.perishable && <div className="muted insight-why">{t('insight.perishable')}</div>}
                       </td>
                       <td className="num">{s.delivered}</td>
                       <td className="num">{s.sold}</td>
-                      <td className="num">{s.returned.unsold}</td>
-                      <td className="num">{s.returned.expired}</td>
-                      <td className="num">{s.returned.damaged}</td>
+                      <td className="num">
+                        {s.returned.unsold + s.returned.expired + s.returned.damaged}
+                        {(['unsold', 'expired', 'damaged'] as const)
+                          .filter((r) => s.returned[r] > 0)
+                          .map((r) => (
+                            <div key={r} className="muted insight-why">{t(`insight.reason.${r}`, { n: s.returned[r] })}</div>
+                          ))}
+                      </td>
                       <td className="num">{s.shrinkage}</td>
                       <td className="num">{s.onHandEnd} {p.unit}</td>
                       <td className="num">{centiText(s.perDayCenti, lang)}</td>
@@ -115,7 +120,7 @@ export function InsightView({ producerId, onBack }: { producerId: number; onBack
                 <tr>
                   <th>{t('insight.col.product')}</th>
                   {weekStarts.map((w) => (
-                    <th key={w} className="num">{t('insight.weekOf', { date: formatLocalDate(w, lang).slice(0, 5) })}</th>
+                    <th key={w} className="num">{t('insight.weekOf', { date: `${Number(w.slice(8))}/${Number(w.slice(5, 7))}` })}</th>
                   ))}
                 </tr>
               </thead>
