@@ -97,7 +97,7 @@ export function InsightView({ producerId, onBack }: { producerId: number; onBack
                       </td>
                       <td className="num">{s.shrinkage}</td>
                       <td className="num">{s.onHandEnd} {p.unit}</td>
-                      <td className="num">{centiText(s.perDayCenti, lang)}</td>
+                      <td className="num">{centiText(s.recentPerDayCenti, lang)}</td>
                       <td>{day === null ? '—' : t(`system.weekday.${day}` as StringKey)}</td>
                       <td className="num">{s.daysOfStockLeft === null ? '—' : t('insight.days', { n: s.daysOfStockLeft })}</td>
                       <td className="num">{pctText(s.sellThroughBps)}</td>
