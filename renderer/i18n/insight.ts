@@ -50,6 +50,8 @@ const insightId = {
   'insight.wa.thanks': 'Terima kasih.',
   'insight.days': '{n} hari',
   'insight.forever': '—',
+  'insight.slip.title': 'Yang laku (4 minggu terakhir)',
+  'insight.slip.line': '{name}: laku {sold} · kembali {returned} · terjual {pct}',
 } as const;
 
 const insightEn: Record<keyof typeof insightId, string> = {
@@ -101,6 +103,8 @@ const insightEn: Record<keyof typeof insightId, string> = {
   'insight.wa.thanks': 'Thank you.',
   'insight.days': '{n} days',
   'insight.forever': '—',
+  'insight.slip.title': 'What sells (last 4 weeks)',
+  'insight.slip.line': '{name}: sold {sold} · returned {returned} · sell-through {pct}',
 };
 
 export const insightStrings = defineStrings(insightId, insightEn);
