@@ -110,13 +110,17 @@ export function weeklyFacts(events: readonly InsightEvent[], firstWeek: LocalDat
       wasteBps: null,
     });
   }
+  // Each date's week and weekday, worked out once: a window has at most 84 dates but thousands of events.
+  const place = new Map<LocalDate, [week: WeekFacts, weekday: number]>();
   for (const e of events) {
     if (e.date < firstWeek || e.date > today) continue;
-    const w = weeks[Math.floor(daysBetween(firstWeek, e.date) / 7)]!;
+    let p = place.get(e.date);
+    if (!p) place.set(e.date, (p = [weeks[Math.floor(daysBetween(firstWeek, e.date) / 7)]!, isoWeekday(e.date) - 1]));
+    const [w, weekday] = p;
     if (e.kind === 'delivered') w.delivered += e.quantity;
     else if (e.kind === 'sold') {
       w.sold += e.quantity;
-      w.soldByWeekday[isoWeekday(e.date) - 1]! += e.quantity;
+      w.soldByWeekday[weekday]! += e.quantity;
     } else if (e.kind === 'returned') w.returned[e.reason] += e.quantity;
     else w.shrinkage += e.quantity;
     w.onHandEnd += delta(e);

@@ -79,7 +79,7 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
     rows.push(await measureScan({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) }));
     log('  browser measured');
   }
-  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'ledger_verify_one', 'ledger_verify_all', 'startup', 'scan_to_line'];
+  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'insight_producer', 'insight_reorder', 'ledger_verify_one', 'ledger_verify_all', 'startup', 'scan_to_line'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 
   const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InsightEvent } from '../../../shared/domain/insight';
-import { localToInstant, toLocalDate, type LocalDate } from '../../../shared/domain/time';
+import { localToInstant, zoneOffsetMinutes, type LocalDate } from '../../../shared/domain/time';
 
 /**
  * Reads for "what sells": a producer's products, their stock movements since a
@@ -60,17 +60,29 @@ export function productRows(db: Database.Database, producerId: number): ProductR
   }));
 }
 
-/** Local date of an instant; cached by the minute, since one day's sales share a handful of minutes' offsets. */
+/**
+ * Local date of an instant. The zone's offset is looked up once per UTC day
+ * (Intl is slow, and a producer's history holds thousands of rows); on a day
+ * whose offset changes (daylight saving) it is looked up per hour instead.
+ */
 function localDater(timeZone: string): (iso: string) => LocalDate {
-  const cache = new Map<string, LocalDate>();
+  const perDay = new Map<string, number | null>();
+  const perHour = new Map<string, number>();
+  const offsetAt = (iso: string) => zoneOffsetMinutes(new Date(iso), timeZone);
   return (iso) => {
-    const key = iso.slice(0, 16);
-    let d = cache.get(key);
-    if (d === undefined) {
-      d = toLocalDate(iso, timeZone);
-      cache.set(key, d);
+    const day = iso.slice(0, 10);
+    let offset = perDay.get(day);
+    if (offset === undefined) {
+      const first = offsetAt(`${day}T00:00:00.000Z`);
+      offset = first === offsetAt(`${day}T23:59:59.000Z`) ? first : null;
+      perDay.set(day, offset);
     }
-    return d;
+    if (offset === null) {
+      const hour = iso.slice(0, 13);
+      offset = perHour.get(hour) ?? offsetAt(`${hour}:00:00.000Z`);
+      perHour.set(hour, offset);
+    }
+    return new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 10);
   };
 }
 
@@ -94,13 +106,15 @@ export function producerHistory(db: Database.Database, producerId: number, from:
     if (!list) events.set(productId, (list = []));
     list.push(e);
   };
-  const movements = db
-    .prepare(
-      `SELECT m.product_id, m.kind, m.quantity, m.occurred_at FROM stock_movements m
-        WHERE m.product_id IN (SELECT id FROM products WHERE producer_id = ?) AND m.occurred_at >= ? AND m.kind <> 'return'`,
-    )
-    .raw()
-    .all(producerId, since) as [number, string, number, string][];
+  // One range per product on ix_stock_movements_product_time (0018): only the window's movements are read.
+  const byProduct = db
+    .prepare(`SELECT kind, quantity, occurred_at FROM stock_movements WHERE product_id = ? AND occurred_at >= ? AND kind <> 'return'`)
+    .raw();
+  const productIds = (db.prepare('SELECT id FROM products WHERE producer_id = ?').pluck().all(producerId) as number[]);
+  const movements: [number, string, number, string][] = [];
+  for (const productId of productIds) {
+    for (const [kind, quantity, at] of byProduct.all(productId, since) as [string, number, string][]) movements.push([productId, kind, quantity, at]);
+  }
   for (const [productId, kind, quantity, at] of movements) {
     const date = local(at);
     if (kind === 'intake') push(productId, { date, kind: 'delivered', quantity });
@@ -117,15 +131,13 @@ export function producerHistory(db: Database.Database, producerId: number, from:
     .all(producerId, since) as [number, number, 'unsold' | 'expired' | 'damaged', string][];
   for (const [productId, quantity, reason, at] of returns) push(productId, { date: local(at), kind: 'returned', quantity, reason });
 
+  // Stock before the window = the running level − what moved since (returns included): reads only the window, not five years.
   const onHandBefore = new Map<number, number>();
-  const before = db
-    .prepare(
-      `SELECT product_id, SUM(quantity) FROM stock_movements
-        WHERE product_id IN (SELECT id FROM products WHERE producer_id = ?) AND occurred_at < ? GROUP BY product_id`,
-    )
-    .raw()
-    .all(producerId, since) as [number, number][];
-  for (const [productId, sum] of before) onHandBefore.set(productId, sum);
+  const level = db.prepare('SELECT on_hand FROM stock_levels WHERE product_id = ?').pluck();
+  const movedSince = db.prepare('SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = ? AND occurred_at >= ?').pluck();
+  for (const productId of productIds) {
+    onHandBefore.set(productId, ((level.get(productId) as number | undefined) ?? 0) - (movedSince.get(productId, since) as number));
+  }
 
   const intakes = db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][];
   const deliveryDates = intakes.map(([, at]) => local(at));
