@@ -14,6 +14,7 @@ import { ledgerMethods } from './contract/ledger';
 import { trustMethods } from './contract/trust';
 import { jobMethods, type JobFinished, type JobProgress } from './contract/jobs';
 import { labelMethods } from './contract/labels';
+import { insightMethods } from './contract/insight';
 
 export * from './contract/define';
 
@@ -40,6 +41,7 @@ const areas = {
   ...trustMethods,
   ...jobMethods,
   ...labelMethods,
+  ...insightMethods,
 };
 
 export type Contract = typeof areas;
@@ -54,6 +56,7 @@ export const contract = mergeAreas(
   trustMethods,
   jobMethods,
   labelMethods,
+  insightMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

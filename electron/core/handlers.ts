@@ -6,6 +6,7 @@ import { tillHandlers } from './till/handlers';
 import { settlementHandlers } from './settlement/handlers';
 import { trustHandlers } from './trust/handlers';
 import { labelHandlers } from './labels/handlers';
+import { insightHandlers } from './insight/handlers';
 
 type AreaMap = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ function disjoint(...maps: AreaMap[]): void {
  * itself, so a contract method with no handler fails to compile.
  */
 export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.cancel' | 'system.acknowledgeChecks'>): Handlers {
-  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, labelHandlers, coreOwn);
+  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, labelHandlers, insightHandlers, coreOwn);
   return {
     ...coreOwn,
     ...systemHandlers,
@@ -34,5 +35,6 @@ export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.ca
     ...settlementHandlers,
     ...trustHandlers,
     ...labelHandlers,
+    ...insightHandlers,
   };
 }

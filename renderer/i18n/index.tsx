@@ -16,9 +16,10 @@ import { labelStrings } from './labels';
 import { pagesAndSumsStrings } from './pagesAndSums';
 import { safetyStrings } from './safety';
 import { roleAccessStrings } from './roleAccess';
+import { insightStrings } from './insight';
 
 /** Every area's strings, merged. Each area owns one file in this folder. */
-const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings, safetyStrings, roleAccessStrings];
+const dictionaries = [common, catalogueStrings, stockStrings, tillStrings, tillCounterStrings, settleStrings, trustStrings, systemStrings, jobStrings, paperStrings, accessStrings, labelStrings, pagesAndSumsStrings, safetyStrings, roleAccessStrings, insightStrings];
 
 type KeysOf<D> = D extends { id: Record<infer K, string> } ? K : never;
 // Spelled out per area: a union of the dictionary types would collapse the empty ones.
@@ -37,7 +38,8 @@ export type StringKey =
   | KeysOf<typeof labelStrings>
   | KeysOf<typeof pagesAndSumsStrings>
   | KeysOf<typeof safetyStrings>
-  | KeysOf<typeof roleAccessStrings>;
+  | KeysOf<typeof roleAccessStrings>
+  | KeysOf<typeof insightStrings>;
 
 const merged: Record<Lang, Record<string, string>> = { id: {}, en: {} };
 for (const d of dictionaries) {

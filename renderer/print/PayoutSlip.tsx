@@ -6,6 +6,7 @@ import type { Lang } from '../../shared/i18nText';
 import { translate, type StringKey } from '../i18n';
 import { PrintFrame, type Paper } from './PrintFrame';
 import { SignatureLines } from './SignatureLines';
+import { SlipInsight } from './SlipInsight';
 import type { ReactNode } from 'react';
 import { periodText } from './PayoutSlipPeriod';
 import './PayoutSlip.css';
@@ -182,6 +183,7 @@ export function PayoutSlip({ d, layout, actions }: { d: SettlementDetail; layout
         </div>
         </div>
 
+        <SlipInsight producerId={pref.id} lang={lang} />
         <SignatureLines
           slots={[
             { onLine: t('settle.slip.producerSign'), below: pref.name },

@@ -283,6 +283,15 @@ export function measureCore(o: CoreBenchOptions): Row[] {
     rows.push({ key: 'reports_trust', label: `reports.trust (all producers, ${meta.startLocalDate} – ${today})`, time: t, cpu: summarize(samples.cpu), floor: f, budget: 'p99 ≤ 3× floor', ok: t.p99 <= 3 * f.p99 });
   } else rows.push(NOT_AVAILABLE('reports_trust', 'reports.trust (all producers, five years)', '≤ 100 ms', 'reports.trust'));
 
+  // What sells (issue #17): one producer's 12 weeks (the one with most products), and the reorder list of every producer.
+  if (coreHas('insight.producer')) {
+    const busiest = db.prepare('SELECT producer_id AS id, COUNT(*) AS n FROM products GROUP BY producer_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number };
+    const one = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.producer', { producerId: busiest.id, weeks: 12 }));
+    rows.push({ key: 'insight_producer', label: `insight.producer (12 weeks, ${busiest.n} products)`, time: summarize(one), cpu: summarize(one.cpu), budget: '≤ 50 ms', ok: summarize(one).p99 <= 50 });
+    const all = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.reorder', {}));
+    rows.push({ key: 'insight_reorder', label: 'insight.reorder (all producers)', time: summarize(all), cpu: summarize(all.cpu), budget: '≤ 100 ms', ok: summarize(all).p99 <= 100 });
+  }
+
   if (coreHas('ledger.verify')) {
     const busiest = db.prepare('SELECT producer_id AS id, COUNT(*) AS n FROM ledger_entries GROUP BY producer_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number };
     let entries = 0;

@@ -17,6 +17,8 @@ const ROWS = [
   'settlements_preview',
   'settlements_finalize',
   'reports_trust',
+  'insight_producer',
+  'insight_reorder',
   'ledger_verify_one',
   'ledger_verify_all',
   'sales_create_runtime',

@@ -200,6 +200,17 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       expect(db.pragma('foreign_key_check')).toEqual([]);
     },
   },
+  18: {
+    before(db) {
+      const product = insertProduct(db, insertProducer(db));
+      db.prepare("INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, 12, 'intake', '1', ?)").run(product, AT);
+    },
+    after(db) {
+      // Movements and levels untouched; the insight's by-product-and-time index is there (tests/integration/insight-migration.test.ts checks its plan).
+      expect(db.prepare('SELECT on_hand FROM stock_levels').all()).toEqual([{ on_hand: 12 }]);
+      expect(indexNames(db)).toContain('ix_stock_movements_product_time');
+    },
+  },
 };
 
 function insertProducer(db: Database.Database): number {

@@ -12,6 +12,7 @@ import { saveTrustCsv, TrustPrintView } from './TrustPrint';
 import { dateText } from './format';
 import type { TrustRoute } from './useTrustRoute';
 import { ErrorAlert } from '../../components/FormParts';
+import { InsightView } from '../insight/InsightView';
 
 /** One producer's trust detail: figures, due-vs-paid timeline, settlements. */
 export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustRoute): void }) {
@@ -20,6 +21,7 @@ export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustR
   const [detail, setDetail] = useState<TrustProducerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
+  const [insight, setInsight] = useState(false);
   useEffect(() => {
     let live = true;
     setError(null);
@@ -38,6 +40,7 @@ export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustR
       </div>
     );
   if (!detail || detail.producer.producerId !== producerId) return <p className="loading">{t('app.loading')}</p>;
+  if (insight) return <InsightView producerId={producerId} onBack={() => setInsight(false)} />;
   if (route.print) {
     return (
       <TrustPrintView title={t('trust.statement.title')} onBack={() => go({ ...route, print: false })}>
@@ -62,6 +65,7 @@ export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustR
           </p>
         </div>
         <div className="row trust-actions">
+          <button type="button" onClick={() => setInsight(true)}>{t('insight.open')}</button>
           <button type="button" onClick={() => go({ ...route, print: true })}>{t('trust.printStatement')}</button>
           <button type="button" onClick={() => void exportCsv()}>⬇ {t('common.exportCsv')}</button>
         </div>
