@@ -81,7 +81,8 @@ export function generate(options: { scale: Scale; seed: number; log: (s: string)
   const started = performance.now();
   const plan = planOf(scale);
   let clock = Date.parse(`${plan.startLocalDate}T00:00:00Z`);
-  const core = createCore({ dataDir: building, now: () => new Date(clock), shell: 'browser' });
+  // Sessions last the whole generation: a shop's staff sign in once a day, but the history is written in minutes (one scrypt per sign-in).
+  const core = createCore({ dataDir: building, now: () => new Date(clock), shell: 'browser', sessionIdleMinutes: 366 * 24 * 60 });
   const db = core.db;
   if (!db) throw new Error(`the core refused to open a new store: ${core.status().reason}`);
   const world = buildWorld(scale, seed, plan.startLocalDate);

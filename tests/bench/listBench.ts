@@ -11,8 +11,10 @@ import { addDays } from '../../shared/domain/time';
 import type { CoreBenchOptions, Row } from './coreBench';
 import { summarize, timeIt, type Summary } from './stats';
 
+let manager: { sessionId: string } | undefined;
+
 function call<T>(core: Core, method: string, input: unknown): T {
-  const reply = core.call(method, input);
+  const reply = core.call(method, input, manager);
   if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }
@@ -21,6 +23,9 @@ export function measureLists(o: CoreBenchOptions): Row[] {
   const realStart = Date.now();
   const core = createCore({ dataDir: o.dataDir, now: () => new Date(o.startAt + (Date.now() - realStart)) });
   const db = core.db!;
+  // A manager's screens: every call carries the manager's session (SPEC §5).
+  manager = undefined;
+  manager = { sessionId: call<{ sessionId: string }>(core, 'auth.signIn', { staffId: o.meta.staff.managerId, pin: o.meta.staff.managerPin }).sessionId };
   const n = Math.max(5, o.scale.iterations.trust);
   const warm = 2;
   const rows: Row[] = [];

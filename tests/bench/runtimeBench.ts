@@ -10,8 +10,10 @@ import type { CoreBenchOptions, Row } from './coreBench';
 import { Rng } from './prng';
 import { summarize, type Summary } from './stats';
 
-async function must<T>(runtime: StoreRuntime, method: string, input: unknown): Promise<T> {
-  const reply = await runtime.call(method, input);
+type Who = { sessionId: string };
+
+async function must<T>(runtime: StoreRuntime, method: string, input: unknown, who?: Who): Promise<T> {
+  const reply = await runtime.call(method, input, who);
   if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }
@@ -26,12 +28,14 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
   try {
     const rng = new Rng(meta.seed ^ 0x5a1e);
     const today = new Date(o.startAt + 7 * 3600_000).toISOString().slice(0, 10);
-    const products = (await must<{ id: number; active: boolean }[]>(runtime, 'products.list', {})).filter((p) => p.active);
-    let shift = await must<{ id: number } | null>(runtime, 'shifts.current', {});
-    if (!shift) {
-      const cashier = meta.staff.cashiers[0]!;
-      shift = await must<{ id: number }>(runtime, 'shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 200_000 });
-    }
+    // Every call carries a session (SPEC §5): the manager for long work, the shift's cashier at the till.
+    const signIn = async (staffId: number, pin: string): Promise<Who> => ({ sessionId: (await must<{ sessionId: string }>(runtime, 'auth.signIn', { staffId, pin })).sessionId });
+    const manager = await signIn(meta.staff.managerId, meta.staff.managerPin);
+    const products = (await must<{ id: number; active: boolean }[]>(runtime, 'products.list', {}, manager)).filter((p) => p.active);
+    let shift = await must<{ id: number; cashierId: number } | null>(runtime, 'shifts.current', {}, manager);
+    const owner = meta.staff.cashiers.find((c) => c.id === shift?.cashierId) ?? meta.staff.cashiers[0]!;
+    const till = await signIn(owner.id, owner.pin);
+    if (!shift) shift = await must<{ id: number; cashierId: number }>(runtime, 'shifts.open', { openingFloat: 200_000 }, till);
     const shiftId = shift.id;
     const saleInput = () => {
       const picked = new Set<number>();
@@ -40,7 +44,7 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     };
     const timedSale = async () => {
       const t0 = performance.now();
-      await must(runtime, 'sales.create', saleInput());
+      await must(runtime, 'sales.create', saleInput(), till);
       return performance.now() - t0;
     };
     const n = Math.min(400, scale.iterations.salesCreate);
@@ -58,10 +62,10 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     });
 
     const jobs: { key: string; label: string; run: () => Promise<unknown> }[] = [
-      { key: 'sale_during_verify', label: 'ledger.verify of all producers', run: () => must(runtime, 'ledger.verify', {}) },
+      { key: 'sale_during_verify', label: 'ledger.verify of all producers', run: () => must(runtime, 'ledger.verify', {}, manager) },
       { key: 'sale_during_backup', label: 'an automatic backup', run: () => runtime.automaticBackup('daily') },
-      { key: 'sale_during_export', label: `a CSV export of every sale ${meta.startLocalDate} – ${today}`, run: () => must(runtime, 'reports.salesCsv', { from: meta.startLocalDate, to: today, by: 'sale' }) },
-      { key: 'sale_during_trust', label: 'reports.trust in a loop', run: () => must(runtime, 'reports.trust', { from: meta.startLocalDate, to: today }) },
+      { key: 'sale_during_export', label: `a CSV export of every sale ${meta.startLocalDate} – ${today}`, run: () => must(runtime, 'reports.salesCsv', { from: meta.startLocalDate, to: today, by: 'sale' }, manager) },
+      { key: 'sale_during_trust', label: 'reports.trust in a loop', run: () => must(runtime, 'reports.trust', { from: meta.startLocalDate, to: today }, manager) },
     ];
     for (const job of jobs) {
       let running: Promise<unknown> | null = null;
@@ -99,7 +103,7 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     const readQuiet: number[] = [];
     const timedRead = async () => {
       const t0 = performance.now();
-      await must(runtime, 'settlements.owed', {});
+      await must(runtime, 'settlements.owed', {}, manager);
       return performance.now() - t0;
     };
     for (let i = 0; i < scale.warmup; i++) await timedRead();
@@ -107,7 +111,7 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     const burst = Math.max(200, n);
     let left = burst;
     const burstStart = performance.now();
-    const writes = Array.from({ length: burst }, () => must(runtime, 'sales.create', saleInput()).finally(() => left--));
+    const writes = Array.from({ length: burst }, () => must(runtime, 'sales.create', saleInput(), till).finally(() => left--));
     const readBusy: number[] = [];
     while (left > 0) readBusy.push(await timedRead());
     await Promise.all(writes);

@@ -16,8 +16,8 @@ import { summarize } from './stats';
 
 const MiB = 2 ** 20;
 
-function call<T>(core: Core, method: string, input: unknown): T {
-  const reply = core.call(method, input);
+function call<T>(core: Core, method: string, input: unknown, who?: { sessionId: string }): T {
+  const reply = core.call(method, input, who);
   if (!reply.ok) throw new Error(`${method} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }
@@ -30,14 +30,18 @@ export async function measureSafety(o: CoreBenchOptions): Promise<Row[]> {
   const db = core.db!;
   const rng = new Rng(o.meta.seed ^ 0x5afe);
   const products = (db.prepare('SELECT id FROM products WHERE active = 1').all() as { id: number }[]).map((p) => p.id);
-  const cashier = o.meta.staff.cashiers[1] ?? o.meta.staff.cashiers[0]!;
-  const current = call<{ id: number } | null>(core, 'shifts.current', {});
-  const shiftId = current?.id ?? call<{ id: number }>(core, 'shifts.open', { auth: { staffId: cashier.id, pin: cashier.pin }, openingFloat: 100_000 }).id;
+  // Every call carries a session (SPEC §5): the shift's own cashier sells, the manager backs up and restores.
+  const signIn = (staffId: number, pin: string) => ({ sessionId: call<{ sessionId: string }>(core, 'auth.signIn', { staffId, pin }).sessionId });
+  const manager = signIn(o.meta.staff.managerId, o.meta.staff.managerPin);
+  const current = call<{ id: number; cashierId: number } | null>(core, 'shifts.current', {}, manager);
+  const cashier = o.meta.staff.cashiers.find((c) => c.id === current?.cashierId) ?? o.meta.staff.cashiers[1] ?? o.meta.staff.cashiers[0]!;
+  const till = signIn(cashier.id, cashier.pin);
+  const shiftId = current?.id ?? call<{ id: number }>(core, 'shifts.open', { openingFloat: 100_000 }, till).id;
   const sale = () => {
     const ids = new Set<number>();
     while (ids.size < 3) ids.add(rng.pick(products));
     const t0 = performance.now();
-    const reply = core.call('sales.create', { id: rng.uuid(), shiftId, lines: [...ids].map((productId) => ({ productId, quantity: 1 })), payment: { method: 'cash', tendered: 5_000_000 } });
+    const reply = core.call('sales.create', { id: rng.uuid(), shiftId, lines: [...ids].map((productId) => ({ productId, quantity: 1 })), payment: { method: 'cash', tendered: 5_000_000 } }, till);
     if (!reply.ok) throw new Error(`sales.create refused: ${reply.error.message}`);
     return performance.now() - t0;
   };
@@ -89,7 +93,7 @@ export async function measureSafety(o: CoreBenchOptions): Promise<Row[]> {
   // Restore the backup just taken (a manager's approval, decompress, check, keep the current file aside, reopen).
   const approval = { staffId: o.meta.staff.managerId, pin: o.meta.staff.managerPin };
   const r0 = performance.now();
-  const restored = await core.callAsync('backup.restore', { file: info.file, approval });
+  const restored = await core.callAsync('backup.restore', { file: info.file, approval }, manager);
   const restoreMs = performance.now() - r0;
   if (!restored.ok) throw new Error(`backup.restore refused: ${restored.error.message}`);
   for (const f of fs.readdirSync(o.dataDir)) if (f.includes('.replaced-')) fs.rmSync(path.join(o.dataDir, f), { force: true });
