@@ -38,27 +38,14 @@ async function pdfText(page: Page, name: string): Promise<string> {
 describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
   let app: E2EApp;
   let page: Page;
+  /** The API signed in as Bu Sari, once she is made in the UI (the shop's only manager). */
+  let boss: ReturnType<E2EApp['apiAs']>;
   beforeAll(async () => {
     app = await startE2EApp();
     page = app.page;
     page.setDefaultTimeout(8_000);
+    // No staff yet: the setup needs no session, and the UI must still ask for the first manager.
     await app.api('setup.complete', { mode: 'empty', storeName: 'Toko UKM Telang' });
-    await app.api('settings.update', { storeAddress: 'Desa Telang, Bangkalan', storePhone: '0812-3456-7890', receiptFooter: 'Terima kasih, produk desa sendiri!' });
-    const telur = await app.api('producers.create', { name: 'Ibu Rohmah Telur Asin', shortName: 'ROHMAH' });
-    const keripik = await app.api('producers.create', { name: 'Kelompok Keripik Telang', shortName: 'KKT' });
-    const bolu = await app.api('producers.create', { name: 'Dapur Bu Nur', shortName: 'BUNUR' });
-    await app.api('products.create', {
-      producerId: telur.id, name: 'Telur asin', unit: 'butir', barcode: '8991000000011',
-      terms: { retailPrice: 3_500, mode: 'fixed', producerPrice: 3_000 },
-    });
-    await app.api('products.create', {
-      producerId: keripik.id, name: 'Keripik singkong', unit: 'bungkus', shortCode: 'KS2',
-      terms: { retailPrice: 10_000, mode: 'percent', commissionBps: 2_000 },
-    });
-    await app.api('products.create', {
-      producerId: bolu.id, name: 'Kue bolu', unit: 'pcs', tileColor: '#f4d35e',
-      terms: { retailPrice: 5_000, mode: 'fixed', producerPrice: 4_000 },
-    });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -76,7 +63,25 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await page.getByRole('heading', { name: /siapa yang bertugas/i }).waitFor();
     const staff = await app.api('staff.list', {});
     expect(staff).toMatchObject([{ name: MANAGER.name, role: 'manager', active: true }]);
-    await app.api('staff.create', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin, approval: { staffId: staff[0]!.id, pin: MANAGER.pin } });
+    // Every later call is a manager's: the shop's settings and catalogue go in signed in as Bu Sari.
+    boss = app.apiAs({ staffId: staff[0]!.id, pin: MANAGER.pin });
+    await boss('settings.update', { storeAddress: 'Desa Telang, Bangkalan', storePhone: '0812-3456-7890', receiptFooter: 'Terima kasih, produk desa sendiri!' });
+    const telur = await boss('producers.create', { name: 'Ibu Rohmah Telur Asin', shortName: 'ROHMAH' });
+    const keripik = await boss('producers.create', { name: 'Kelompok Keripik Telang', shortName: 'KKT' });
+    const bolu = await boss('producers.create', { name: 'Dapur Bu Nur', shortName: 'BUNUR' });
+    await boss('products.create', {
+      producerId: telur.id, name: 'Telur asin', unit: 'butir', barcode: '8991000000011',
+      terms: { retailPrice: 3_500, mode: 'fixed', producerPrice: 3_000 },
+    });
+    await boss('products.create', {
+      producerId: keripik.id, name: 'Keripik singkong', unit: 'bungkus', shortCode: 'KS2',
+      terms: { retailPrice: 10_000, mode: 'percent', commissionBps: 2_000 },
+    });
+    await boss('products.create', {
+      producerId: bolu.id, name: 'Kue bolu', unit: 'pcs', tileColor: '#f4d35e',
+      terms: { retailPrice: 5_000, mode: 'fixed', producerPrice: 4_000 },
+    });
+    await boss('staff.create', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin, approval: { staffId: staff[0]!.id, pin: MANAGER.pin } });
 
     await page.reload();
     await page.getByRole('button', { name: new RegExp(CASHIER.name) }).waitFor();
@@ -100,7 +105,7 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Pindai atau ketik kode').waitFor();
     expect(await focusedLabel(page)).toBe('Pindai atau ketik kode');
-    expect(await app.api('shifts.current', {})).toMatchObject({ cashierName: CASHIER.name, openingFloat: 100_000 });
+    expect(await boss('shifts.current', {})).toMatchObject({ cashierName: CASHIER.name, openingFloat: 100_000 });
   }, 60_000);
 
   it('sells with the keyboard only: barcode, 2*short code, F2 name search, F9, cash, change', async () => {
@@ -136,7 +141,7 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await expect.poll(() => focusedLabel(page)).toBe('Penjualan baru (Enter)');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedLabel(page)).toBe('Pindai atau ketik kode');
-    const sales = (await app.api('sales.list', {})).rows;
+    const sales = (await boss('sales.list', {})).rows;
     expect(sales).toHaveLength(1);
     expect(sales[0]).toMatchObject({ receiptNo: 1, total: 28_500, payment: { method: 'cash', tendered: 30_000, change: 1_500 } });
   }, 60_000);
@@ -197,14 +202,14 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await dialog.getByLabel('Uang diterima (Rp)').fill('20000');
     await dialog.getByLabel('Uang diterima (Rp)').press('Enter');
     await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('kurang dari total');
-    expect((await app.api('sales.list', {})).rows).toHaveLength(1);
+    expect((await boss('sales.list', {})).rows).toHaveLength(1);
     await dialog.getByRole('button', { name: 'Uang Rp 50.000' }).click();
     await expect.poll(() => dialog.getByTestId('change').innerText()).toBe('Rp 21.500');
     await shot(page, '03-payment');
     // A double click on Pay records one sale (one id, the button disabled while submitting).
     await dialog.getByRole('button', { name: /Bayar \(Enter\)/ }).dblclick();
     await expect.poll(() => page.getByTestId('done-change').innerText()).toBe('Rp 21.500');
-    expect((await app.api('sales.list', {})).rows).toHaveLength(2);
+    expect((await boss('sales.list', {})).rows).toHaveLength(2);
 
     const receipt = page.getByRole('region', { name: 'Struk 000002' });
     await receipt.waitFor();
@@ -241,7 +246,7 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     await approval.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await approval.getByLabel('PIN pengelola').press('Enter');
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Struk 000002 dibatalkan');
-    const voided = await app.api('sales.findByReceipt', { receiptNo: 2 });
+    const voided = await boss('sales.findByReceipt', { receiptNo: 2 });
     expect(voided.status).toBe('voided');
     expect(voided.voided).toMatchObject({ by: MANAGER.name, reason: 'Pelanggan batal beli' });
     await page.keyboard.press('Escape');
@@ -265,10 +270,10 @@ describeE2E('till: sign in, sell, receipt, void, close the shift', () => {
     expect(text).toMatch(/Kas seharusnya\s+Rp 128\.500/);
     expect(text).toMatch(/Selisih\s+-Rp 500/);
     // The sales journal's chain code at close (SPEC §4), the same as ledger.verify's.
-    const journal = (await app.api('ledger.verify', {})).salesJournal!;
+    const journal = (await boss('ledger.verify', {})).salesJournal!;
     // On 58 mm paper the label wraps ("Kode rantai … penjualan"): the code follows "Kode rantai".
     expect(text).toMatch(new RegExp(`Kode rantai\\s+${journal.code}`));
     expect(text).toMatch(/penjualan/);
-    expect(await app.api('shifts.current', {})).toBeNull();
+    expect(await boss('shifts.current', {})).toBeNull();
   }, 60_000);
 });

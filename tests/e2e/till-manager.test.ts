@@ -79,7 +79,7 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     await page.goto(`${app.host.url}/#/reports`);
     const byProduct = page.getByRole('table', { name: 'Per barang' });
     await expect.poll(() => byProduct.innerText()).toMatch(/Keripik pisang\s+KKT\s+3\s+Rp 24\.000\s+Rp 19\.200/);
-    await expect.poll(() => page.getByRole('table', { name: 'Per produsen' }).innerText()).toContain('Kelompok Keripik Telang');
+    await expect.poll(() => page.getByRole('table', { name: 'Per produsen', exact: true }).innerText()).toContain('Kelompok Keripik Telang');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV per barang' }).click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
@@ -133,6 +133,9 @@ describeE2E('till: staff, reports, audit log, PIN throttling', () => {
     await refundApproval.getByLabel('PIN pengelola').fill(MANAGER.pin);
     await refundApproval.getByLabel('PIN pengelola').press('Enter');
     await refundApproval.waitFor({ state: 'detached' });
+    // Every refund shows (and prints) its numbered refund receipt first; "Selesai" goes back to the list and its notice.
+    await expect.poll(() => page.getByTestId('refund-receipt').innerText()).toMatch(/STRUK RETUR[\s\S]*RF-000001[\s\S]*000001/);
+    await page.getByRole('button', { name: 'Selesai' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Retur dicatat: Rp 8.000');
     const refunded = await app.api('sales.findByReceipt', { receiptNo: 1 });
     expect(refunded.lines[0]!.refundedQuantity).toBe(1);
