@@ -3,7 +3,7 @@
  * next, so nothing is ever cut off without saying so. `usePagedList` keeps the
  * offset, goes back to the first page when the filters change, and loads.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../shared/contract/paging';
 import { call } from '../api';
@@ -49,7 +49,10 @@ export function usePagedList<M extends PagedMethod>(
   const [page, setPage] = useState<Page<RowOf<M>> | null>(null);
   const lastKey = useRef(key);
   const onError = useRef(options.onError);
-  onError.current = options.onError;
+  // The latest handler, without re-running the load when a parent passes a new function.
+  useLayoutEffect(() => {
+    onError.current = options.onError;
+  });
   useEffect(() => {
     if (filters === null) return;
     let from = offset;

@@ -21,7 +21,7 @@ export function textToDate(text: string): string | null {
   const s = text.trim();
   let day: number, month: number, year: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const local = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(s);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (local) [day, month, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
   else return null;

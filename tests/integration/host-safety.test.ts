@@ -1,6 +1,7 @@
 /** Issue 12: one process per data folder, and slow clients cannot hold the browser-mode host. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,7 +47,6 @@ describe('the data folder lock', () => {
 
   it('a lock left by a killed process is taken over', () => {
     const dataDir = tempDir('ukm-mart-lock-');
-    const os = require('node:os') as typeof import('node:os');
     // A pid that is not running: the highest possible, well above any live one in a test container.
     fs.writeFileSync(path.join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: 4_194_000, host: os.hostname(), startedAt: '2026-01-01T00:00:00Z', shell: 'browser' }));
     const lock = lockDataFolder(dataDir, 'browser');

@@ -141,8 +141,14 @@ describe('paging', () => {
       const at = new Date(Date.UTC(2026, 10, 2) - w * 7 * 86_400_000 + 2 * 86_400_000 + 3 * 3_600_000).toISOString();
       writeEntry(db, { producerId: sari, kind: 'sale', amount: 1000 * w, at, productId: egg, quantity: w });
       expected += 1000 * w;
-      if (w % 3 === 0) (writeEntry(db, { producerId: sari, kind: 'refund', amount: -100, at, productId: egg, quantity: 1 }), (expected -= 100));
-      if (w % 2 === 0) (writeEntry(db, { producerId: sari, kind: 'payout', amount: -500, at, reason: 'ST' }), (expected -= 500));
+      if (w % 3 === 0) {
+        writeEntry(db, { producerId: sari, kind: 'refund', amount: -100, at, productId: egg, quantity: 1 });
+        expected -= 100;
+      }
+      if (w % 2 === 0) {
+        writeEntry(db, { producerId: sari, kind: 'payout', amount: -500, at, reason: 'ST' });
+        expected -= 500;
+      }
     }
     const first = core.ok('ledger.statement', { producerId: sari });
     expect(first.weeks).toMatchObject({ total: 31, offset: 0, limit: 12 }); // 30 weeks of entries and this (empty) week

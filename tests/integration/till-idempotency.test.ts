@@ -34,7 +34,7 @@ function submitter(dataDir: string, input: unknown) {
 describe('sales.create is idempotent on its client-made id', () => {
   it('the same id twice records one sale and answers the same; other content is CONFLICT', () => {
     till = makeTill();
-    const { t, products, cashier } = till;
+    const { t, products } = till;
     const input = till.saleInput([{ productId: products.egg, quantity: 2 }, { productId: products.chips, quantity: 1, discount: 500 }]);
     const first = t.ok('sales.create', input);
     const again = t.ok('sales.create', input);

@@ -111,7 +111,7 @@ describe('sales.create: shares, snapshots and rows', () => {
 
   it('needs an open shift: a closed or unknown shift is refused', () => {
     till = makeTill();
-    const { t, products, cashier } = till;
+    const { t, products } = till;
     expect(t.err('sales.create', { ...till.saleInput([{ productId: products.egg, quantity: 1 }]), shiftId: 77 }).code).toBe('NOT_FOUND');
     t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 200_000 });
     expect(t.err('sales.create', till.saleInput([{ productId: products.egg, quantity: 1 }])).code).toBe('CONFLICT');

@@ -54,7 +54,7 @@ describe('shifts', () => {
 
   it('expected cash = float + cash sales − cash refunds − cash payouts from the drawer; Z report stored and numbered', () => {
     till = makeTill();
-    const { t, db, products, mgr, cashier } = till;
+    const { t, db, products, mgr } = till;
     const a = till.sale([{ productId: products.egg, quantity: 3 }], { payment: { method: 'cash', tendered: 10_000 } }); // 9.000
     till.sale([{ productId: products.chips, quantity: 1 }], { payment: { method: 'qris' } }); // 12.500
     till.sale([{ productId: products.chips, quantity: 2 }], { payment: { method: 'transfer', reference: 'BCA 1' } }); // 25.000
@@ -107,7 +107,7 @@ describe('shifts', () => {
 
   it('a shift that runs past midnight stays one shift', () => {
     till = makeTill({ clock: new TestClock('2026-11-02T15:00:00.000Z'), openShift: false }); // 22:00 in Jakarta
-    const { t, products, cashier } = till;
+    const { t, products } = till;
     const shift = t.ok('shifts.open', { openingFloat: 100_000 });
     t.clock.set('2026-11-02T16:30:00.000Z'); // 23:30
     const late = t.ok('sales.create', { ...till.saleInput([{ productId: products.egg, quantity: 1 }]), shiftId: shift.id });

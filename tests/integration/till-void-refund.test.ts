@@ -39,7 +39,7 @@ describe('void', () => {
 
   it('refuses to void a sale of a closed shift, and an unknown sale', () => {
     till = makeTill();
-    const { t, products, mgr, cashier } = till;
+    const { t, products, mgr } = till;
     const sale = till.sale([{ productId: products.egg, quantity: 1 }]);
     t.ok('shifts.close', { shiftId: till.shiftId, countedCash: 203_000 });
     t.ok('shifts.open', { openingFloat: 0 });

@@ -15,7 +15,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, DB_FILE_NAME, type Core } from '../../electron/core/app';
+import { createCore, type Core } from '../../electron/core/app';
 import { listBackups } from '../../electron/core/backup/files';
 import { makeTill } from '../integration/till-fixtures';
 import { TestClock } from '../helpers/core';

@@ -34,7 +34,7 @@ export async function copyOrDecompress(source: string, candidate: string): Promi
 
 /** After a restore the marker describes the restored file (closed, its receipt number, no full check yet). */
 export function resetMarkerForRestore(dataDir: string, dbFile: string, nativeBinding?: string): void {
-  let last = 0;
+  let last: number;
   const db = new Database(dbFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     last = lastReceiptNo(db);

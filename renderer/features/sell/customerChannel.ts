@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { PaymentMethod, Sale } from '../../../shared/contract/till';
 import { cartTotals, lineTotal, type Cart } from './cart';
 
@@ -44,7 +44,9 @@ export function isCustomerDisplayUrl(loc: Pick<Location, 'pathname' | 'hash'>): 
 /** The till side: publishes every state, and answers a display that (re)opens with the latest one. */
 export function useCustomerDisplayPublisher(state: CustomerState): void {
   const latest = useRef(state);
-  latest.current = state;
+  useLayoutEffect(() => {
+    latest.current = state;
+  });
   const channel = useRef<BroadcastChannel | null>(null);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Pager, usePagedList } from '../../components/Pager';
 import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { formatRupiah } from '../../../shared/money';
-import { call } from '../../api';
 import { useT } from '../../i18n';
 import { StatusBadge, errorText, useDates, useProducers } from './common';
 import { ProducerSelect } from '../../components/ProducerSelect';

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { call } from '../../api';
 
 /** Events that count as someone using the till. */
@@ -11,7 +11,9 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
  */
 export function useIdleLock(active: boolean, lock: () => void): void {
   const lockRef = useRef(lock);
-  lockRef.current = lock;
+  useLayoutEffect(() => {
+    lockRef.current = lock;
+  });
   useEffect(() => {
     if (!active) return;
     let minutes = 10;
