@@ -72,7 +72,7 @@ describe('insight.reorder', () => {
     const { t, egg, cracker } = story();
     // Monday 11-16: a second delivery (interval 14 days), then sales that run both low.
     t.clock.set('2026-11-16T02:00:00.000Z');
-    t.ok('intakes.create', { producerId: till.producers.eggs, lines: [{ productId: egg.id, quantity: 10 }, { productId: cracker.id, quantity: 4 }] });
+    t.ok('intakes.create', { producerId: till.producers.eggs, lines: [{ productId: egg.id, quantity: 10, expiryDate: '2026-11-30' }, { productId: cracker.id, quantity: 4 }] });
     till.sale([{ productId: egg.id, quantity: 8 }, { productId: cracker.id, quantity: 6 }]);
     const list = t.ok('insight.reorder', { producerId: till.producers.eggs });
     const p = list.producers[0]!;
