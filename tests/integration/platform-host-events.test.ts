@@ -12,10 +12,10 @@ afterEach(async () => {
   host = null;
 });
 
-const rpc = (h: RunningHost, method: string, input: unknown) =>
+const rpc = (h: RunningHost, method: string, input: unknown, session?: string) =>
   fetch(`${h.url}/api/rpc`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}`, ...(session ? { 'x-ukm-session': session } : {}) },
     body: JSON.stringify({ method, input }),
   }).then((r) => r.json() as Promise<{ ok: boolean; value?: unknown }>);
 
@@ -35,6 +35,9 @@ describe('browser-mode event stream', () => {
     host = await startHost({ dataDir: path.join(tempDir(), 'data'), port: 0, rendererDir: tempDir(), token: 'events-token-1' });
     expect((await fetch(`${host.url}/api/events`)).status).toBe(401);
     expect(await rpc(host, 'setup.complete', { mode: 'empty', storeName: 'Toko Acara' })).toMatchObject({ ok: true });
+    // The first manager (no session needed while there is no staff), signed in: a verify is a manager's act.
+    const boss = (await rpc(host, 'staff.create', { name: 'Bu Acara', role: 'manager', pin: '4321' })) as { value: { id: number } };
+    const session = ((await rpc(host, 'auth.signIn', { staffId: boss.value.id, pin: '4321' })) as { value: { sessionId: string } }).value.sessionId;
     const controller = new AbortController();
     const res = await fetch(`${host.url}/api/events`, { headers: { authorization: `Bearer ${host.token}` }, signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
@@ -52,7 +55,7 @@ describe('browser-mode event stream', () => {
       }
     })();
     await new Promise((r) => setTimeout(r, 50));
-    expect(await rpc(host, 'ledger.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await rpc(host, 'ledger.verify', {}, session)).toMatchObject({ ok: true, value: { ok: true } });
     await reading;
     controller.abort();
     expect(events.find((e) => e.event === 'job.progress')?.payload.method).toBe('ledger.verify');

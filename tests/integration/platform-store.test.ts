@@ -160,7 +160,7 @@ describe('call and callAsync', () => {
 
   it('call on an asynchronous method is an INTERNAL error saying to use callAsync, and does nothing', () => {
     const t = makeTestCore();
-    const reply = t.core.call('backup.create', {});
+    const reply = t.core.call('backup.create', {}, t.caller());
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('callAsync') } });
     expect(fs.existsSync(path.join(t.dataDir, 'backups'))).toBe(false);
     t.close();
