@@ -38,11 +38,38 @@ const SIZES = [
 ];
 const SHOTS = process.env.A11Y_SHOTS_DIR ?? '/tmp/shots-t15p';
 
+/**
+ * Core calls the page has in flight. The page keeps one push-event stream
+ * (/api/events) open for as long as it lives, so Playwright's 'networkidle'
+ * never comes; what matters is that the screen's own calls have answered.
+ */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+function trackCalls(page: Page) {
+  const open = new Set<unknown>();
+  inFlight.set(page, open);
+  page.on('request', (r) => {
+    if (r.url().includes('/api/rpc')) open.add(r);
+  });
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+}
+async function callsSettled(page: Page) {
+  const open = inFlight.get(page)!;
+  let quietSince = Date.now();
+  const deadline = Date.now() + 15_000;
+  // Quiet for 500 ms, as 'networkidle' means, counting only the core calls.
+  while (Date.now() - quietSince < 500) {
+    if (Date.now() > deadline) throw new Error(`core calls still in flight after 15 s: ${open.size}`);
+    await page.waitForTimeout(50);
+    if (open.size > 0) quietSince = Date.now();
+  }
+}
+
 async function openScreen(page: Page, route: string) {
   await page.evaluate((r) => (window.location.hash = `#/${r}`), route);
   await page.locator('main h1').first().waitFor();
   // Let the screen's data arrive (tables, charts) before judging it.
-  await page.waitForLoadState('networkidle');
+  await callsSettled(page);
   await page.waitForTimeout(300);
 }
 
@@ -82,6 +109,7 @@ describeE2E('accessibility: every main screen, both languages', () => {
     app = await startE2EApp({ clock: new TestClock('2026-11-28T05:00:00.000Z'), viewport: SIZES[0] });
     page = app.page;
     page.setDefaultTimeout(15_000);
+    trackCalls(page);
     await app.api('setup.complete', { mode: 'demo', storeName: 'UKM Mart KTM Telang' });
     const manager = (await app.api('staff.list', {})).find((s) => s.name === DEMO_MANAGER.name)!;
     await app.apiAs({ staffId: manager.id, pin: DEMO_MANAGER.pin })('shifts.open', { openingFloat: 100_000 });

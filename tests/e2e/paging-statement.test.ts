@@ -76,9 +76,12 @@ describeE2E('paging and the weekly producer statement (demo store)', () => {
     // The newest weeks hold the demo's history: go to the last page.
     await weeksPager.getByRole('button', { name: /Halaman berikutnya/ }).click();
     await expect.poll(() => weeksPager.getByRole('status').innerText()).toBe(`13–24 dari ${st.weeks.total}`);
-    while (!(await weeksPager.getByRole('button', { name: /Halaman berikutnya/ }).isDisabled())) {
+    // Page by page, each click waiting for its page to show (a click on a page still loading could hit the last page's disabled button).
+    for (let offset = 24; offset < st.weeks.total; offset += 12) {
       await weeksPager.getByRole('button', { name: /Halaman berikutnya/ }).click();
+      await expect.poll(() => weeksPager.getByRole('status').innerText()).toBe(`${offset + 1}–${Math.min(offset + 12, st.weeks.total)} dari ${st.weeks.total}`);
     }
+    expect(await weeksPager.getByRole('button', { name: /Halaman berikutnya/ }).isDisabled()).toBe(true);
     const busyWeek = page.getByRole('button', { name: /^Rincian minggu/ }).last();
     await busyWeek.click();
     const lines = page.getByRole('region', { name: /^Rincian minggu/ });

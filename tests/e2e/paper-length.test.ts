@@ -137,7 +137,7 @@ describeE2E('paper: roll documents as long as their content, no blank pages', ()
     await page.evaluate(() => (window.location.hash = '#/sell'));
     await page.getByRole('button', { name: 'Tutup shift / laporan X' }).click();
     await page.getByLabel('Uang tunai terhitung (Rp)').fill('100000');
-    await page.getByLabel('PIN Anda').fill(PIN);
+    // The signed-in cashier closes their own shift: no PIN any more (issue #11).
     await page.getByRole('button', { name: 'Tutup shift dan cetak laporan Z' }).click();
     await page.locator('.print-page.paper-80mm').waitFor();
     const paper = await renderPaper(page, 'z-report-80mm');

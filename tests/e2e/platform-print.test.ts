@@ -48,14 +48,15 @@ function fakeDesktopBridge() {
     'shell.savePdf': (input) => ({ file: `/home/toko/.local/share/ukm-mart/documents/${input.fileName}.pdf` }),
   };
   w.ukmMart = {
-    async call(method: string, input: { fileName?: string }) {
+    async call(method: string, input: { fileName?: string }, session?: string) {
       if (method.startsWith('shell.')) {
         w.__shellCalls.push({ method, input });
         return { ok: true, value: answers[method]!(input) };
       }
       const res = await fetch('/api/rpc', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('fake-bridge-token')}` },
+        // The renderer hands the bridge its session (issue #11); over HTTP it travels in X-UKM-Session.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('fake-bridge-token')}`, ...(session ? { 'x-ukm-session': session } : {}) },
         body: JSON.stringify({ method, input }),
       });
       const reply = await res.json();

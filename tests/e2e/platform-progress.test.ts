@@ -6,7 +6,7 @@ import { DB_FILE_NAME } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/open';
 import { appendLedgerEntry } from '../../electron/core/ledger/chain';
 import { describeE2E, startE2EApp, type E2EApp } from './fixtures';
-import { signInAsManager } from './catalogue-helpers';
+import { PIN, signInAsManager } from './catalogue-helpers';
 
 const SHOTS = '/tmp/shots-t13';
 
@@ -16,6 +16,8 @@ describeE2E('long work: progress bar and cancel', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startE2EApp({ viewport: { width: 1366, height: 768 } });
     await app.api('setup.complete', { mode: 'empty', storeName: 'Toko Kemajuan' });
+    // The manager the UI signs in as (and app.api with it): every core call needs a session (issue #11).
+    await app.api('staff.create', { name: 'Bu Ratna', role: 'manager', pin: PIN });
     const producer = await app.api('producers.create', { name: 'Telur Asin Bu Siti', shortName: 'Siti' });
     // A long ledger, written on a connection of the test's own (the store runs in the runtime's threads).
     const db = openDatabase(path.join(app.dataDir, DB_FILE_NAME));

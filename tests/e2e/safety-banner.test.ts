@@ -37,13 +37,21 @@ describeE2E('the data-safety banner', () => {
     db.exec('DROP TRIGGER ledger_entries_no_update');
     db.prepare('UPDATE ledger_entries SET amount = amount + 500 WHERE id = (SELECT min(id) FROM ledger_entries)').run();
     await app.core!.runBackgroundChecks();
+    // Every core call needs a session (issue #11): sign in as the demo manager while the disk still has room.
+    const boss = (await app.api('staff.list', {})).find((s) => s.name === DEMO_MANAGER.name)!;
+    const signIn = await fetch(`${app.host.url}/api/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.host.token}` },
+      body: JSON.stringify({ method: 'auth.signIn', input: { staffId: boss.id, pin: DEMO_MANAGER.pin } }),
+    });
+    const session = ((await signIn.json()) as { value: { sessionId: string } }).value.sessionId;
     // A full disk: the file may not grow; writes fail until space returns.
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     let code = '';
     for (let i = 0; i < 200 && code !== 'DISK_FULL'; i++) {
       const res = await fetch(`${app.host.url}/api/rpc`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.host.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.host.token}`, 'x-ukm-session': session },
         body: JSON.stringify({ method: 'settings.update', input: { storeAddress: `Desa Telang ${i} ${'x'.repeat(150)}` } }),
       });
       const body = (await res.json()) as { ok: boolean; error?: { code: string } };

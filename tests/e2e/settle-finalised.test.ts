@@ -108,6 +108,12 @@ describeE2E('settlement: a finalised week shows its settlements', () => {
 
   it('still previews a week that is not finalised, and shows overdue ones once past due', async () => {
     clock.set('2026-11-12T03:00:00.000Z');
+    // Nine days on, the page's session has ended on idle time (issue #11): the manager signs in again.
+    await page.reload();
+    await page.getByRole('button', { name: new RegExp(MANAGER.name) }).click({ timeout: 15_000 });
+    await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
     await page.evaluate(() => {
       window.location.hash = '#/settle/preview';
     });

@@ -91,7 +91,8 @@ export function StatementWeeks({ st, onOffset, range }: { st: Statement; onOffse
               {t('settle.statement.closing')}
             </th>
             <th className="num">{formatRupiah(st.weeks.rows.at(-1)?.closingBalance ?? st.closingBalance)}</th>
-            <th colSpan={2} />
+            {/* An empty filler is a data cell: an empty header cell names nothing (axe empty-table-header). */}
+            <td colSpan={2} />
           </tr>
         </tbody>
       </table>
