@@ -64,7 +64,8 @@ describeE2E('access: roles, the till owner, the idle lock', () => {
     await page.goto(`${app.host.url}/#/catalogue`);
     const refusal = page.getByRole('alert').filter({ hasText: 'khusus pengelola' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/Katalog hanya dapat dibuka oleh pengelola[\s\S]*Yang dapat membukanya: Bu Rina/);
+    // The names of who may open it arrive with the staff list, after the refusal itself.
+    await expect.poll(() => refusal.innerText()).toMatch(/Katalog hanya dapat dibuka oleh pengelola[\s\S]*Yang dapat membukanya: Bu Rina/);
     await shots('refusal-catalogue');
     await page.goto(`${app.host.url}/#/settings`);
     await page.getByRole('alert').filter({ hasText: 'Pengaturan hanya dapat dibuka' }).waitFor();

@@ -42,13 +42,13 @@ describeE2E('what sells: insight and reorder for a producer', () => {
     const sell = (quantity: number) =>
       app.api('sales.create', { id: randomUUID(), shiftId, lines: [{ productId: egg.id, quantity }], payment: { method: 'cash', tendered: quantity * 4000 } });
     // Week 1: 20 delivered, 18 sold over the week. Week 2: 10 delivered Monday, 9 sold by Tuesday.
-    await app.api('intakes.create', { producerId: producer.id, lines: [{ productId: egg.id, quantity: 20 }] });
+    await app.api('intakes.create', { producerId: producer.id, lines: [{ productId: egg.id, quantity: 20, expiryDate: '2026-11-30' }] });
     for (const q of [5, 4, 5, 4]) {
       clock.advanceDays(1);
       await sell(q);
     }
     clock.set('2026-11-09T02:00:00.000Z');
-    await app.api('intakes.create', { producerId: producer.id, lines: [{ productId: egg.id, quantity: 10 }] });
+    await app.api('intakes.create', { producerId: producer.id, lines: [{ productId: egg.id, quantity: 10, expiryDate: '2026-11-30' }] });
     await sell(5);
     clock.set('2026-11-10T05:00:00.000Z');
     await sell(4);
