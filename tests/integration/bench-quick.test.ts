@@ -34,11 +34,11 @@ const ROWS = [
   'statement_page',
   'sales_report_year',
   'sales_report_all',
+  'pin_unknown_id',
   'backup_create',
   'sales_during_backup',
   'backup_restore',
   'startup_clean',
-  'pin_unknown_id',
 ];
 
 describe('bench: npm run bench -- --quick', () => {

@@ -142,7 +142,7 @@ async function finalizeScenario(trials: number, log: (s: string) => void): Promi
   const producers = (till.db.prepare('SELECT count(*) AS n FROM producers').get() as { n: number }).n;
   till.t.close();
   // More weeks than a kill window can finalise, so every trial is killed mid-way.
-  const periods = sundaysFrom('2026-01-11', Math.max(200, trials * 3));
+  const periods = sundaysFrom('2026-01-11', Math.max(1000, trials * 3));
   const now = new Date(Date.parse(`${periods.at(-1)}T00:00:00Z`) + 30 * 86_400_000).toISOString();
   const row: TortureRow = { scenario: 'SIGKILL during settlement finalise', trials: 0, acknowledged: 0, lost: 0, receiptGaps: 0, leftovers: 0, refusedStarts: 0, note: '' };
   const acknowledged = new Set<string>();
