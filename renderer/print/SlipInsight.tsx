@@ -20,7 +20,9 @@ export function SlipInsight({ producerId, lang }: { producerId: number; lang: La
       live = false;
     };
   }, [producerId]);
-  if (!rows || rows.length === 0) return null;
+  // While loading, a marker: a print waits for it to go, so the slip never changes mid-print.
+  if (!rows) return <span hidden data-slip-insight-loading />;
+  if (rows.length === 0) return null;
   return (
     <div className="slip-trust" data-testid="slip-insight">
       <strong>{translate(lang, 'insight.slip.title')}</strong>

@@ -16,6 +16,8 @@ const SHOTS = process.env.SETTLE_SHOTS_DIR ?? '/tmp/shots-settlement';
 const PIN = '2468';
 
 async function pdfText(page: Page, name: string): Promise<string> {
+  // The slip's "what sold" block loads on its own request: print once it is in place.
+  await page.locator('[data-slip-insight-loading]').waitFor({ state: 'detached' });
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
