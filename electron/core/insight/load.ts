@@ -142,15 +142,18 @@ export function producerHistory(db: Database.Database, producerId: number, from:
   const intakes = db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][];
   const deliveryDates = intakes.map(([, at]) => local(at));
   const lastDelivered = new Map<number, number>();
-  const last = db
+  // Per product, its own latest intake (one short range on ix_intake_lines_product). A single query with a correlated
+  // subquery per intake line took minutes on the five-year store (every line of the shop re-sorted per line).
+  const lastOf = db
     .prepare(
-      `SELECT l.product_id, SUM(l.quantity) FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
-        WHERE i.producer_id = ? AND i.id = (SELECT i2.id FROM intakes i2 JOIN intake_lines l2 ON l2.intake_id = i2.id
-                                              WHERE l2.product_id = l.product_id ORDER BY i2.received_at DESC, i2.id DESC LIMIT 1)
-        GROUP BY l.product_id`,
+      `SELECT SUM(l.quantity) FROM intake_lines l WHERE l.product_id = @p AND l.intake_id = (
+         SELECT l2.intake_id FROM intake_lines l2 JOIN intakes i2 ON i2.id = l2.intake_id
+          WHERE l2.product_id = @p ORDER BY i2.received_at DESC, i2.id DESC LIMIT 1)`,
     )
-    .raw()
-    .all(producerId) as [number, number][];
-  for (const [productId, q] of last) lastDelivered.set(productId, q);
+    .pluck();
+  for (const productId of productIds) {
+    const q = lastOf.get({ p: productId }) as number | null;
+    if (q !== null) lastDelivered.set(productId, q);
+  }
   return { events, onHandBefore, lastDelivered, deliveryDates };
 }
