@@ -256,3 +256,66 @@ export function reorderSuggestion(input: ReorderInput): ReorderSuggestion {
   }
   return { daysOfStockLeft: left, runningLow, expected, safety, perishableCap, quantity };
 }
+
+/**
+ * The shop's categories for "best sellers and slow movers". The catalogue has
+ * no category field (SPEC §2), so goods are grouped the way consignment treats
+ * them: perishables (they come back expired) and goods that keep.
+ */
+export type ShopCategory = 'perishable' | 'keeps';
+
+export interface RankedProduct {
+  productId: number;
+  name: string;
+  producerId: number;
+  producerShortName: string;
+  category: ShopCategory;
+  delivered: number;
+  sold: number;
+  onHandStart: number;
+  onHandEnd: number;
+  /** Units sold a day over the window, hundredths. */
+  perDayCenti: number;
+  sellThroughBps: number | null;
+  wasteBps: number | null;
+}
+
+export interface ShopCategoryRanking {
+  category: ShopCategory;
+  /** Products in the category that had stock in the window (the ranked ones). */
+  ranked: number;
+  /** Fastest first: units a day, then sell-through, then name. */
+  best: RankedProduct[];
+  /** Slowest first: units a day, then sell-through, then name; never one already among `best`. */
+  slow: RankedProduct[];
+}
+
+/** Compare two products by how they sell: units a day, then sell-through (none counts as 0), then name and id (for a stable order). */
+function fasterFirst(a: RankedProduct, b: RankedProduct): number {
+  return (
+    b.perDayCenti - a.perDayCenti ||
+    (b.sellThroughBps ?? 0) - (a.sellThroughBps ?? 0) ||
+    a.name.localeCompare(b.name) ||
+    a.productId - b.productId
+  );
+}
+
+/**
+ * Best sellers and slow movers per category: only products that had anything
+ * on the shelf in the window are ranked (nothing available is not "slow");
+ * `limit` of each, the slow list taken from the rest so a category of three
+ * with limit 3 does not name one product as both. Categories in a fixed order
+ * (perishable first); an empty category is left out.
+ */
+export function rankByCategory(products: readonly RankedProduct[], limit: number): ShopCategoryRanking[] {
+  const out: ShopCategoryRanking[] = [];
+  for (const category of ['perishable', 'keeps'] as const) {
+    const stocked = products.filter((p) => p.category === category && (p.delivered > 0 || p.onHandStart > 0)).sort(fasterFirst);
+    if (stocked.length === 0) continue;
+    const best = stocked.slice(0, limit);
+    const rest = stocked.slice(best.length);
+    const slow = rest.slice(-limit).reverse();
+    out.push({ category, ranked: stocked.length, best, slow });
+  }
+  return out;
+}
