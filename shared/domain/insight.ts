@@ -286,7 +286,7 @@ export interface ShopCategoryRanking {
   ranked: number;
   /** Fastest first: units a day, then sell-through, then name. */
   best: RankedProduct[];
-  /** Slowest first: units a day, then sell-through, then name; never one already among `best`. */
+  /** Slowest first: sell-through, then units a day, then name; never one already among `best`. */
   slow: RankedProduct[];
 }
 
@@ -300,11 +300,17 @@ function fasterFirst(a: RankedProduct, b: RankedProduct): number {
   );
 }
 
+/** Slow movers first: the lowest sell-through (none counts as 0), then the fewest units a day, then name and id. */
+function slowerFirst(a: RankedProduct, b: RankedProduct): number {
+  return (a.sellThroughBps ?? 0) - (b.sellThroughBps ?? 0) || a.perDayCenti - b.perDayCenti || a.name.localeCompare(b.name) || a.productId - b.productId;
+}
+
 /**
  * Best sellers and slow movers per category: only products that had anything
  * on the shelf in the window are ranked (nothing available is not "slow");
- * `limit` of each, the slow list taken from the rest so a category of three
- * with limit 3 does not name one product as both. Categories in a fixed order
+ * up to `limit` of each: best sellers by units a day, at most the faster half
+ * (rounded up); slow movers from the rest by sell-through, so no product is
+ * named as both and a product that sells out is not called slow for coming in small lots. Categories in a fixed order
  * (perishable first); an empty category is left out.
  */
 export function rankByCategory(products: readonly RankedProduct[], limit: number): ShopCategoryRanking[] {
@@ -312,9 +318,10 @@ export function rankByCategory(products: readonly RankedProduct[], limit: number
   for (const category of ['perishable', 'keeps'] as const) {
     const stocked = products.filter((p) => p.category === category && (p.delivered > 0 || p.onHandStart > 0)).sort(fasterFirst);
     if (stocked.length === 0) continue;
-    const best = stocked.slice(0, limit);
-    const rest = stocked.slice(best.length);
-    const slow = rest.slice(-limit).reverse();
+    // A small category is split in two: the faster half (rounded up) are its best sellers, the rest its slow movers.
+    const best = stocked.slice(0, Math.min(limit, Math.ceil(stocked.length / 2)));
+    // Slow movers by sell-through: a product that sells all it is brought is not slow, however few units that are.
+    const slow = stocked.slice(best.length).sort(slowerFirst).slice(0, limit);
     out.push({ category, ranked: stocked.length, best, slow });
   }
   return out;

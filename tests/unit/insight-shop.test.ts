@@ -51,11 +51,32 @@ describe('rankByCategory (best sellers and slow movers)', () => {
     expect(names(r[1]!.slow)).toEqual(['Kerupuk']);
   });
 
+  it('calls slow what sells least of what it is brought, not what comes in small lots', () => {
+    // Over 28 days: tape 280 sold → 10.00/day (best); rice 140 of 700 (20%) → 5.00/day; kelanting 28 of 29 (96%) → 1.00/day.
+    const r = rankByCategory(
+      [product(1, 'Tape', 'keeps', 300, 280), product(2, 'Beras', 'keeps', 700, 140), product(3, 'Kelanting', 'keeps', 29, 28)],
+      3,
+    )[0]!;
+    expect(r.best.map((p) => p.name)).toEqual(['Tape', 'Beras']);
+    expect(r.slow.map((p) => [p.name, p.sellThroughBps])).toEqual([['Kelanting', 9655]]);
+    const four = rankByCategory([...all.filter((p) => p.category === 'keeps'), product(9, 'Beras', 'keeps', 700, 140)], 3)[0]!;
+    // Keripik 2.50/day, Beras 5.00/day best; the rest by sell-through: Kerupuk (none) before Kelanting (35%).
+    expect(four.best.map((p) => p.name)).toEqual(['Beras', 'Keripik']);
+    expect(four.slow.map((p) => p.name)).toEqual(['Kerupuk', 'Kelanting']);
+  });
+
   it('leaves an empty category out and never names a product in both lists', () => {
     const r = rankByCategory(all.filter((p) => p.category === 'keeps'), 3);
     expect(r.map((c) => c.category)).toEqual(['keeps']);
-    expect(r[0]!.best.map((p) => p.name)).toEqual(['Keripik', 'Kelanting', 'Kerupuk']);
-    expect(r[0]!.slow).toEqual([]);
+    // Three ranked with room for three: the faster half rounded up (two) are best sellers, the third the slow mover.
+    expect(r[0]!.best.map((p) => p.name)).toEqual(['Keripik', 'Kelanting']);
+    expect(r[0]!.slow.map((p) => p.name)).toEqual(['Kerupuk']);
+    // Four perishables, limit 10: two and two, the slowest first.
+    const p = rankByCategory(all.filter((x) => x.category === 'perishable'), 10)[0]!;
+    expect([p.best.map((x) => x.name), p.slow.map((x) => x.name)]).toEqual([
+      ['Telur asin', 'Bebek asin'],
+      ['Tahu', 'Tempe'],
+    ]);
     for (const limit of [1, 2, 3, 5, 10]) {
       for (const c of rankByCategory(all, limit)) {
         const best = new Set(c.best.map((p) => p.productId));

@@ -39,7 +39,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
           {t('stock.exportCsv')}
         </button>
         {low && (
-          <label className="row">
+          <label className="inline">
             <input type="checkbox" checked={lowOnly} onChange={(e) => setLowOnly(e.target.checked)} />
             {t('insight.low.filter', { n: low.lines.length })}
           </label>
