@@ -52,13 +52,17 @@ describe('rankByCategory (best sellers and slow movers)', () => {
   });
 
   it('calls slow what sells least of what it is brought, not what comes in small lots', () => {
-    // Over 28 days: tape 280 sold → 10.00/day (best); rice 140 of 700 (20%) → 5.00/day; kelanting 28 of 29 (96%) → 1.00/day.
+    // Over 28 days: tape 280 sold → 10.00/day and sugar 224 → 8.00/day (best); rice 140 of 700 (20%) → 5.00/day;
+    // kelanting 28 of 29 (96%) → 1.00/day. By units a day kelanting would be the slowest; by sell-through rice is.
     const r = rankByCategory(
-      [product(1, 'Tape', 'keeps', 300, 280), product(2, 'Beras', 'keeps', 700, 140), product(3, 'Kelanting', 'keeps', 29, 28)],
+      [product(1, 'Tape', 'keeps', 300, 280), product(4, 'Gula', 'keeps', 250, 224), product(2, 'Beras', 'keeps', 700, 140), product(3, 'Kelanting', 'keeps', 29, 28)],
       3,
     )[0]!;
-    expect(r.best.map((p) => p.name)).toEqual(['Tape', 'Beras']);
-    expect(r.slow.map((p) => [p.name, p.sellThroughBps])).toEqual([['Kelanting', 9655]]);
+    expect(r.best.map((p) => p.name)).toEqual(['Tape', 'Gula']);
+    expect(r.slow.map((p) => [p.name, p.perDayCenti, p.sellThroughBps])).toEqual([
+      ['Beras', 500, 2000],
+      ['Kelanting', 100, 9655],
+    ]);
     const four = rankByCategory([...all.filter((p) => p.category === 'keeps'), product(9, 'Beras', 'keeps', 700, 140)], 3)[0]!;
     // Keripik 2.50/day, Beras 5.00/day best; the rest by sell-through: Kerupuk (none) before Kelanting (35%).
     expect(four.best.map((p) => p.name)).toEqual(['Beras', 'Keripik']);
