@@ -16,7 +16,7 @@ import {
   weeklyFacts,
 } from '../../../shared/domain/insight';
 import { addDays, daysBetween, toLocalDate } from '../../../shared/domain/time';
-import { producerHistory, producerRow, producerRows, productRows, type ProducerRow } from './load';
+import { intakesByProducer, producerHistory, producerRow, producerRows, productRows, type ProducerRow } from './load';
 
 const refOf = (p: ProducerRow) => ({ producerId: p.id, name: p.name, shortName: p.shortName, phone: p.phone });
 
@@ -63,10 +63,10 @@ export function producerInsight(ctx: CoreContext, input: MethodParsed<'insight.p
 }
 
 
-function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string): ReorderProducer {
+function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string, intakes?: Map<number, [number, string][]>): ReorderProducer {
   // The current rate's window: the last RATE_WEEKS ISO weeks, the running one to today (as in insight.producer).
   const from = addDays(weekStartOf(today), -7 * (RATE_WEEKS - 1));
-  const history = producerHistory(ctx.db, producer.id, from, timeZone);
+  const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes && (intakes.get(producer.id) ?? []));
   const fromHistory = deliveryIntervalDays(history.deliveryDates);
   const intervalDays = fromHistory ?? DEFAULT_DELIVERY_INTERVAL_DAYS;
   const lines: ReorderLine[] = [];
@@ -95,9 +95,10 @@ export function reorderList(ctx: CoreContext, input: MethodParsed<'insight.reord
   if (input.producerId !== undefined) {
     return { asOf: today, storeName, producers: [reorderFor(ctx, mustProducer(ctx, input.producerId), today, timeZone)] };
   }
+  const intakes = intakesByProducer(ctx.db);
   const producers = producerRows(ctx.db)
     .filter((p) => p.active)
-    .map((p) => reorderFor(ctx, p, today, timeZone))
+    .map((p) => reorderFor(ctx, p, today, timeZone, intakes))
     .filter((p) => p.lines.length > 0);
   return { asOf: today, storeName, producers };
 }
@@ -108,10 +109,11 @@ export function shopInsight(ctx: CoreContext, input: MethodParsed<'insight.shop'
   const today = toLocalDate(ctx.now(), timeZone);
   const from = addDays(weekStartOf(today), -7 * (input.weeks - 1));
   const ranked: RankedProduct[] = [];
+  const intakes = intakesByProducer(ctx.db);
   for (const producer of producerRows(ctx.db)) {
     const products = productRows(ctx.db, producer.id).filter((p) => p.active);
     if (products.length === 0) continue;
-    const history = producerHistory(ctx.db, producer.id, from, timeZone);
+    const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes.get(producer.id) ?? []);
     for (const p of products) {
       const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
       ranked.push({
@@ -137,10 +139,11 @@ export function shopInsight(ctx: CoreContext, input: MethodParsed<'insight.shop'
 export function lowStock(ctx: CoreContext): LowStockList {
   const timeZone = ctx.timeZone();
   const today = toLocalDate(ctx.now(), timeZone);
+  const intakes = intakesByProducer(ctx.db);
   const lines = producerRows(ctx.db)
     .filter((p) => p.active)
     .flatMap((p) => {
-      const r = reorderFor(ctx, p, today, timeZone);
+      const r = reorderFor(ctx, p, today, timeZone, intakes);
       return r.lines.map((l) => ({
         productId: l.productId,
         producerId: p.id,
