@@ -4,6 +4,8 @@ import { formatLocalDate, formatLocalDateTime } from '../../shared/domain/time';
 import type { Lang } from '../../shared/i18nText';
 import { translate, type StringKey } from '../i18n';
 import { PrintFrame } from './PrintFrame';
+import type { ProducerInsight } from '../../shared/contract/insight';
+import { StatementInsight } from './StatementInsight';
 import './PayoutSlip.css';
 import './Statement.css';
 
@@ -25,8 +27,11 @@ export function StatementPrint({
   timeZone,
   lang,
   chainCode,
+  insight,
 }: {
   st: Statement;
+  /** "Yang laku dan yang kembali" for the statement's range: its own page at the end. */
+  insight?: ProducerInsight | null;
   appendix: StatementLines | null;
   storeName: string;
   timeZone: string;
@@ -124,6 +129,7 @@ export function StatementPrint({
             {t('settle.slip.chain')}: <code>{chainCode}</code>
           </div>
         )}
+        {insight && <StatementInsight insight={insight} lang={lang} from={st.from} to={st.to} />}
       </div>
     </PrintFrame>
   );

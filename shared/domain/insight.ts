@@ -256,3 +256,73 @@ export function reorderSuggestion(input: ReorderInput): ReorderSuggestion {
   }
   return { daysOfStockLeft: left, runningLow, expected, safety, perishableCap, quantity };
 }
+
+/**
+ * The shop's categories for "best sellers and slow movers". The catalogue has
+ * no category field (SPEC §2), so goods are grouped the way consignment treats
+ * them: perishables (they come back expired) and goods that keep.
+ */
+export type ShopCategory = 'perishable' | 'keeps';
+
+export interface RankedProduct {
+  productId: number;
+  name: string;
+  producerId: number;
+  producerShortName: string;
+  category: ShopCategory;
+  delivered: number;
+  sold: number;
+  onHandStart: number;
+  onHandEnd: number;
+  /** Units sold a day over the window, hundredths. */
+  perDayCenti: number;
+  sellThroughBps: number | null;
+  wasteBps: number | null;
+}
+
+export interface ShopCategoryRanking {
+  category: ShopCategory;
+  /** Products in the category that had stock in the window (the ranked ones). */
+  ranked: number;
+  /** Fastest first: units a day, then sell-through, then name. */
+  best: RankedProduct[];
+  /** Slowest first: sell-through, then units a day, then name; never one already among `best`. */
+  slow: RankedProduct[];
+}
+
+/** Compare two products by how they sell: units a day, then sell-through (none counts as 0), then name and id (for a stable order). */
+function fasterFirst(a: RankedProduct, b: RankedProduct): number {
+  return (
+    b.perDayCenti - a.perDayCenti ||
+    (b.sellThroughBps ?? 0) - (a.sellThroughBps ?? 0) ||
+    a.name.localeCompare(b.name) ||
+    a.productId - b.productId
+  );
+}
+
+/** Slow movers first: the lowest sell-through (none counts as 0), then the fewest units a day, then name and id. */
+function slowerFirst(a: RankedProduct, b: RankedProduct): number {
+  return (a.sellThroughBps ?? 0) - (b.sellThroughBps ?? 0) || a.perDayCenti - b.perDayCenti || a.name.localeCompare(b.name) || a.productId - b.productId;
+}
+
+/**
+ * Best sellers and slow movers per category: only products that had anything
+ * on the shelf in the window are ranked (nothing available is not "slow");
+ * up to `limit` of each: best sellers by units a day, at most the faster half
+ * (rounded up); slow movers from the rest by sell-through, so no product is
+ * named as both and a product that sells out is not called slow for coming in small lots. Categories in a fixed order
+ * (perishable first); an empty category is left out.
+ */
+export function rankByCategory(products: readonly RankedProduct[], limit: number): ShopCategoryRanking[] {
+  const out: ShopCategoryRanking[] = [];
+  for (const category of ['perishable', 'keeps'] as const) {
+    const stocked = products.filter((p) => p.category === category && (p.delivered > 0 || p.onHandStart > 0)).sort(fasterFirst);
+    if (stocked.length === 0) continue;
+    // A small category is split in two: the faster half (rounded up) are its best sellers, the rest its slow movers.
+    const best = stocked.slice(0, Math.min(limit, Math.ceil(stocked.length / 2)));
+    // Slow movers by sell-through: a product that sells all it is brought is not slow, however few units that are.
+    const slow = stocked.slice(best.length).sort(slowerFirst).slice(0, limit);
+    out.push({ category, ranked: stocked.length, best, slow });
+  }
+  return out;
+}

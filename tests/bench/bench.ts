@@ -89,7 +89,7 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
     rows.push(await measureScan({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) }));
     log('  browser measured');
   }
-  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'insight_producer', 'insight_reorder', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line',
+  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'insight_producer', 'insight_reorder', 'insight_statement', 'insight_shop', 'insight_low_stock', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line',
     'ledger_balances', 'list_page', 'statement_page', 'sales_report_year', 'sales_report_all',
     'pin_unknown_id', 'backup_create', 'sales_during_backup', 'backup_restore', 'startup_clean'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));

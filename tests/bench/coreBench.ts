@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { contract, isMethodName } from '../../shared/contract';
 import { createCore, DB_FILE_NAME, type Core } from '../../electron/core/app';
 import { lineAmounts } from '../../shared/domain/terms';
+import { addDays } from '../../shared/domain/time';
 import { coreHas } from './coreSink';
 import { makeFloor, type FloorLine } from './floor';
 import { makePreviewFloor, makeTrustFloor, makeVerifyFloor } from './floors';
@@ -290,6 +291,18 @@ export function measureCore(o: CoreBenchOptions): Row[] {
     rows.push({ key: 'insight_producer', label: `insight.producer (12 weeks, ${busiest.n} products)`, time: summarize(one), cpu: summarize(one.cpu), budget: '≤ 50 ms', ok: summarize(one).p99 <= 50 });
     const all = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.reorder', {}));
     rows.push({ key: 'insight_reorder', label: 'insight.reorder (all producers)', time: summarize(all), cpu: summarize(all.cpu), budget: '≤ 100 ms', ok: summarize(all).p99 <= 100 });
+  }
+  // The statement's "Yang laku dan yang kembali" page (a year of weeks), the shop's best sellers per category, and
+  // the low-stock list the stock screen and the landing tile read.
+  if (coreHas('insight.shop')) {
+    const busiest = db.prepare('SELECT producer_id AS id, COUNT(*) AS n FROM products GROUP BY producer_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number };
+    const yearFrom = addDays(today, -364);
+    const year = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.producer', { producerId: busiest.id, from: yearFrom, to: today }));
+    rows.push({ key: 'insight_statement', label: `insight.producer (a statement's year, ${busiest.n} products)`, time: summarize(year), cpu: summarize(year.cpu), budget: '≤ 100 ms', ok: summarize(year).p99 <= 100 });
+    const shop = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.shop', { weeks: 12, limit: 5 }));
+    rows.push({ key: 'insight_shop', label: 'insight.shop (12 weeks, every product)', time: summarize(shop), cpu: summarize(shop.cpu), budget: '≤ 200 ms', ok: summarize(shop).p99 <= 200 });
+    const low = timeIt(scale.iterations.trust, Math.min(3, scale.warmup), () => call(core, 'insight.lowStock', {}));
+    rows.push({ key: 'insight_low_stock', label: 'insight.lowStock (all producers)', time: summarize(low), cpu: summarize(low.cpu), budget: '≤ 100 ms', ok: summarize(low).p99 <= 100 });
   }
 
   if (coreHas('ledger.verify')) {

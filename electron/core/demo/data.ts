@@ -20,6 +20,13 @@ export interface DemoProduct {
   commissionBps?: number;
   /** Units delivered in a usual week. */
   weeklyUnits: number;
+  /**
+   * The demo's insight story (issue #17): `sellsOut` is wanted far more than is
+   * brought (it is gone days before the next delivery and shows in the reorder
+   * list); `expires` keeps only a few days and few buy it (the rest goes back
+   * expired at each delivery).
+   */
+  story?: 'sellsOut' | 'expires';
 }
 
 export interface DemoProducer {
@@ -67,7 +74,7 @@ export const DEMO_PRODUCERS: DemoProducer[] = [
     deliveryDay: 1,
     products: [
       { name: 'Telur Asin Bebek Brebes', unit: 'butir', shortCode: '111', tileColor: '#f4d35e', shelfDays: 10, retailPrice: 4500, mode: 'percent', commissionBps: 2000, weeklyUnits: 36 },
-      { name: 'Telur Asin Isi 6 (mika)', unit: 'pak', shortCode: '116', barcode: '8990123400016', tileColor: '#c9ada7', shelfDays: 10, retailPrice: 26000, mode: 'percent', commissionBps: 2000, weeklyUnits: 8 },
+      { name: 'Telur Asin Isi 6 (mika)', unit: 'pak', shortCode: '116', barcode: '8990123400016', tileColor: '#c9ada7', shelfDays: 6, retailPrice: 26000, mode: 'percent', commissionBps: 2000, weeklyUnits: 12, story: 'expires' },
     ],
   },
   {
@@ -114,7 +121,7 @@ export const DEMO_PRODUCERS: DemoProducer[] = [
     deliveredBy: 'Dewi (cucu)',
     deliveryDay: 3,
     products: [
-      { name: 'Kelanting Original 250 g', unit: 'bungkus', shortCode: '401', tileColor: '#4aa3a2', retailPrice: 8000, mode: 'fixed', producerPrice: 6500, weeklyUnits: 25 },
+      { name: 'Kelanting Original 250 g', unit: 'bungkus', shortCode: '401', tileColor: '#4aa3a2', retailPrice: 8000, mode: 'fixed', producerPrice: 6500, weeklyUnits: 12, story: 'sellsOut' },
       { name: 'Kelanting Pedas 250 g', unit: 'bungkus', shortCode: '402', tileColor: '#f95738', retailPrice: 8500, mode: 'fixed', producerPrice: 7000, weeklyUnits: 20 },
     ],
   },

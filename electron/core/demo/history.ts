@@ -19,6 +19,7 @@ import type { SettlementSummary } from '../../../shared/contract/ledger';
 import { addDays, isoWeekday, localToInstant, toLocalDate } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
 import { termsAt } from '../catalogue/terms';
+import { createReturn } from '../stock/returns';
 import { readSettings } from '../settings';
 import { settlementHandlers } from '../settlement/handlers';
 import { tillHandlers } from '../till/handlers';
@@ -182,10 +183,20 @@ export function seedDemoHistory(ctx: CoreContext): void {
   // Salted eggs keep about ten days, and the village buys fewer than are brought: some go past their date
   // (the expiry list and the return of expired goods have something to show).
   const weeklyCap = new Map<number, number>();
+  // The insight story (data.ts `story`): one product the village wants far more of than comes (picked ten times as
+  // often, gone days before the next delivery), one that few buy (two a week) and goes back expired at each delivery.
+  const pickWeight = new Map<number, number>();
+  const expiring: { productId: number; producerIndex: number; shelfDays: number }[] = [];
   for (const p of products) {
     const data = DEMO_PRODUCERS.flatMap((d) => d.products).find((d) => d.shortCode === p.short_code);
     if (data?.shelfDays !== undefined && data.shelfDays <= 12) weeklyCap.set(p.id, Math.floor(data.weeklyUnits * 0.85));
+    if (data?.story === 'sellsOut') pickWeight.set(p.id, 10);
+    if (data?.story === 'expires') {
+      weeklyCap.set(p.id, 2);
+      expiring.push({ productId: p.id, producerIndex: DEMO_PRODUCERS.findIndex((d) => d.products.includes(data)), shelfDays: data.shelfDays ?? 0 });
+    }
   }
+  const weightOf = (p: ProductRow) => ((onHand.get(p.id) ?? 0) - 1) * (pickWeight.get(p.id) ?? 1);
   const soldInWeek = new Map<string, number>();
   const room = (productId: number, day: number) => {
     const cap = weeklyCap.get(productId);
@@ -214,10 +225,10 @@ export function seedDemoHistory(ctx: CoreContext): void {
     for (let i = 0; i < lineCount; i++) {
       // Pick a product in proportion to what is on the shelf; leave the last unit of each on it.
       const stocked = products.filter((p) => (onHand.get(p.id) ?? 0) > 1 && room(p.id, day) > 0 && !lines.some((l) => l.productId === p.id));
-      const weight = stocked.reduce((s, p) => s + (onHand.get(p.id) ?? 0) - 1, 0);
+      const weight = stocked.reduce((s, p) => s + weightOf(p), 0);
       if (weight === 0) break;
       let pick = rnd.next() * weight;
-      const product = stocked.find((p) => (pick -= (onHand.get(p.id) ?? 0) - 1) < 0) ?? stocked[stocked.length - 1]!;
+      const product = stocked.find((p) => (pick -= weightOf(p)) < 0) ?? stocked[stocked.length - 1]!;
       const free = Math.min((onHand.get(product.id) ?? 0) - 1, room(product.id, day));
       const quantity = Math.min(free, rnd.chance(0.8) ? 1 : rnd.chance(0.75) ? 2 : rnd.int(3, 6));
       const price = termsAt(db, product.id, date)?.retailPrice;
@@ -309,6 +320,34 @@ export function seedDemoHistory(ctx: CoreContext): void {
         acting = members.manager;
       },
     });
+  }
+
+  // The product that mostly expires: at each delivery the producer takes back what is left of the last one, past its date.
+  for (const e of expiring) {
+    const producer = DEMO_PRODUCERS[e.producerIndex]!;
+    for (let week = 1; week < DEMO_WEEKS; week++) {
+      const date = addDays(start, week * 7 + producer.deliveryDay);
+      if (date >= today) break;
+      const ms = local(date, 8, 0); // just before the new delivery (seed.ts: from 08:00 on)
+      const lastDelivery = addDays(date, -7);
+      events.push({
+        at: ms,
+        order: 2,
+        run: () => {
+          stockAt(ms);
+          const quantity = onHand.get(e.productId) ?? 0;
+          if (quantity <= 0) return;
+          const producerId = producers.find((p) => p.short_name === producer.shortName)!.id;
+          createReturn(at(ms), {
+            producerId,
+            receivedBy: producer.deliveredBy,
+            notes: 'Sisa kiriman minggu lalu, sudah lewat tanggal',
+            lines: [{ productId: e.productId, quantity, reason: 'expired', expiryDate: addDays(lastDelivery, e.shelfDays) }],
+          });
+          moveStock(e.productId, -quantity);
+        },
+      });
+    }
   }
 
   // A deduction and an adjustment, each with its reason.

@@ -62,12 +62,16 @@ export function productRows(db: Database.Database, producerId: number): ProductR
 
 /**
  * Local date of an instant. The zone's offset is looked up once per UTC day
- * (Intl is slow, and a producer's history holds thousands of rows); on a day
+ * and remembered (Intl is slow, and a producer's history holds thousands of rows); on a day
  * whose offset changes (daylight saving) it is looked up per hour instead.
  */
+/** Offsets per zone, kept across calls: a UTC day's offset never changes, and five years of intakes span ~1,800 days. */
+const zoneOffsets = new Map<string, { perDay: Map<string, number | null>; perHour: Map<string, number> }>();
+
 function localDater(timeZone: string): (iso: string) => LocalDate {
-  const perDay = new Map<string, number | null>();
-  const perHour = new Map<string, number>();
+  let cache = zoneOffsets.get(timeZone);
+  if (!cache) zoneOffsets.set(timeZone, (cache = { perDay: new Map(), perHour: new Map() }));
+  const { perDay, perHour } = cache;
   const offsetAt = (iso: string) => zoneOffsetMinutes(new Date(iso), timeZone);
   return (iso) => {
     const day = iso.slice(0, 10);
@@ -97,7 +101,28 @@ export interface ProducerHistory {
   deliveryDates: LocalDate[];
 }
 
-export function producerHistory(db: Database.Database, producerId: number, from: LocalDate, timeZone: string): ProducerHistory {
+/** Every producer's intakes as [id, received_at], oldest first: one read for a shop-wide list instead of a scan per producer. */
+export function intakesByProducer(db: Database.Database): Map<number, [number, string][]> {
+  const out = new Map<number, [number, string][]>();
+  for (const [producerId, id, at] of db.prepare('SELECT producer_id, id, received_at FROM intakes ORDER BY received_at, id').raw().all() as [number, number, string][]) {
+    let list = out.get(producerId);
+    if (!list) out.set(producerId, (list = []));
+    list.push([id, at]);
+  }
+  return out;
+}
+
+/** How many of the producer's latest intakes are looked through for a product's last delivery before its own range is read. */
+const LAST_INTAKES_LOOKED_AT = 8;
+
+export function producerHistory(
+  db: Database.Database,
+  producerId: number,
+  from: LocalDate,
+  timeZone: string,
+  /** The producer's intakes, oldest first, when the caller read them for every producer at once. */
+  knownIntakes?: [number, string][],
+): ProducerHistory {
   const since = localToInstant(from, timeZone);
   const local = localDater(timeZone);
   const events = new Map<number, InsightEvent[]>();
@@ -139,21 +164,32 @@ export function producerHistory(db: Database.Database, producerId: number, from:
     onHandBefore.set(productId, ((level.get(productId) as number | undefined) ?? 0) - (movedSince.get(productId, since) as number));
   }
 
-  const intakes = db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][];
+  const intakes =
+    knownIntakes ?? (db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][]);
   const deliveryDates = intakes.map(([, at]) => local(at));
+  // Per product, its latest intake (one indexed range of that product's lines) and the units of it in that intake.
+  // (A correlated subquery over every intake line of the shop took over a minute at five years' scale.)
   const lastDelivered = new Map<number, number>();
-  // Per product, its own latest intake (one short range on ix_intake_lines_product). A single query with a correlated
-  // subquery per intake line took minutes on the five-year store (every line of the shop re-sorted per line).
-  const lastOf = db
+  const lastIntake = db
     .prepare(
-      `SELECT SUM(l.quantity) FROM intake_lines l WHERE l.product_id = @p AND l.intake_id = (
-         SELECT l2.intake_id FROM intake_lines l2 JOIN intakes i2 ON i2.id = l2.intake_id
-          WHERE l2.product_id = @p ORDER BY i2.received_at DESC, i2.id DESC LIMIT 1)`,
+      `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
+        WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
     )
     .pluck();
+  const unitsIn = db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck();
+  const recent = intakes.slice(-LAST_INTAKES_LOOKED_AT).reverse();
   for (const productId of productIds) {
-    const q = lastOf.get({ p: productId }) as number | null;
-    if (q !== null) lastDelivered.set(productId, q);
+    // Usually the producer's latest intake holds the product: a few lookups by intake, newest first.
+    let units: number | null = null;
+    for (const [intakeId] of recent) {
+      units = unitsIn.get(intakeId, productId) as number | null;
+      if (units !== null) break;
+    }
+    if (units === null) {
+      const intakeId = lastIntake.get(productId) as number | undefined;
+      if (intakeId !== undefined) units = unitsIn.get(intakeId, productId) as number;
+    }
+    if (units !== null) lastDelivered.set(productId, units);
   }
   return { events, onHandBefore, lastDelivered, deliveryDates };
 }

@@ -2,18 +2,21 @@ import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { readSettings } from '../settings';
 import type { MethodParsed } from '../../../shared/contract';
-import type { InsightProductRow, ProducerInsight, ReorderLine, ReorderList, ReorderProducer } from '../../../shared/contract/insight';
+import { MAX_INSIGHT_RANGE_WEEKS, type InsightProductRow, type LowStockList, type ProducerInsight, type ReorderLine, type ReorderList, type ReorderProducer, type ShopInsight } from '../../../shared/contract/insight';
+import { invalid } from '../errors';
 import {
   DEFAULT_DELIVERY_INTERVAL_DAYS,
   RATE_WEEKS,
   deliveryIntervalDays,
+  rankByCategory,
   reorderSuggestion,
+  type RankedProduct,
   totalsOf,
   weekStartOf,
   weeklyFacts,
 } from '../../../shared/domain/insight';
-import { addDays, toLocalDate } from '../../../shared/domain/time';
-import { producerHistory, producerRow, producerRows, productRows, type ProducerRow } from './load';
+import { addDays, daysBetween, toLocalDate } from '../../../shared/domain/time';
+import { intakesByProducer, producerHistory, producerRow, producerRows, productRows, type ProducerRow } from './load';
 
 const refOf = (p: ProducerRow) => ({ producerId: p.id, name: p.name, shortName: p.shortName, phone: p.phone });
 
@@ -21,12 +24,24 @@ function mustProducer(ctx: CoreContext, producerId: number): ProducerRow {
   return producerRow(ctx.db, producerId) ?? notFound('Produsen tidak ditemukan', 'Producer not found');
 }
 
-/** One producer's weeks: from the Monday `weeks − 1` weeks before this week's, to today. */
+/**
+ * One producer's weeks: from the Monday `weeks − 1` weeks before this week's, to today;
+ * or, for a statement, from the Monday of `from`'s week to `to` (never past today).
+ */
 export function producerInsight(ctx: CoreContext, input: MethodParsed<'insight.producer'>): ProducerInsight {
   const producer = mustProducer(ctx, input.producerId);
   const timeZone = ctx.timeZone();
-  const today = toLocalDate(ctx.now(), timeZone);
-  const from = addDays(weekStartOf(today), -7 * (input.weeks - 1));
+  const now = toLocalDate(ctx.now(), timeZone);
+  let from = addDays(weekStartOf(now), -7 * (input.weeks - 1));
+  let today = now;
+  if (input.from !== undefined) {
+    from = weekStartOf(input.from);
+    today = input.to !== undefined && input.to < now ? input.to : now;
+    if (today < from) today = from;
+    if (daysBetween(from, today) >= 7 * MAX_INSIGHT_RANGE_WEEKS) {
+      invalid(`Paling banyak ${MAX_INSIGHT_RANGE_WEEKS} minggu`, `At most ${MAX_INSIGHT_RANGE_WEEKS} weeks`, 'from');
+    }
+  }
   const history = producerHistory(ctx.db, producer.id, from, timeZone);
   const products: InsightProductRow[] = productRows(ctx.db, producer.id).map((p) => {
     const weeks = weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0);
@@ -48,10 +63,10 @@ export function producerInsight(ctx: CoreContext, input: MethodParsed<'insight.p
 }
 
 
-function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string): ReorderProducer {
+function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string, intakes?: Map<number, [number, string][]>): ReorderProducer {
   // The current rate's window: the last RATE_WEEKS ISO weeks, the running one to today (as in insight.producer).
   const from = addDays(weekStartOf(today), -7 * (RATE_WEEKS - 1));
-  const history = producerHistory(ctx.db, producer.id, from, timeZone);
+  const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes && (intakes.get(producer.id) ?? []));
   const fromHistory = deliveryIntervalDays(history.deliveryDates);
   const intervalDays = fromHistory ?? DEFAULT_DELIVERY_INTERVAL_DAYS;
   const lines: ReorderLine[] = [];
@@ -80,9 +95,67 @@ export function reorderList(ctx: CoreContext, input: MethodParsed<'insight.reord
   if (input.producerId !== undefined) {
     return { asOf: today, storeName, producers: [reorderFor(ctx, mustProducer(ctx, input.producerId), today, timeZone)] };
   }
+  const intakes = intakesByProducer(ctx.db);
   const producers = producerRows(ctx.db)
     .filter((p) => p.active)
-    .map((p) => reorderFor(ctx, p, today, timeZone))
+    .map((p) => reorderFor(ctx, p, today, timeZone, intakes))
     .filter((p) => p.lines.length > 0);
   return { asOf: today, storeName, producers };
+}
+
+/** Best sellers and slow movers per category over the last `weeks` ISO weeks (the running one to today). */
+export function shopInsight(ctx: CoreContext, input: MethodParsed<'insight.shop'>): ShopInsight {
+  const timeZone = ctx.timeZone();
+  const today = toLocalDate(ctx.now(), timeZone);
+  const from = addDays(weekStartOf(today), -7 * (input.weeks - 1));
+  const ranked: RankedProduct[] = [];
+  const intakes = intakesByProducer(ctx.db);
+  for (const producer of producerRows(ctx.db)) {
+    const products = productRows(ctx.db, producer.id).filter((p) => p.active);
+    if (products.length === 0) continue;
+    const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes.get(producer.id) ?? []);
+    for (const p of products) {
+      const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
+      ranked.push({
+        productId: p.id,
+        name: p.name,
+        producerId: producer.id,
+        producerShortName: producer.shortName,
+        category: p.perishable ? 'perishable' : 'keeps',
+        delivered: totals.delivered,
+        sold: totals.sold,
+        onHandStart: totals.onHandStart,
+        onHandEnd: totals.onHandEnd,
+        perDayCenti: totals.perDayCenti,
+        sellThroughBps: totals.sellThroughBps,
+        wasteBps: totals.wasteBps,
+      });
+    }
+  }
+  return { asOf: today, from, weeks: input.weeks, categories: rankByCategory(ranked, input.limit) };
+}
+
+/** Every product below its reorder point (the reorder list's rule), across the active producers. */
+export function lowStock(ctx: CoreContext): LowStockList {
+  const timeZone = ctx.timeZone();
+  const today = toLocalDate(ctx.now(), timeZone);
+  const intakes = intakesByProducer(ctx.db);
+  const lines = producerRows(ctx.db)
+    .filter((p) => p.active)
+    .flatMap((p) => {
+      const r = reorderFor(ctx, p, today, timeZone, intakes);
+      return r.lines.map((l) => ({
+        productId: l.productId,
+        producerId: p.id,
+        producerShortName: p.shortName,
+        name: l.name,
+        unit: l.unit,
+        onHand: l.onHand,
+        daysOfStockLeft: l.daysOfStockLeft,
+        intervalDays: r.intervalDays,
+        rateCenti: l.rateCenti,
+      }));
+    });
+  lines.sort((a, b) => (a.daysOfStockLeft ?? 0) - (b.daysOfStockLeft ?? 0) || a.name.localeCompare(b.name) || a.productId - b.productId);
+  return { asOf: today, lines };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReorderProducer } from '../../../shared/contract/insight';
 import { useI18n } from '../../i18n';
 import { centiText, orderText, type OrderLine } from './format';
+import { setIntakeDraft } from './intakeDraft';
 
 /**
  * "Pesan ulang": the producer's running-low products with the suggested
@@ -85,6 +86,15 @@ export function ReorderPanel({
           <div className="row">
             <button type="button" className="primary" onClick={() => void copyText()}>{t('insight.copy')}</button>
             <button type="button" onClick={onPrint}>{t('insight.printRequest')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setIntakeDraft({ producerId: reorder.producerId, producerName: reorder.name, lines: lines.map((l) => ({ productId: l.line.productId, quantity: l.quantity })) });
+                window.location.hash = '#/intake';
+              }}
+            >
+              {t('insight.startIntake')}
+            </button>
             {copy?.kind === 'copied' && <span role="status" className="notice">✓ {t('insight.copied')}</span>}
           </div>
           {copy?.kind === 'fallback' && (

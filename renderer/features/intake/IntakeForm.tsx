@@ -10,6 +10,7 @@ import { HandoverFields, useDraftLines } from '../stock/FormFields';
 import { EmptyRow } from '../../components/EmptyRow';
 import { DateInput } from '../../components/DateInput';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import type { IntakeDraft } from '../insight/intakeDraft';
 
 interface Line {
   key: number;
@@ -21,10 +22,11 @@ interface Line {
 }
 
 /** Receiving: one producer, products scanned (barcode or short code + Enter) or picked, quantities, expiry dates. */
-export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
+export function IntakeForm({ onSaved, draft }: { onSaved(intake: Intake): void; /** Prefilled from a reorder list; saved only when confirmed. */ draft?: IntakeDraft | null }) {
   const t = useT();
   const [producers, setProducers] = useState<Producer[]>([]);
-  const [producerId, setProducerId] = useState<number | null>(null);
+  const [producerId, setProducerId] = useState<number | null>(draft?.producerId ?? null);
+  const pendingDraft = useRef(draft ?? null);
   const [products, setProducts] = useState<Product[]>([]);
   const { lines, setLines, withKey, update, remove } = useDraftLines<Line>();
   const [scan, setScan] = useState('');
@@ -39,7 +41,19 @@ export function IntakeForm({ onSaved }: { onSaved(intake: Intake): void }) {
   useEffect(() => {
     setLines([]);
     if (producerId === null) return setProducts([]);
-    void call('products.list', { producerId }).then(setProducts, (err) => setError(errorText(err)));
+    void call('products.list', { producerId }).then((list) => {
+      setProducts(list);
+      const d = pendingDraft.current;
+      pendingDraft.current = null;
+      if (d && d.producerId === producerId) {
+        setLines(
+          d.lines.flatMap((l) => {
+            const product = list.find((p) => p.id === l.productId);
+            return product && l.quantity > 0 ? [withKey({ product, quantity: String(l.quantity), expiryDate: '' })] : [];
+          }),
+        );
+      }
+    }, (err) => setError(errorText(err)));
     scanRef.current?.focus();
   }, [producerId]);
 

@@ -9,6 +9,7 @@ import { IntakeForm } from './IntakeForm';
 import { LabelsPanel } from '../labels/LabelsPanel';
 import '../catalogue/catalogue.css';
 import '../stock/stock.css';
+import { takeIntakeDraft } from '../insight/intakeDraft';
 
 /** Titipan masuk: receive a producer's consignment and hand them the intake receipt. */
 export default function IntakeScreen() {
@@ -23,6 +24,8 @@ export default function IntakeScreen() {
   const [paper, setPaper] = useState<'58mm' | 'A5'>('58mm');
   const [formKey, setFormKey] = useState(1);
   const [labels, setLabels] = useState(false);
+  // Started from a reorder list ("Pesan ulang"): the form opens prefilled, and nothing is recorded until it is saved.
+  const [draft] = useState(takeIntakeDraft);
   const recent = usePagedList('intakes.list', {}, { pageSize: 15, reloadKey: done });
 
   return (
@@ -62,13 +65,21 @@ export default function IntakeScreen() {
           )}
         </section>
       ) : (
+        <>
+        {draft && formKey === 1 && (
+          <p role="status" className="notice">
+            {t('insight.intakeDraft', { name: draft.producerName })}
+          </p>
+        )}
         <IntakeForm
           key={formKey}
+          draft={formKey === 1 ? draft : null}
           onSaved={(intake) => {
             setJustSaved(true);
             setDone(intake);
           }}
         />
+        </>
       )}
       <DocumentTable
         title={t('stock.intake.recent')}

@@ -16,6 +16,7 @@ import { EmptyRow } from '../../components/EmptyRow';
 import { DateInput } from '../../components/DateInput';
 import { Pager, usePagedList } from '../../components/Pager';
 import { IncomeReport } from './IncomeReport';
+import { ShopInsight } from '../insight/ShopInsight';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -116,6 +117,7 @@ export default function ReportsScreen() {
           />
         </>
       )}
+      {staff.role === 'manager' && <ShopInsight />}
       <ShiftHistory range={range} settings={settings} />
       {staff.role === 'manager' ? <AuditLog range={range} timeZone={settings.timeZone} /> : <p className="muted">{t('till.audit.managersOnly')}</p>}
     </div>

@@ -10,6 +10,7 @@ import { ShiftClose } from './ShiftClose';
 import { OthersShift } from './OthersShift';
 import { useStoreSettings } from '../../components/storeSettings';
 import './sell.css';
+import { LowStockTile } from '../insight/LowStock';
 
 type View = 'register' | 'sales' | 'close';
 
@@ -40,10 +41,23 @@ export default function SellScreen() {
       </div>
     );
   const shift = session.openShift;
-  if (!shift) return <OpenShiftForm />;
+  // Where the manager lands: a tile with the products low on stock (issue #17); it never stands in the way of the till.
+  const tile = session.staff.role === 'manager' ? <LowStockTile /> : null;
+  if (!shift)
+    return (
+      <>
+        {tile}
+        <OpenShiftForm />
+      </>
+    );
   // Someone else's shift: nobody sells on it but its cashier; it can only be closed (with its count).
   if (shift.cashierId !== session.staff.id && view !== 'close')
-    return <OthersShift shift={shift} settings={settings} onClose={() => setView('close')} />;
+    return (
+      <>
+        {tile}
+        <OthersShift shift={shift} settings={settings} onClose={() => setView('close')} />
+      </>
+    );
   if (view === 'sales') return <SalesList shift={shift} settings={settings} onBack={() => setView('register')} />;
   if (view === 'close')
     return (

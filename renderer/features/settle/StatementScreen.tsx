@@ -14,6 +14,15 @@ import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { DateInput } from '../../components/DateInput';
+import type { ProducerInsight } from '../../../shared/contract/insight';
+import { MAX_INSIGHT_RANGE_WEEKS } from '../../../shared/contract/insight';
+import { StatementInsight } from '../../print/StatementInsight';
+
+/** "Yang laku dan yang kembali" for a statement's range (its last 270 weeks when longer). */
+function statementInsight(st: Statement): Promise<ProducerInsight> {
+  const earliest = addDays(st.to, -7 * (MAX_INSIGHT_RANGE_WEEKS - 1));
+  return call('insight.producer', { producerId: st.producer.id, from: st.from < earliest ? earliest : st.from, to: st.to });
+}
 
 /**
  * A producer's statement: one line per week (a page of weeks at a time, each
@@ -32,6 +41,8 @@ export function StatementScreen() {
   const [st, setSt] = useState<Statement | null>(null);
   const [weekOffset, setWeekOffset] = useState(0);
   const [printSt, setPrintSt] = useState<Statement | null>(null);
+  const [insight, setInsight] = useState<ProducerInsight | null>(null);
+  const [printInsight, setPrintInsight] = useState<ProducerInsight | null>(null);
   const [appendixWeek, setAppendixWeek] = useState('');
   const [appendix, setAppendix] = useState<StatementLines | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,8 +63,13 @@ export function StatementScreen() {
     if (!producerId) return;
     setError(null);
     try {
-      setSt(await call('ledger.statement', { producerId, ...range(), offset }));
+      const next = await call('ledger.statement', { producerId, ...range(), offset });
+      setSt(next);
       setWeekOffset(offset);
+      if (offset === 0 || !insight || insight.producer.producerId !== producerId) {
+        setInsight(null);
+        setInsight(await statementInsight(next));
+      }
       setCurrent((await call('ledger.chainCode', { producerId })).code);
     } catch (err) {
       setError(errorText(err));
@@ -73,8 +89,10 @@ export function StatementScreen() {
           lines = { ...lines, rows: [...lines.rows, ...more.rows] };
         }
       }
+      const sold = await statementInsight(all);
       setPrintSt(all);
       setAppendix(lines);
+      setPrintInsight(sold);
     } catch (err) {
       setError(errorText(err));
     }
@@ -169,7 +187,7 @@ export function StatementScreen() {
                 ))}
             </select>
           </label>
-          <StatementPrint st={printSt} appendix={appendix} storeName={storeName} timeZone={tz} lang={lang} chainCode={current} />
+          <StatementPrint st={printSt} appendix={appendix} storeName={storeName} timeZone={tz} lang={lang} chainCode={current} insight={printInsight} />
         </>
       )}
       {balance && (
@@ -188,6 +206,15 @@ export function StatementScreen() {
       )}
       <ErrorAlert error={error} />
       {st && <StatementWeeks key={`${st.producer.id} ${st.from} ${st.to} ${weekOffset}`} st={st} onOffset={(o) => void show(o)} range={range()} />}
+      {st && !printing && (
+        <div className="panel">
+          {insight && insight.producer.producerId === st.producer.id ? (
+            <StatementInsight insight={insight} lang={lang} from={st.from} to={st.to} />
+          ) : (
+            <p className="muted">{t('insight.stmt.loading')}</p>
+          )}
+        </div>
+      )}
       <form
         className="panel row"
         style={{ marginTop: '1rem' }}

@@ -9,6 +9,7 @@ import { downloadCsv, errorText } from '../catalogue/util';
 import { ErrorAlert } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { EmptyRow } from '../../components/EmptyRow';
+import { LowStockTable, lowStockAsked, useLowStock } from '../insight/LowStock';
 
 /** Stock on hand per product, from the movements; oversold products are flagged in words, not only colour. */
 export function StockTable({ producers }: { producers: Producer[] }) {
@@ -18,6 +19,10 @@ export function StockTable({ producers }: { producers: Producer[] }) {
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<StockRow[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Below the reorder point (issue #17): a marker on the row and a filter that shows the low-stock list.
+  const low = useLowStock();
+  const [lowOnly, setLowOnly] = useState(lowStockAsked);
+  const lowById = new Map((low?.lines ?? []).map((l) => [l.productId, l]));
   useEffect(() => {
     void call('stock.list', { ...(producerId ? { producerId } : {}), ...(search.trim() ? { search: search.trim() } : {}) }).then(setRows, (err) => setError(errorText(err)));
   }, [producerId, search]);
@@ -33,14 +38,21 @@ export function StockTable({ producers }: { producers: Producer[] }) {
         <button type="button" onClick={() => void call('export.stockCsv', producerId ? { producerId } : {}).then(downloadCsv, (err) => setError(errorText(err)))}>
           {t('stock.exportCsv')}
         </button>
+        {low && (
+          <label className="inline">
+            <input type="checkbox" checked={lowOnly} onChange={(e) => setLowOnly(e.target.checked)} />
+            {t('insight.low.filter', { n: low.lines.length })}
+          </label>
+        )}
       </div>
+      {lowOnly && low && <LowStockTable list={low} />}
       {oversold > 0 && (
         <p role="status" className="error">
           ⚠ {t('stock.oversoldNotice', { n: oversold })}
         </p>
       )}
       <ErrorAlert error={error} />
-      <table aria-label={t('stock.tableLabel')}>
+      <table aria-label={t('stock.tableLabel')} hidden={lowOnly && low !== null}>
         <thead>
           <tr>
             <th>{t('stock.print.product')}</th>
@@ -64,6 +76,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
               </td>
               <td>
                 {r.oversold && <span className="badge danger">⚠ {t('stock.oversold')}</span>}
+                {lowById.has(r.productId) && <span className="badge warn">{t('insight.low.badge')} · {t('insight.days', { n: lowById.get(r.productId)!.daysOfStockLeft ?? 0 })}</span>}
                 {r.perishable && <span className="badge warn">{t('catalogue.product.perishableBadge')}</span>}
                 {!r.active && <span className="badge">{t('common.inactive')}</span>}
               </td>

@@ -13,6 +13,7 @@ import { dateText } from './format';
 import type { TrustRoute } from './useTrustRoute';
 import { ErrorAlert } from '../../components/FormParts';
 import { InsightView } from '../insight/InsightView';
+import { TrustInsight } from '../insight/TrustInsight';
 
 /** One producer's trust detail: figures, due-vs-paid timeline, settlements. */
 export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustRoute): void }) {
@@ -72,6 +73,7 @@ export function ProducerView({ route, go }: { route: TrustRoute; go(next: TrustR
       </header>
       <RangePicker from={detail.from} to={detail.to} asOf={detail.asOf} onChange={(r) => go({ producerId, ...r, print: false })} />
       <Headline range={detail.range} allTime={detail.allTime} overdueAmount={overdueAmount} />
+      <TrustInsight producerId={producerId} onOpen={() => setInsight(true)} />
       <section className="panel" aria-labelledby="trust-timeline-h">
         <h2 id="trust-timeline-h">{t('trust.timeline.title')}</h2>
         <TimelineChart rows={inRange} asOf={detail.asOf} />
