@@ -4,6 +4,8 @@ import type { StockMovement, StockRow } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
 import { likePattern } from '../catalogue/common';
 import { notFound } from '../errors';
+import { pageOf, type Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 
 export type MovementKind = StockMovement['kind'];
 
@@ -37,57 +39,71 @@ interface StockDbRow {
   last_at: string | null;
 }
 
-export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): StockRow[] {
+export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): Page<StockRow> {
   const where: string[] = [];
-  const params: unknown[] = [];
+  const args: (string | number)[] = [];
   if (input.producerId !== undefined) {
     where.push('p.producer_id = ?');
-    params.push(input.producerId);
+    args.push(input.producerId);
   }
   // An inactive product still shows while it has stock (or is oversold): stock never silently disappears.
   if (!input.includeInactive) where.push('(p.active = 1 OR COALESCE(s.on_hand, 0) <> 0)');
   if (input.search) {
     const pattern = likePattern(input.search);
     where.push(`(p.name LIKE ? ESCAPE '\\' OR p.short_code LIKE ? ESCAPE '\\' OR p.barcode = ? OR pr.name LIKE ? ESCAPE '\\')`);
-    params.push(pattern, pattern, input.search, pattern);
+    args.push(pattern, pattern, input.search, pattern);
   }
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.id AS product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
-              p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_movement_at AS last_at
-         FROM products p
-         JOIN producers pr ON pr.id = p.producer_id
-         LEFT JOIN stock_levels s ON s.product_id = p.id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY pr.name COLLATE NOCASE, p.name COLLATE NOCASE`,
-    )
-    .all(...params) as StockDbRow[];
-  return rows.map((r) => ({
-    productId: r.product_id,
-    productName: r.product_name,
-    unit: r.unit,
-    producerId: r.producer_id,
-    producerName: r.producer_name,
-    producerShortName: r.producer_short_name,
-    shortCode: r.short_code,
-    barcode: r.barcode,
-    perishable: r.perishable === 1,
-    active: r.active === 1,
-    onHand: r.on_hand,
-    oversold: r.on_hand < 0,
-    lastMovementAt: r.last_at,
-  }));
+  return pagedRows<StockDbRow, StockRow>(
+    ctx.db,
+    {
+      select: `p.id AS product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
+              p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_movement_at AS last_at`,
+      from: 'products p JOIN producers pr ON pr.id = p.producer_id LEFT JOIN stock_levels s ON s.product_id = p.id',
+      where,
+      args,
+      orderBy: 'pr.name COLLATE NOCASE, p.name COLLATE NOCASE, p.id',
+    },
+    input,
+    (r) => ({
+      productId: r.product_id,
+      productName: r.product_name,
+      unit: r.unit,
+      producerId: r.producer_id,
+      producerName: r.producer_name,
+      producerShortName: r.producer_short_name,
+      shortCode: r.short_code,
+      barcode: r.barcode,
+      perishable: r.perishable === 1,
+      active: r.active === 1,
+      onHand: r.on_hand,
+      oversold: r.on_hand < 0,
+      lastMovementAt: r.last_at,
+    }),
+  );
 }
 
-export function listMovements(ctx: CoreContext, productId: number): StockMovement[] {
+/**
+ * A page of one product's movements, oldest first, each with the on hand after it:
+ * the running sum is a window over the product's movements, so a later page needs no earlier one.
+ */
+export function listMovements(ctx: CoreContext, input: MethodParsed<'stock.movements'>): Page<StockMovement> {
+  const productId = input.productId;
   const exists = ctx.db.prepare('SELECT 1 FROM products WHERE id = ?').get(productId);
   if (!exists) return notFound(`Produk #${productId} tidak ditemukan`, `Product #${productId} not found`);
+  const { offset, limit } = pageOf(input);
+  const total = (ctx.db.prepare('SELECT COUNT(*) AS n FROM stock_movements WHERE product_id = ?').get(productId) as { n: number }).n;
   const rows = ctx.db
-    .prepare('SELECT id, quantity, kind, ref_id, occurred_at FROM stock_movements WHERE product_id = ? ORDER BY occurred_at, id')
-    .all(productId) as { id: number; quantity: number; kind: MovementKind; ref_id: string; occurred_at: string }[];
-  let balance = 0;
-  return rows.map((r) => {
-    balance += r.quantity;
-    return { id: r.id, quantity: r.quantity, kind: r.kind, refId: r.ref_id, occurredAt: r.occurred_at, balance };
-  });
+    .prepare(
+      `SELECT id, quantity, kind, ref_id, occurred_at,
+              SUM(quantity) OVER (ORDER BY occurred_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance
+         FROM stock_movements WHERE product_id = ?
+        ORDER BY occurred_at, id LIMIT ? OFFSET ?`,
+    )
+    .all(productId, limit, offset) as { id: number; quantity: number; kind: MovementKind; ref_id: string; occurred_at: string; balance: number }[];
+  return {
+    rows: rows.map((r) => ({ id: r.id, quantity: r.quantity, kind: r.kind, refId: r.ref_id, occurredAt: r.occurred_at, balance: r.balance })),
+    total,
+    offset,
+    limit,
+  };
 }
