@@ -12,9 +12,6 @@ import type { Envelope, ErrorCode } from '../shared/contract';
 import type { Caller } from './core/context';
 import type { CsvSink, StoreEndpoint } from './core/runtime/endpoint';
 
-/** The byte-order mark the UI's CSV downloads start with, so a spreadsheet reads the file as UTF-8. */
-export const CSV_BOM = '\uFEFF';
-
 /** How long a download link lives, and that it works once. */
 export const DOWNLOAD_TOKEN_MS = 60_000;
 
@@ -93,7 +90,6 @@ export async function streamCsvResponse(
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    res.write(CSV_BOM);
   };
   const sink: CsvSink = {
     write(chunk) {
@@ -144,7 +140,6 @@ export async function writeCsvExportToFile(
     failed = err;
     for (const listener of stopListeners) listener();
   });
-  out.write(CSV_BOM);
   const sink: CsvSink = {
     write: (chunk) =>
       new Promise((resolve) => {

@@ -16,8 +16,9 @@ export type CsvExportKind = (typeof CSV_EXPORT_KINDS)[number];
 export const csvExportInput = z
   .object({
     kind: z.enum(CSV_EXPORT_KINDS, { error: biMsg('Jenis ekspor tidak dikenal', 'Unknown kind of export') }),
-    from: localDate(),
-    to: localDate(),
+    /** Required for sale lines and sales; a statement without them runs from the producer's first entry to today. */
+    from: localDate().optional(),
+    to: localDate().optional(),
     /** The producer of a statement (required there); for sale lines, only this producer's lines. */
     producerId: id().optional(),
   })

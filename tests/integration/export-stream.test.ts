@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host';
-import { exportToChosenFile, CSV_BOM } from '../../electron/exportStream';
+import { exportToChosenFile } from '../../electron/exportStream';
 import { TestClock, tempDir } from '../helpers/core';
 import { makeTill, addProduct } from './till-fixtures';
 
@@ -30,6 +30,7 @@ interface Fixture {
   /** The receipts' CSV and the statement's CSV as the JSON methods make them today. */
   receiptsCsv: string;
   statementCsv: string;
+  wholeStatementCsv: string;
 }
 
 /** A store with a year of sales (a few through the till, the rest written as the till writes them), some voided. */
@@ -83,8 +84,9 @@ function yearOfSales(): Fixture {
   till.sale([{ productId: till.products.chips, quantity: 1 }, { productId: till.products.cake, quantity: 3 }]);
   const receiptsCsv = till.t.ok('reports.salesCsv', { from: FROM, to: TO, by: 'sale' }).csv;
   const statementCsv = till.t.ok('ledger.statementCsv', { producerId: till.producers.eggs, from: '2026-11-01', to: TO }).csv;
+  const wholeStatementCsv = till.t.ok('ledger.statementCsv', { producerId: till.producers.eggs }).csv;
   till.t.close();
-  return { dataDir: till.t.dataDir, mgr: till.mgr, cashier: till.cashier, eggs: till.producers.eggs, receiptsCsv, statementCsv };
+  return { dataDir: till.t.dataDir, mgr: till.mgr, cashier: till.cashier, eggs: till.producers.eggs, receiptsCsv, statementCsv, wholeStatementCsv };
 }
 
 /** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
@@ -171,9 +173,8 @@ describe('streamed CSV exports (browser mode)', () => {
     expect(got.headers['content-disposition']).toContain(`filename="penjualan-baris-${FROM}_${TO}.csv"`);
     expect(got.body.length).toBeGreaterThan(1_000_000);
     expect(got.chunks).toBeGreaterThan(10);
-    expect(got.body.startsWith(CSV_BOM)).toBe(true);
 
-    const [header, ...rows] = parseCsv(got.body.slice(CSV_BOM.length));
+    const [header, ...rows] = parseCsv(got.body);
     expect(header).toEqual(['No. struk', 'Waktu', 'Baris', 'Produk', 'Satuan', 'Produsen', 'Jumlah', 'Harga satuan (Rp)', 'Diskon (Rp)', 'Total baris (Rp)', 'Bagian produsen (Rp)', 'Komisi toko (Rp)', 'Status']);
 
     // The database's own account of the same lines, read straight from the file.
@@ -205,10 +206,13 @@ describe('streamed CSV exports (browser mode)', () => {
     const sales = await mint({ kind: 'sales', from: FROM, to: TO }, manager);
     const receipts = await download(sales.value!.url);
     expect(receipts.status).toBe(200);
-    expect(receipts.body).toBe(CSV_BOM + fixture.receiptsCsv);
+    expect(receipts.body).toBe(fixture.receiptsCsv);
     const statement = await mint({ kind: 'statement', producerId: fixture.eggs, from: '2026-11-01', to: TO }, manager);
     expect(statement.ok).toBe(true);
-    expect((await download(statement.value!.url)).body).toBe(CSV_BOM + fixture.statementCsv);
+    expect((await download(statement.value!.url)).body).toBe(fixture.statementCsv);
+    // Without dates: from the producer's first entry to today, as the JSON export.
+    const whole = await mint({ kind: 'statement', producerId: fixture.eggs }, manager);
+    expect((await download(whole.value!.url)).body).toBe(fixture.wholeStatementCsv);
   });
 
   it('refuses a cashier, no session, a bad range, a missing producer, and a plain API call; nothing is streamed', async () => {
@@ -219,6 +223,7 @@ describe('streamed CSV exports (browser mode)', () => {
       error: { code: 'VALIDATION', message: 'Tanggal akhir sebelum tanggal awal.' },
     });
     expect(await mint({ kind: 'saleLines', from: '2026-13-01', to: TO }, manager)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await mint({ kind: 'saleLines', to: TO }, manager)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Pilih tanggal awal.' } });
     expect(await mint({ kind: 'statement', from: FROM, to: TO }, manager)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/produsen/) } });
     expect(await rpc('export.stream', { kind: 'saleLines', from: FROM, to: TO }, manager)).toMatchObject({
       ok: false,
@@ -253,7 +258,7 @@ describe('streamed CSV exports (the Electron shell: into the chosen file)', () =
     const viaHttp = await download((await mint(input, manager)).value!.url);
     const written = fs.readFileSync(file, 'utf8');
     expect(written).toBe(viaHttp.body);
-    expect(Buffer.byteLength(written, 'utf8')).toBe((saved.ok ? (saved.value as { bytes: number }).bytes : 0) + Buffer.byteLength(CSV_BOM));
+    expect(Buffer.byteLength(written, 'utf8')).toBe(saved.ok ? (saved.value as { bytes: number }).bytes : 0);
     expect(fs.existsSync(`${file}.part`)).toBe(false);
 
     expect(await exportToChosenFile(host.core, input, manager, async () => null)).toEqual({ ok: true, value: null });

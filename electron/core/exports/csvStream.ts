@@ -44,22 +44,24 @@ interface Source {
 
 /** Checks the export (the range, the producer) and says how its rows are read; nothing is read yet. */
 function source(ctx: CoreContext, input: CsvExportInput): Source {
-  if (input.to < input.from) invalid('Tanggal akhir sebelum tanggal awal.', 'The end date is before the start date.', 'to');
+  if (input.from && input.to && input.to < input.from) invalid('Tanggal akhir sebelum tanggal awal.', 'The end date is before the start date.', 'to');
   const lang = ctx.lang();
   const tz = ctx.timeZone();
-  const fromInstant = localToInstant(input.from, tz);
-  const toInstant = localToInstant(addDays(input.to, 1), tz);
-  const base = lang === 'id' ? 'penjualan' : 'sales';
   if (input.kind === 'statement') {
     const producerId = input.producerId ?? invalid('Pilih produsen untuk laporan produsen.', 'Choose a producer for the statement.', 'producerId');
     const rule = periodRule(ctx.db);
-    const range = { producerId, from: input.from, to: input.to };
+    const range = { producerId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
     const { fileName } = statementCsvRows(ctx.db, rule, ctx.now(), range);
     return { filename: fileName, header: STATEMENT_CSV_HEADER, rows: () => statementCsvRows(ctx.db, rule, ctx.now(), range).rows };
   }
+  const from = input.from ?? invalid('Pilih tanggal awal.', 'Choose a start date.', 'from');
+  const to = input.to ?? invalid('Pilih tanggal akhir.', 'Choose an end date.', 'to');
+  const fromInstant = localToInstant(from, tz);
+  const toInstant = localToInstant(addDays(to, 1), tz);
+  const base = lang === 'id' ? 'penjualan' : 'sales';
   if (input.kind === 'sales') {
     return {
-      filename: `${base}-${lang === 'id' ? 'struk' : 'receipts'}-${input.from}_${input.to}.csv`,
+      filename: `${base}-${lang === 'id' ? 'struk' : 'receipts'}-${from}_${to}.csv`,
       header: SALE_HEADERS[lang],
       *rows() {
         const sales = ctx.db
@@ -83,7 +85,7 @@ function source(ctx: CoreContext, input: CsvExportInput): Source {
   const byProducer = input.producerId === undefined ? '' : 'AND l.producer_id = ?';
   const args = input.producerId === undefined ? [fromInstant, toInstant] : [fromInstant, toInstant, input.producerId];
   return {
-    filename: `${base}-${lang === 'id' ? 'baris' : 'lines'}-${input.from}_${input.to}.csv`,
+    filename: `${base}-${lang === 'id' ? 'baris' : 'lines'}-${from}_${to}.csv`,
     header: LINE_HEADERS[lang],
     *rows() {
       const lines = ctx.db
