@@ -98,15 +98,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
-      (record = []), (field = ''), i++;
+      record = [];
+      field = '';
+      i++;
     } else field += c;
   }
   if (field !== '' || record.length) throw new Error('CSV does not end with CRLF');
@@ -252,7 +258,10 @@ describe('streamed CSV exports (the Electron shell: into the chosen file)', () =
     const file = path.join(dir, 'baris.csv');
     const input = { kind: 'saleLines', from: FROM, to: TO };
     let suggested = '';
-    const saved = await exportToChosenFile(host.core, input, manager, async (name) => ((suggested = name), file));
+    const saved = await exportToChosenFile(host.core, input, manager, async (name) => {
+      suggested = name;
+      return file;
+    });
     expect(saved).toMatchObject({ ok: true, value: { filename: `penjualan-baris-${FROM}_${TO}.csv` } });
     expect(suggested).toBe(`penjualan-baris-${FROM}_${TO}.csv`);
     const viaHttp = await download((await mint(input, manager)).value!.url);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { ProducerReturn, StockCount } from '../../../shared/contract/stock';
-import { call } from '../../api';
 import { allPages } from '../../allPages';
 import { useT } from '../../i18n';
 import { ReturnSlip } from '../../print/ReturnSlip';
