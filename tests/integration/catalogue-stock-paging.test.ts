@@ -93,6 +93,9 @@ describe('catalogue and stock lists page with a total', () => {
     // The running balance on a later page counts the movements of the pages before it.
     expect(moves.rows.map((m) => m.balance)).toEqual(Array.from({ length: 12 }, (_, i) => 1 + 2 * i));
     expect(t.ok('stock.movements', { productId: egg.id, offset: 10, limit: 5 }).rows.map((m) => m.balance)).toEqual([21, 23]);
+    // Near the start the balance before the page is summed forwards, near the end back from the kept level: both agree.
+    expect(t.ok('stock.movements', { productId: egg.id, offset: 2, limit: 2 }).rows.map((m) => m.balance)).toEqual([5, 7]);
+    expect(t.ok('stock.movements', { productId: egg.id, offset: 8, limit: 2 }).rows.map((m) => m.balance)).toEqual([17, 19]);
   });
 
   it('refuses a bad page with a clear message and changes nothing', () => {

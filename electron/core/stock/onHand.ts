@@ -23,6 +23,7 @@ export function addMovement(db: Database.Database, m: { productId: number; quant
 
 /** Stock on hand of one product: its level, the sum of its movements kept by a trigger (migration 0006). */
 export { onHand } from './levels';
+import { onHand } from './levels';
 
 interface StockDbRow {
   product_id: number;
@@ -83,8 +84,9 @@ export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): 
 }
 
 /**
- * A page of one product's movements, oldest first, each with the on hand after it:
- * the running sum is a window over the product's movements, so a later page needs no earlier one.
+ * A page of one product's movements, oldest first, each with the on hand after it. The on hand before the
+ * page is summed from whichever end is nearer (the movements before it, or the kept level less the movements
+ * after it, as the statement does), so the newest page of five years reads no more than the oldest.
  */
 export function listMovements(ctx: CoreContext, input: MethodParsed<'stock.movements'>): Page<StockMovement> {
   const productId = input.productId;
@@ -92,16 +94,34 @@ export function listMovements(ctx: CoreContext, input: MethodParsed<'stock.movem
   if (!exists) return notFound(`Produk #${productId} tidak ditemukan`, `Product #${productId} not found`);
   const { offset, limit } = pageOf(input);
   const total = (ctx.db.prepare('SELECT COUNT(*) AS n FROM stock_movements WHERE product_id = ?').get(productId) as { n: number }).n;
+  const pageLength = Math.max(0, Math.min(limit, total - offset));
+  const after = Math.max(0, total - offset - pageLength);
+  // The page's ids from the covering index (product, time, kind, quantity, id), counted from the nearer end; then their rows.
+  const fromEnd = offset > after;
   const rows = ctx.db
     .prepare(
-      `SELECT id, quantity, kind, ref_id, occurred_at,
-              SUM(quantity) OVER (ORDER BY occurred_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance
-         FROM stock_movements WHERE product_id = ?
-        ORDER BY occurred_at, id LIMIT ? OFFSET ?`,
+      `SELECT id, quantity, kind, ref_id, occurred_at FROM stock_movements
+        WHERE id IN (SELECT id FROM stock_movements WHERE product_id = ? ORDER BY occurred_at ${fromEnd ? 'DESC' : ''}, id ${fromEnd ? 'DESC' : ''} LIMIT ? OFFSET ?)
+        ORDER BY occurred_at, id`,
     )
-    .all(productId, limit, offset) as { id: number; quantity: number; kind: MovementKind; ref_id: string; occurred_at: string; balance: number }[];
+    .all(productId, pageLength, fromEnd ? after : offset) as { id: number; quantity: number; kind: MovementKind; ref_id: string; occurred_at: string }[];
+  let balance: number;
+  if (!fromEnd) {
+    balance = (ctx.db
+      .prepare('SELECT COALESCE(SUM(quantity), 0) AS s FROM (SELECT quantity FROM stock_movements WHERE product_id = ? ORDER BY occurred_at, id LIMIT ?)')
+      .get(productId, offset) as { s: number }).s;
+  } else {
+    const later = (ctx.db
+      .prepare('SELECT COALESCE(SUM(quantity), 0) AS s FROM (SELECT quantity FROM stock_movements WHERE product_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?)')
+      .get(productId, after) as { s: number }).s;
+    const pageSum = rows.reduce((s, r) => s + r.quantity, 0);
+    balance = onHand(ctx.db, productId) - later - pageSum;
+  }
   return {
-    rows: rows.map((r) => ({ id: r.id, quantity: r.quantity, kind: r.kind, refId: r.ref_id, occurredAt: r.occurred_at, balance: r.balance })),
+    rows: rows.map((r) => {
+      balance += r.quantity;
+      return { id: r.id, quantity: r.quantity, kind: r.kind, refId: r.ref_id, occurredAt: r.occurred_at, balance };
+    }),
     total,
     offset,
     limit,
