@@ -116,6 +116,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
             + {t('catalogue.product.new')}
           </button>
         </div>
+        <Pager page={page} onOffset={setOffset} list={t('catalogue.products')} />
         <table aria-label={t('catalogue.products')}>
           <thead>
             <tr>

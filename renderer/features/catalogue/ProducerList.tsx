@@ -34,6 +34,7 @@ export function ProducerList(props: {
         <input type="checkbox" checked={props.includeInactive} onChange={(e) => props.onIncludeInactive(e.target.checked)} />
         {t('catalogue.showInactive')}
       </label>
+      <Pager page={props.page} onOffset={props.onOffset} list={t('catalogue.producers')} />
       <ul className="pick-list">
         {props.producers.map((p) => (
           <li key={p.id}>
@@ -48,7 +49,6 @@ export function ProducerList(props: {
         ))}
         {props.page !== null && props.producers.length === 0 && <li className="muted">{t('common.none')}</li>}
       </ul>
-      <Pager page={props.page} onOffset={props.onOffset} list={t('catalogue.producers')} />
     </aside>
   );
 }
