@@ -285,6 +285,10 @@ export const stockMethods = {
     z.object({ ...pageFields() }).strict().optional().default({}),
   ),
 
+  /**
+   * Not paged: bounded by the stock on hand, not by the years. Only lots still plausibly on hand appear
+   * (stock is consumed earliest-expiring first, so a few lots per perishable product at most), within the window.
+   */
   'expiry.list': method<ExpiryReport>({ access: 'staff', kind: 'read' })(
     z
       .object({ withinDays: z.number().int().min(0).max(365).optional(), producerId: id().optional() })
