@@ -15,6 +15,7 @@ import type { StoreEndpoint } from './core/runtime/endpoint';
 import { StoreRuntime, type RuntimeOptions } from './core/runtime/storeRuntime';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from './csp';
 import { streamEvents } from './eventStream';
+import { DownloadTokens, streamCsvResponse } from './exportStream';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -96,6 +97,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/rpc') return handleRpc(req, res);
     if (url.pathname === '/api/events') return handleEvents(req, res);
+    if (url.pathname === '/api/export') return handleExportToken(req, res);
+    if (url.pathname.startsWith('/api/export/')) return handleExportDownload(req, res, url.pathname.slice('/api/export/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Method not allowed' } });
     }
@@ -108,6 +111,61 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token' } });
     }
     streamEvents(core, req, res);
+  }
+
+  const downloads = new DownloadTokens();
+
+  /**
+   * POST /api/export {kind, from, to, producerId?}: checked like an API call (the launch token, the session,
+   * `export.prepare` for a manager); answers a one-time link that a browser's <a download> can follow without headers.
+   */
+  function handleExportToken(req: http.IncomingMessage, res: http.ServerResponse): void {
+    readJson(req, res, (body, session) => {
+      core.callAsync('export.prepare', body, session).then(
+        (reply) => {
+          if (!reply.ok) return sendJson(res, 200, reply);
+          const minted = downloads.mint(body, session.sessionId, (reply.value as { filename: string }).filename);
+          sendJson(res, 200, { ok: true, value: { ...(reply.value as object), url: `/api/export/${minted}` } });
+        },
+        () => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } }),
+      );
+    });
+  }
+
+  /** GET /api/export/<token>: the CSV, streamed in chunks (chunked transfer encoding) as the long-work thread reads it. */
+  function handleExportDownload(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use GET' } });
+    const ticket = downloads.redeem(token);
+    if (!ticket) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'This download link was used or has expired: export again.' } });
+    void streamCsvResponse(core, ticket.input, ticket.sessionId ? { sessionId: ticket.sessionId } : {}, ticket.filename, res);
+  }
+
+  /** The launch token, a JSON body of at most 1 MiB, the session header; `then` gets the body and the caller. */
+  function readJson(req: http.IncomingMessage, res: http.ServerResponse, then: (body: unknown, caller: { sessionId?: string }) => void): void {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST' } });
+    if (!tokenMatches(req.headers.authorization, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token' } });
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Body must be application/json' } });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Body larger than 1 MiB' } });
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Body is not valid JSON' } });
+      }
+      const session = req.headers['x-ukm-session'];
+      then(body, typeof session === 'string' && session.length <= 100 ? { sessionId: session } : {});
+    });
   }
 
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -13,6 +13,7 @@ import { closeStore, desktopDataDir, forwardStoreEvents } from './desktopRouting
 import { lockDataFolder, type FolderLock } from './core/db/folderLock';
 import { createShellRouter, type PrintableContents } from './printing';
 import { openCustomerDisplay } from './customerWindow';
+import { exportToChosenFile } from './exportStream';
 import {
   allowNavigation,
   APP_ENTRY_URL,
@@ -95,7 +96,14 @@ async function start(): Promise<void> {
   store = await StoreRuntime.start({ dataDir, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
   serveRenderer();
   // Printing (`shell.*`) is answered by the window's webContents, everything else by the store runtime.
-  ipcMain.handle(CALL_CHANNEL, createIpcHandler(store, undefined, createShellRouter(store)));
+  // A streamed CSV export (issue 14) goes through the same handler: into a file chosen in a save dialog.
+  const runtime = store;
+  const saveExport = (input: unknown, sessionId: string | undefined) =>
+    exportToChosenFile(runtime, input, sessionId, async (suggestedName) => {
+      const chosen = await dialog.showSaveDialog({ defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    });
+  ipcMain.handle(CALL_CHANNEL, createIpcHandler(store, undefined, createShellRouter(store), saveExport));
   stopSchedule = startBackupSchedule(store);
   mainWindow = createWindow(store);
   openCustomerDisplay(PRELOAD, mainWindow);

@@ -19,6 +19,11 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** IPC channel names; electron/preload.ts repeats them (a sandboxed preload cannot require local files). */
 export const CALL_CHANNEL = 'ukm-mart:call';
+/**
+ * The call name (on CALL_CHANNEL, never a contract method) of a streamed CSV export into a file chosen in a save
+ * dialog (electron/exportStream.ts): the same handler, so the same check of the calling frame.
+ */
+export const EXPORT_TO_FILE = 'shellExport.toFile';
 export const EVENT_CHANNEL = 'ukm-mart:event';
 /** Core events forwarded to the window. */
 export const FORWARDED_EVENTS = ['backup.completed', 'data.changed', 'job.progress', 'job.finished', 'store.restarted'] as const;
@@ -132,7 +137,12 @@ export interface IpcCore {
  * answer everything else (callAsync never rejects). Without a shell router,
  * `shell.*` reaches the core, which answers UNAVAILABLE as in the browser.
  */
-export function createIpcHandler(core: IpcCore, log: (message: string) => void = (m) => console.warn(m), shell?: ShellRouter) {
+export function createIpcHandler(
+  core: IpcCore,
+  log: (message: string) => void = (m) => console.warn(m),
+  shell?: ShellRouter,
+  exportToFile?: (input: unknown, sessionId: string | undefined) => Promise<Envelope<unknown>>,
+) {
   return async (event: IpcEventLike, method: unknown, input: unknown, sessionId?: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || (frame.parent !== null && frame.parent !== undefined)) {
@@ -143,6 +153,7 @@ export function createIpcHandler(core: IpcCore, log: (message: string) => void =
       return { ok: false, error: { code: 'VALIDATION', message: 'Method must be a name like "producers.create"' } };
     }
     if (shell && isShellMethod(method) && event.sender) return shell(event.sender as PrintableContents, method, input);
+    if (exportToFile && method === EXPORT_TO_FILE) return exportToFile(input, typeof sessionId === 'string' && sessionId.length <= 100 ? sessionId : undefined);
     return core.callAsync(method, input, typeof sessionId === 'string' && sessionId.length <= 100 ? { sessionId } : {});
   };
 }

@@ -11,6 +11,8 @@ export interface Bridge {
   /** `sessionId`: the signed-in session (from auth.signIn), carried with every call. */
   call(method: string, input: unknown, sessionId?: string): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** A streamed CSV export into a file the manager chooses in a save dialog (Electron shell). */
+  exportCsv?(input: unknown, sessionId?: string): Promise<Envelope<unknown>>;
 }
 
 declare global {
@@ -104,6 +106,48 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
     throw new ApiError(reply.error);
   }
   return reply.value as MethodOutput<M>;
+}
+
+function refused(reply: Envelope<unknown>, session: string | null): asserts reply is { ok: true; value: unknown } {
+  if (reply.ok) return;
+  if (reply.error.code === 'UNAUTHENTICATED' && session) {
+    setSession(null);
+    for (const l of sessionEndedListeners) l();
+  }
+  throw new ApiError(reply.error);
+}
+
+/**
+ * A large CSV export (sale lines, receipts, a producer's ledger entries over any range) that streams instead of
+ * travelling as one JSON reply: in Electron the shell asks where to save it and writes it in chunks; in browser
+ * mode the host checks the export and the session and hands a one-time link, which the browser downloads.
+ * Resolves with the file name (null when the manager cancelled the save dialog).
+ */
+export async function streamExport(input: MethodInput<'export.stream'>): Promise<string | null> {
+  const session = currentSessionId();
+  if (window.ukmMart) {
+    if (!window.ukmMart.exportCsv) throw new Error('This shell cannot save files');
+    const reply = await window.ukmMart.exportCsv(input, session ?? undefined);
+    refused(reply, session);
+    const value = reply.value as { filename: string } | null;
+    return value ? value.filename : null;
+  }
+  token ??= browserToken();
+  const res = await fetch('/api/export', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-ukm-session': session } : {}) },
+    body: JSON.stringify(input),
+  });
+  const reply = (await res.json()) as Envelope<unknown>;
+  refused(reply, session);
+  const { url, filename } = reply.value as { url: string; filename: string };
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return filename;
 }
 
 /** Push events from the store: the bridge in Electron, the host's event stream in browser mode. */

@@ -15,6 +15,7 @@ import { trustMethods } from './contract/trust';
 import { jobMethods, type JobFinished, type JobProgress } from './contract/jobs';
 import { labelMethods } from './contract/labels';
 import { insightMethods } from './contract/insight';
+import { exportMethods } from './contract/exports';
 
 export * from './contract/define';
 
@@ -42,6 +43,7 @@ const areas = {
   ...jobMethods,
   ...labelMethods,
   ...insightMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof areas;
@@ -57,6 +59,7 @@ export const contract = mergeAreas(
   jobMethods,
   labelMethods,
   insightMethods,
+  exportMethods,
 ) as unknown as Contract;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

@@ -282,6 +282,7 @@ export function createCore(options: CoreOptions = {}): Core {
     shell,
     emit,
     job,
+    ...(caller.csvSink ? { csvSink: caller.csvSink } : {}),
     [STORE_CONTROL]: control,
   }) as CoreContext;
 

@@ -18,6 +18,13 @@ export interface Caller {
    * on a read-only thread.
    */
   resolved?: Resolved;
+  /**
+   * Set only by a shell's streamed export (never from a client): where
+   * `export.stream` writes its CSV, chunk by chunk. It may block until the
+   * reader has taken the chunks before (flow control) and throws when the
+   * download was stopped.
+   */
+  csvSink?: (chunk: string) => void;
 }
 
 /** The caller's own session, for the handlers that open or end it (auth.signIn, auth.signOut). */
@@ -51,6 +58,8 @@ export interface CoreContext {
    * transaction rolled back (a failed PIN attempt): run after the call, in its own transaction.
    */
   durable(work: (db: Database.Database) => void): void;
+  /** The caller's CSV sink (Caller.csvSink), for `export.stream` only. */
+  readonly csvSink?: (chunk: string) => void;
 }
 
 export const nowIso = (ctx: Pick<CoreContext, 'now'>) => ctx.now().toISOString();

@@ -7,6 +7,7 @@ import { settlementHandlers } from './settlement/handlers';
 import { trustHandlers } from './trust/handlers';
 import { labelHandlers } from './labels/handlers';
 import { insightHandlers } from './insight/handlers';
+import { exportHandlers } from './exports/handlers';
 
 type AreaMap = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ function disjoint(...maps: AreaMap[]): void {
  * itself, so a contract method with no handler fails to compile.
  */
 export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.cancel' | 'system.acknowledgeChecks'>): Handlers {
-  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, labelHandlers, insightHandlers, coreOwn);
+  disjoint(systemHandlers, catalogueHandlers, stockHandlers, tillHandlers, settlementHandlers, trustHandlers, labelHandlers, insightHandlers, exportHandlers, coreOwn);
   return {
     ...coreOwn,
     ...systemHandlers,
@@ -36,5 +37,6 @@ export function buildHandlers(coreOwn: Pick<Handlers, 'system.status' | 'jobs.ca
     ...trustHandlers,
     ...labelHandlers,
     ...insightHandlers,
+    ...exportHandlers,
   };
 }

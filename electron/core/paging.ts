@@ -27,3 +27,9 @@ export function pagedRows<R, T>(
   const rows = db.prepare(`SELECT ${q.select} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`).all(...q.args, limit, offset) as R[];
   return { rows: rows.map(toRow), total, offset, limit };
 }
+
+/**
+ * The whole list, for the core's own whole-set work (the catalogue and stock CSVs), never for a screen:
+ * SQLite reads LIMIT -1 as "no limit".
+ */
+export const EVERY_ROW = { offset: 0, limit: -1 } as const;

@@ -1,5 +1,6 @@
 // Producers, products and their effective-dated terms. Owned by the catalogue area.
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import { method, id, rupiah, bps, localDate, nonEmptyText, optionalText, approval, biMsg } from './define';
 import type { TermsMode } from '../domain/terms';
 
@@ -142,8 +143,8 @@ export const catalogueMethods = {
       .strict(),
   ),
   'producers.get': method<Producer>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
-  'producers.list': method<Producer[]>({ access: 'staff', kind: 'read' })(
-    z.object({ search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() }).strict().optional().default({}),
+  'producers.list': method<Page<Producer>>({ access: 'staff', kind: 'read' })(
+    z.object({ search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional(), ...pageFields() }).strict().optional().default({}),
   ),
   'producers.setActive': method<Producer>({ access: 'manager', kind: 'write' })(z.object({ id: id(), active: z.boolean() }).strict()),
 
@@ -162,12 +163,13 @@ export const catalogueMethods = {
       .strict(),
   ),
   'products.get': method<Product>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
-  'products.list': method<Product[]>({ access: 'staff', kind: 'read' })(
+  'products.list': method<Page<Product>>({ access: 'staff', kind: 'read' })(
     z
       .object({
         producerId: id().optional(),
         search: z.string().trim().max(100).optional(),
         includeInactive: z.boolean().optional(),
+        ...pageFields(),
       })
       .strict()
       .optional()

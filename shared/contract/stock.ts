@@ -230,14 +230,15 @@ export const stockMethods = {
   'intakes.get': method<Intake>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
   'intakes.list': method<Page<DocumentSummary>>({ access: 'staff', kind: 'read' })(listRange),
 
-  'stock.list': method<StockRow[]>({ access: 'staff', kind: 'read' })(
+  'stock.list': method<Page<StockRow>>({ access: 'staff', kind: 'read' })(
     z
-      .object({ producerId: id().optional(), search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() })
+      .object({ producerId: id().optional(), search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional(), ...pageFields() })
       .strict()
       .optional()
       .default({}),
   ),
-  'stock.movements': method<StockMovement[]>({ access: 'staff', kind: 'read' })(z.object({ productId: id() }).strict()),
+  /** A product's movements, oldest first, each with the running on hand after it. */
+  'stock.movements': method<Page<StockMovement>>({ access: 'staff', kind: 'read' })(z.object({ productId: id(), ...pageFields() }).strict()),
   /** Recomputes every product's stock level from its movements and lists where they differ (none, unless the file was edited by hand). */
   'stock.verify': method<StockVerifyResult>({ access: 'manager', kind: 'long' })(z.object({}).strict().optional().default({})),
 
@@ -284,6 +285,10 @@ export const stockMethods = {
     z.object({ ...pageFields() }).strict().optional().default({}),
   ),
 
+  /**
+   * Not paged: bounded by the stock on hand, not by the years. Only lots still plausibly on hand appear
+   * (stock is consumed earliest-expiring first, so a few lots per perishable product at most), within the window.
+   */
   'expiry.list': method<ExpiryReport>({ access: 'staff', kind: 'read' })(
     z
       .object({ withinDays: z.number().int().min(0).max(365).optional(), producerId: id().optional() })

@@ -41,6 +41,7 @@ export function measureLists(o: CoreBenchOptions): Row[] {
   // The first page of each list that grows with the years, newest first, with its total.
   const busiest = (db.prepare('SELECT producer_id AS id FROM producer_balances ORDER BY entries DESC LIMIT 1').get() as { id: number }).id;
   const lastShift = (db.prepare('SELECT MAX(id) AS id FROM shifts').get() as { id: number }).id;
+  const moved = db.prepare('SELECT product_id AS id, COUNT(*) AS n FROM stock_movements GROUP BY product_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number };
   const lists: [string, string, unknown][] = [
     ['sales.list', 'sales.list (all sales)', {}],
     ['sales.list', 'sales.list (one shift)', { shiftId: lastShift }],
@@ -53,6 +54,14 @@ export function measureLists(o: CoreBenchOptions): Row[] {
     ['returns.list', 'returns.list', {}],
     ['stockCounts.list', 'stockCounts.list', {}],
     ['payouts.list', 'payouts.list (one producer)', { producerId: busiest }],
+    // The catalogue and stock lists (issue 14 part A), and the movements of the most-moved product, its newest page.
+    ['products.list', 'products.list', {}],
+    ['products.list', 'products.list (search)', { search: 'a', includeInactive: true }],
+    ['producers.list', 'producers.list (inactive too)', { includeInactive: true }],
+    ['stock.list', 'stock.list', {}],
+    ['stock.list', 'stock.list (search)', { search: 'a' }],
+    ['stock.movements', 'stock.movements (oldest page)', { productId: moved.id }],
+    ['stock.movements', 'stock.movements (newest page)', { productId: moved.id, offset: Math.max(0, moved.n - 100) }],
   ];
   const listTimes: { label: string; total: number; t: Summary; cpu: Summary }[] = [];
   for (const [method, label, input] of lists) {

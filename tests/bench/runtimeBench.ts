@@ -31,7 +31,7 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     // Every call carries a session (SPEC §5): the manager for long work, the shift's cashier at the till.
     const signIn = async (staffId: number, pin: string): Promise<Who> => ({ sessionId: (await must<{ sessionId: string }>(runtime, 'auth.signIn', { staffId, pin })).sessionId });
     const manager = await signIn(meta.staff.managerId, meta.staff.managerPin);
-    const products = (await must<{ id: number; active: boolean }[]>(runtime, 'products.list', {}, manager)).filter((p) => p.active);
+    const products = (await must<{ rows: { id: number; active: boolean }[] }>(runtime, 'products.list', { limit: 500 }, manager)).rows.filter((p) => p.active);
     let shift = await must<{ id: number; cashierId: number } | null>(runtime, 'shifts.current', {}, manager);
     const owner = meta.staff.cashiers.find((c) => c.id === shift?.cashierId) ?? meta.staff.cashiers[0]!;
     const till = await signIn(owner.id, owner.pin);

@@ -156,7 +156,7 @@ describeE2E('catalogue, intake and stock in the browser', () => {
     await page.getByLabel('Language').selectOption('id');
 
     // The core agrees, and the ledger chain verifies.
-    const [row] = await app.api('stock.list', {});
+    const [row] = (await app.api('stock.list', {})).rows;
     expect(row).toMatchObject({ productName: 'Keripik Balado 200 g', onHand: 18 });
     expect((await app.api('ledger.verify', {})).ok).toBe(true);
   }, 120_000);

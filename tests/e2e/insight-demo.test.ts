@@ -36,7 +36,7 @@ describeE2E('what sells on the demo store: see it, print it, reorder', () => {
     app = await startE2EApp({ clock: new TestClock('2026-11-28T05:00:00.000Z'), viewport: { width: 1366, height: 768 } });
     page = app.page;
     await app.api('setup.complete', { mode: 'demo', storeName: 'UKM Mart KTM Telang' });
-    darmi = (await app.api('producers.list', {})).find((p) => p.shortName === 'Mbah Darmi')!;
+    darmi = (await app.api('producers.list', {})).rows.find((p) => p.shortName === 'Mbah Darmi')!;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
     await page.goto(app.host.appUrl);
     await page.getByRole('button', { name: new RegExp(DEMO_MANAGER.name) }).click({ timeout: 20_000 });
@@ -112,7 +112,7 @@ describeE2E('what sells on the demo store: see it, print it, reorder', () => {
     // The screen shows the first producer once the list is in; then choose Mbah Darmi.
     await page.getByTestId('statement-insight').waitFor({ timeout: 15_000 });
     // Pak Slamet: his mika pack mostly comes back expired, so the chart has hatched bars as well as black ones.
-    const slamet = (await app.api('producers.list', {})).find((p) => p.shortName === 'Pak Slamet')!;
+    const slamet = (await app.api('producers.list', {})).rows.find((p) => p.shortName === 'Pak Slamet')!;
     await page.getByLabel('Pilih produsen').selectOption(String(slamet.id));
     await expect.poll(() => page.getByTestId('statement-insight').innerText(), { timeout: 15_000 }).toContain(slamet.name);
     await page.getByLabel('Dari tanggal').fill('2026-09-07');

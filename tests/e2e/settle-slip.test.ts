@@ -61,7 +61,7 @@ describeE2E('settlement: a full payout slip in every layout', () => {
     clock.set('2026-10-30T03:00:00.000Z');
     await sell(lapis.id, 4, 5_500); // 4 × 4 500
     await app.api('sales.refund', { id: crypto.randomUUID(), saleId: refunded.id, lines: [{ saleLineId: refunded.lines[0]!.id, quantity: 1 }], restock: true, reason: 'kemasan rusak', approval });
-    const stock = await app.api('stock.list', {});
+    const stock = (await app.api('stock.list', {})).rows;
     const onHand = stock.find((s) => s.productId === bolu.id)!.onHand;
     await app.api('stockCounts.create', { lines: [{ productId: bolu.id, counted: onHand - 1, reason: 'hilang' }], approval });
     await app.api('ledger.deduct', { producerId: sari.id, amount: 3_000, reason: 'Plastik kemasan Oktober', approval });

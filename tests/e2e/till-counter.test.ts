@@ -259,7 +259,7 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
   it('gives a 10% discount in percent on a Rp 12.345 line without asking a PIN (the one shared rule)', async () => {
     await page.keyboard.type('K6');
     await page.keyboard.press('Enter');
-    const line = (await app.api('products.list', {})).find((p) => p.name === 'Dodol nangka')!;
+    const line = ((await app.api('products.list', {})).rows).find((p) => p.name === 'Dodol nangka')!;
     const price = line.terms!.retailPrice;
     expect(price).toBe(12_345);
     await page.getByRole('button', { name: 'Diskon Dodol nangka' }).click();

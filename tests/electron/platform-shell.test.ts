@@ -12,6 +12,7 @@ import {
   denyPermissionRequest,
   denyWindowOpen,
   EVENT_CHANNEL,
+  EXPORT_TO_FILE,
   FORWARDED_EVENTS,
   resolveRendererFile,
   webPreferences,
@@ -132,6 +133,7 @@ describe('the preload', () => {
     expect(source).toMatch(/exposeInMainWorld\('ukmMart', \{\s*call\(/);
     expect(source).toContain(`const CALL_CHANNEL = '${CALL_CHANNEL}'`);
     expect(source).toContain(`const EVENT_CHANNEL = '${EVENT_CHANNEL}'`);
+    expect(source).toContain(`const EXPORT_TO_FILE = '${EXPORT_TO_FILE}'`);
     expect(source).toContain(`const EVENTS = [${FORWARDED_EVENTS.map((e) => `'${e}'`).join(', ')}]`);
     expect(source).not.toMatch(/ipcRenderer\.send\b|exposeInMainWorld\('ipcRenderer'/);
   });
@@ -142,7 +144,7 @@ describe('main.ts wiring', () => {
   it('takes the single-instance lock and the data folder lock, has ONE ipc handler, and backs up daily and (bounded) on close', () => {
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
-    expect(main).toContain('createIpcHandler(store, undefined, createShellRouter(store))');
+    expect(main).toContain('createIpcHandler(store, undefined, createShellRouter(store), saveExport)');
     expect(main).toContain('startBackupSchedule(store)');
     expect(main).toContain('closeStore(store, stopSchedule)');
     // The store runs in the runtime's threads, never in the main process.

@@ -68,6 +68,8 @@ describe('sessions', () => {
       ['staff.create', { name: 'Teman', role: 'manager', pin: '1111' }],
       ['export.catalogueCsv', {}],
       ['reports.salesCsv', { from: '2026-11-01', to: '2026-11-02', by: 'sale' }],
+      ['export.prepare', { kind: 'saleLines', from: '2026-11-01', to: '2026-11-02' }],
+      ['export.stream', { kind: 'saleLines', from: '2026-11-01', to: '2026-11-02' }],
       ['backup.list', {}],
     ];
     for (const [method, input] of attempts) {

@@ -39,13 +39,13 @@ function content(core: TestCore) {
 describe('demo store', () => {
   it('seeds the KTM Telang producers, products, terms, weekly deliveries and a return, all in the past', () => {
     seed(t);
-    const producers = t.ok('producers.list', {});
+    const producers = t.ok('producers.list', {}).rows;
     expect(producers.map((p) => p.shortName).sort()).toEqual(DEMO_PRODUCERS.map((p) => p.shortName).sort());
     expect(producers.filter((p) => /Telur Asin/.test(p.name))).toHaveLength(2);
     expect(producers.filter((p) => /Kelanting/.test(p.name))).toHaveLength(2);
     expect(new Set(producers.map((p) => p.payoutMethod))).toEqual(new Set(['cash', 'transfer', 'ewallet']));
 
-    const products = t.ok('products.list', {});
+    const products = t.ok('products.list', {}).rows;
     expect(products.every((p) => p.shortCode && p.terms && p.tileColor)).toBe(true);
     expect(products.some((p) => p.barcode)).toBe(true);
     expect(products.some((p) => p.perishable)).toBe(true);
@@ -70,7 +70,7 @@ describe('demo store', () => {
     // No money moved: no ledger yet, the chain is trivially intact.
     expect(t.ok('ledger.verify', {}).ok).toBe(true);
     // Stock is there, and the eggs show up on the expiry lists.
-    expect(t.ok('stock.list', {}).every((r) => r.onHand > 0)).toBe(true);
+    expect(t.ok('stock.list', {}).rows.every((r) => r.onHand > 0)).toBe(true);
     const expiry = t.ok('expiry.list', {});
     expect(expiry.producers.some((g) => g.expired.length > 0)).toBe(true);
 

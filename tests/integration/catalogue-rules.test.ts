@@ -22,16 +22,16 @@ describe('producers', () => {
     });
     expect(p).toMatchObject({ name: 'Keripik Singkong Sri Rejeki', shortName: 'Sri Rejeki', payoutMethod: 'ewallet', active: true });
     makeProducer(t, 'Kelanting Mbah Darmi');
-    expect(t.ok('producers.list', { search: 'krajan' }).map((x) => x.id)).toEqual([p.id]);
-    expect(t.ok('producers.list', { search: 'kelanting' })).toHaveLength(1);
+    expect(t.ok('producers.list', { search: 'krajan' }).rows.map((x) => x.id)).toEqual([p.id]);
+    expect(t.ok('producers.list', { search: 'kelanting' }).rows).toHaveLength(1);
 
     const m = t.manager();
     const edited = t.ok('producers.update', { id: p.id, phone: '0811-000', payoutMethod: 'cash' });
     expect(edited).toMatchObject({ phone: '0811-000', payoutMethod: 'cash', payoutProvider: '', payoutAccount: '' });
     const off = t.ok('producers.setActive', { id: p.id, active: false });
     expect(off.active).toBe(false);
-    expect(t.ok('producers.list', {}).map((x) => x.id)).not.toContain(p.id);
-    expect(t.ok('producers.list', { includeInactive: true }).map((x) => x.id)).toContain(p.id);
+    expect(t.ok('producers.list', {}).rows.map((x) => x.id)).not.toContain(p.id);
+    expect(t.ok('producers.list', { includeInactive: true }).rows.map((x) => x.id)).toContain(p.id);
 
     const audit = t.core.db!.prepare("SELECT action, actor_id, before_json, after_json FROM audit_log WHERE subject_type = 'producer' AND subject_id = ? ORDER BY id").all(String(p.id)) as {
       action: string;
@@ -68,8 +68,8 @@ describe('products and terms', () => {
     expect(product.terms).toMatchObject({ effectiveFrom: '2026-11-02', retailPrice: 4000, mode: 'fixed', producerPrice: 3200, commissionBps: null });
     const pct = makeProduct(t, p.id, { name: 'Isi 6', shortCode: '106', terms: { retailPrice: 26000, mode: 'percent', commissionBps: 2000 } });
     expect(pct.terms).toMatchObject({ mode: 'percent', commissionBps: 2000, producerPrice: null });
-    expect(t.ok('products.list', { producerId: p.id }).map((x) => x.name).sort()).toEqual(['Isi 6', 'Telur Asin Rebus']);
-    expect(t.ok('products.list', { search: '106' }).map((x) => x.id)).toEqual([pct.id]);
+    expect(t.ok('products.list', { producerId: p.id }).rows.map((x) => x.name).sort()).toEqual(['Isi 6', 'Telur Asin Rebus']);
+    expect(t.ok('products.list', { search: '106' }).rows.map((x) => x.id)).toEqual([pct.id]);
   });
 
   it('refuses bad prices, commissions, names and codes, changing nothing', () => {

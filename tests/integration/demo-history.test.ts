@@ -125,10 +125,10 @@ describe('demo store history', () => {
         WHERE NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.product_id = sl.product_id AND m.kind = 'intake' AND m.occurred_at <= s.created_at)`,
     );
     expect(early).toEqual([]);
-    expect(t.ok('stock.list', {}).every((r) => r.onHand > 0)).toBe(true);
+    expect(t.ok('stock.list', {}).rows.every((r) => r.onHand > 0)).toBe(true);
 
     // Payout methods follow each producer's preference; drawer payouts only in an open shift.
-    const producers = new Map(t.ok('producers.list', {}).map((p) => [p.id, p.payoutMethod]));
+    const producers = new Map(t.ok('producers.list', {}).rows.map((p) => [p.id, p.payoutMethod]));
     for (const p of t.ok('payouts.list', {}).rows) {
       const pref = producers.get(p.producerId);
       if (pref === 'cash') expect(['cash_safe', 'cash_drawer']).toContain(p.method);

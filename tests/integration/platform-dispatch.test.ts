@@ -21,7 +21,7 @@ describe('dispatch by kind', () => {
     other.prepare('BEGIN IMMEDIATE').run();
     try {
       const started = performance.now();
-      expect(t.ok('producers.list', {}).map((p) => p.name)).toEqual(['Bu Siti']);
+      expect(t.ok('producers.list', {}).rows.map((p) => p.name)).toEqual(['Bu Siti']);
       expect(t.ok('settlements.owed', {})).toBeTruthy();
       expect(performance.now() - started).toBeLessThan(1000);
       // The write needs the lock the other connection holds: refused, nothing written.
@@ -30,7 +30,7 @@ describe('dispatch by kind', () => {
       other.prepare('ROLLBACK').run();
       other.close();
     }
-    expect(t.ok('producers.list', {}).map((p) => p.name)).toEqual(['Bu Siti']);
+    expect(t.ok('producers.list', {}).rows.map((p) => p.name)).toEqual(['Bu Siti']);
     t.close();
   });
 

@@ -60,7 +60,7 @@ describe('store runtime', () => {
     expect(created).toMatchObject({ ok: true, value: { name: 'Keripik Pak Darto' } });
     // The read thread sees the writer's commit at once (WAL).
     const list = await runtime.call('producers.list', {}, who);
-    expect(list.ok && (list.value as unknown[]).length).toBe(producers.length + 1);
+    expect(list.ok && (list.value as { rows: unknown[] }).rows.length).toBe(producers.length + 1);
     // A write sent to the read-only thread would fail: reads never take the write lock.
     const threads = runtime.threadsForTest();
     expect(threads.reader).not.toBeNull();
@@ -132,7 +132,7 @@ describe('store runtime', () => {
     expect(await after).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(order).toEqual(['restore', 'list']);
     const listed = await runtime.call('producers.list', {}, await signIn(runtime, approval));
-    expect(((listed as { value: { name: string }[] }).value).map((p) => p.name)).not.toContain('Setelah Cadangan');
+    expect(((listed as { value: { rows: { name: string }[] } }).value).rows.map((p) => p.name)).not.toContain('Setelah Cadangan');
   });
 
   it('starts a dead writer again, says so, and does not re-apply the write it was doing', async () => {
@@ -151,9 +151,9 @@ describe('store runtime', () => {
     expect(await runtime.call('producers.list', {}, who)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const again = await signIn(runtime, approval);
     // Whatever the dead thread had done was either committed once or not at all; nothing was sent again.
-    const names = ((await runtime.call('producers.list', {}, again)) as { value: { name: string }[] }).value.map((p) => p.name);
+    const names = ((await runtime.call('producers.list', {}, again)) as { value: { rows: { name: string }[] } }).value.rows.map((p) => p.name);
     expect(names.filter((n) => n === 'Saat Mati').length).toBeLessThanOrEqual(1);
-    expect(names.length).toBeGreaterThanOrEqual((before as { value: unknown[] }).value.length);
+    expect(names.length).toBeGreaterThanOrEqual((before as { value: { rows: unknown[] } }).value.rows.length);
     expect(await runtime.call('producers.create', { name: 'Sesudah Hidup', shortName: 'Hidup' }, again)).toMatchObject({ ok: true });
   });
 });

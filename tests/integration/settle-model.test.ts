@@ -92,7 +92,7 @@ function runModel(seed: number, steps: number) {
         const a = listed.get(s.id);
         expect(a && [a.number, a.producer.id, a.totalDue, a.paid, a.remaining], `${where}: ${s.number}`).toEqual([s.number, s.producerId, s.total, s.paid, s.total - s.paid]);
       }
-      const stock = new Map(t.ok('stock.list', { includeInactive: true }).map((row) => [row.productId, row.onHand]));
+      const stock = new Map(t.ok('stock.list', { includeInactive: true }).rows.map((row) => [row.productId, row.onHand]));
       for (const p of products) expect(stock.get(p.id), `${where}: stock of product ${p.id}`).toBe(p.onHand);
       if (full) expect(t.ok('ledger.verify', {}).ok, `${where}: ledger.verify`).toBe(true);
     };

@@ -14,8 +14,8 @@ describe('grouped preview', () => {
     t.ok('setup.complete', { mode: 'demo', storeName: 'Toko Demo' });
     const db = t.core.db!;
     // Entries the demo may lack: a sale whose share does not divide by its units, one without a product, a refund without units.
-    const producer = t.ok('producers.list', {})[0]!;
-    const product = t.ok('products.list', { producerId: producer.id })[0]!;
+    const producer = t.ok('producers.list', {}).rows[0]!;
+    const product = t.ok('products.list', { producerId: producer.id }).rows[0]!;
     db.transaction(() => {
       const at = '2026-11-24T03:00:00.000Z';
       appendLedgerEntry(db, { producerId: producer.id, kind: 'sale', amount: 1001, quantity: 3, productId: product.id, occurredAt: at, refType: 'sale', refId: 'x1' });

@@ -68,7 +68,7 @@ describe('stock counts', () => {
     expect(t.ok('stockCounts.list', {}).rows).toEqual([
       { id: count.id, number: 'SO-000001', countedAt: count.countedAt, lineCount: 3, differences: 3, totalShrinkage: 20700 },
     ]);
-    const movements = t.ok('stock.movements', { productId: other.id });
+    const movements = t.ok('stock.movements', { productId: other.id }).rows;
     expect(movements.at(-1)).toMatchObject({ kind: 'count', quantity: 2, balance: 6 });
     const audit = t.core.db!.prepare("SELECT actor_id FROM audit_log WHERE action = 'stockCount.create'").all() as { actor_id: number }[];
     expect(audit).toEqual([{ actor_id: m.staffId }]);

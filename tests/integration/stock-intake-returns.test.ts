@@ -48,7 +48,7 @@ describe('intakes', () => {
     expect(onHandOf(t, a.id)).toBe(35);
     expect(t.ok('intakes.get', { id: first.id })).toEqual(first);
     expect(t.ok('intakes.list', {}).rows.map((i) => i.number)).toEqual(['TT-000002', 'TT-000001']);
-    const movements = t.ok('stock.movements', { productId: a.id });
+    const movements = t.ok('stock.movements', { productId: a.id }).rows;
     expect(movements.map((m) => [m.kind, m.quantity, m.balance])).toEqual([
       ['intake', 30, 30],
       ['intake', 5, 35],
@@ -90,15 +90,15 @@ describe('stock on hand', () => {
     t.ok('intakes.create', { producerId: p.id, lines: [{ productId: a.id, quantity: 10, noExpiryDate: true }, { productId: b.id, quantity: 2 }] });
     sellFromStock(a.id, 4);
     sellFromStock(b.id, 3);
-    const rows = t.ok('stock.list', { producerId: p.id });
+    const rows = t.ok('stock.list', { producerId: p.id }).rows;
     expect(rows.map((r) => [r.productName, r.onHand, r.oversold, r.perishable])).toEqual([
       ['Panggang', -1, true, false],
       ['Telur Asin Rebus', 6, false, true],
     ]);
-    expect(t.ok('stock.list', { search: 'panggang' }).map((r) => r.productId)).toEqual([b.id]);
+    expect(t.ok('stock.list', { search: 'panggang' }).rows.map((r) => r.productId)).toEqual([b.id]);
     // An inactive product with stock still shows: stock never silently disappears.
     t.ok('products.setActive', { id: a.id, active: false });
-    expect(t.ok('stock.list', {}).map((r) => r.productId)).toContain(a.id);
+    expect(t.ok('stock.list', {}).rows.map((r) => r.productId)).toContain(a.id);
   });
 
   it('exports stock as CSV', () => {

@@ -46,7 +46,7 @@ describe('stock levels', () => {
     const s2 = till.sale([{ productId: egg, quantity: 3 }]);
     check();
     expect(lookupOnHand()).toBe(23);
-    expect(t.ok('stock.list', {}).find((r) => r.productId === cake)).toMatchObject({ onHand: -1, oversold: true });
+    expect(t.ok('stock.list', {}).rows.find((r) => r.productId === cake)).toMatchObject({ onHand: -1, oversold: true });
 
     t.ok('sales.void', { saleId: s2.id, reason: 'batal', approval: mgr });
     check();
@@ -68,7 +68,7 @@ describe('stock levels', () => {
     expect(t.ok('products.get', { id: cake }).onHand).toBe(0);
     // The stock list's last movement is the latest movement of the product.
     const lastAt = till.db.prepare('SELECT MAX(occurred_at) FROM stock_movements WHERE product_id = ?').pluck().get(egg);
-    expect(t.ok('stock.list', {}).find((r) => r.productId === egg)!.lastMovementAt).toBe(lastAt);
+    expect(t.ok('stock.list', {}).rows.find((r) => r.productId === egg)!.lastMovementAt).toBe(lastAt);
   });
 
   it('a rolled-back transaction rolls its level back with its movements', () => {

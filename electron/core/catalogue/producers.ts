@@ -4,6 +4,8 @@ import { audit } from '../audit';
 import { invalid, notFound } from '../errors';
 import type { PayoutMethod, Producer } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import { likePattern, text } from './common';
 import { setActiveFlag } from './activeFlag';
 
@@ -59,17 +61,27 @@ export function getProducer(ctx: CoreContext, id: number): Producer {
   return toProducer(row);
 }
 
-export function listProducers(ctx: CoreContext, input: MethodParsed<'producers.list'>): Producer[] {
+export function listProducers(ctx: CoreContext, input: MethodParsed<'producers.list'>): Page<Producer> {
   const where: string[] = [];
-  const params: unknown[] = [];
+  const args: (string | number)[] = [];
   if (!input.includeInactive) where.push('p.active = 1');
   if (input.search) {
     where.push(`(p.name LIKE ? ESCAPE '\\' OR p.short_name LIKE ? ESCAPE '\\' OR p.address LIKE ? ESCAPE '\\' OR p.phone LIKE ? ESCAPE '\\')`);
     const pattern = likePattern(input.search);
-    params.push(pattern, pattern, pattern, pattern);
+    args.push(pattern, pattern, pattern, pattern);
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.active DESC, p.name COLLATE NOCASE`;
-  return (ctx.db.prepare(sql).all(...params) as ProducerRow[]).map(toProducer);
+  return pagedRows<ProducerRow, Producer>(
+    ctx.db,
+    {
+      select: 'p.*, (SELECT COUNT(*) FROM products x WHERE x.producer_id = p.id AND x.active = 1) AS product_count',
+      from: 'producers p',
+      where,
+      args,
+      orderBy: 'p.active DESC, p.name COLLATE NOCASE, p.id',
+    },
+    input,
+    toProducer,
+  );
 }
 
 interface Payout {

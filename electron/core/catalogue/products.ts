@@ -4,6 +4,8 @@ import { audit } from '../audit';
 import { notFound, conflict } from '../errors';
 import type { Product } from '../../../shared/contract/catalogue';
 import type { MethodParsed } from '../../../shared/contract';
+import type { Page } from '../../../shared/contract/paging';
+import { pagedRows } from '../paging';
 import { codeOrNull, likePattern, todayLocal } from './common';
 import { assertCodesFree } from './codes';
 import { setActiveFlag } from './activeFlag';
@@ -70,22 +72,33 @@ export function getProduct(ctx: CoreContext, id: number): Product {
   return toProduct(ctx, row, todayLocal(ctx));
 }
 
-export function listProducts(ctx: CoreContext, input: MethodParsed<'products.list'>): Product[] {
+export function listProducts(ctx: CoreContext, input: MethodParsed<'products.list'>): Page<Product> {
   const where: string[] = [];
-  const params: unknown[] = [];
+  const args: (string | number)[] = [];
   if (input.producerId !== undefined) {
     where.push('p.producer_id = ?');
-    params.push(input.producerId);
+    args.push(input.producerId);
   }
   if (!input.includeInactive) where.push('p.active = 1');
   if (input.search) {
     const pattern = likePattern(input.search);
     where.push(`(p.name LIKE ? ESCAPE '\\' OR p.barcode = ? OR p.short_code LIKE ? ESCAPE '\\' OR pr.name LIKE ? ESCAPE '\\')`);
-    params.push(pattern, input.search, pattern, pattern);
+    args.push(pattern, input.search, pattern, pattern);
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.active DESC, pr.name COLLATE NOCASE, p.name COLLATE NOCASE`;
   const today = todayLocal(ctx);
-  return (ctx.db.prepare(sql).all(...params) as ProductRow[]).map((r) => toProduct(ctx, r, today));
+  return pagedRows<ProductRow, Product>(
+    ctx.db,
+    {
+      select: `p.*, pr.name AS producer_name, pr.short_name AS producer_short_name, pr.active AS producer_active, COALESCE(s.on_hand, 0) AS on_hand`,
+      from: 'products p JOIN producers pr ON pr.id = p.producer_id LEFT JOIN stock_levels s ON s.product_id = p.id',
+      countFrom: 'products p JOIN producers pr ON pr.id = p.producer_id',
+      where,
+      args,
+      orderBy: 'p.active DESC, pr.name COLLATE NOCASE, p.name COLLATE NOCASE, p.id',
+    },
+    input,
+    (r) => toProduct(ctx, r, today),
+  );
 }
 
 export function createProduct(ctx: CoreContext, input: MethodParsed<'products.create'>): Product {

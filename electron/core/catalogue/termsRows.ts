@@ -27,14 +27,26 @@ export function toTermsView(r: TermsDbRow): TermsView {
   };
 }
 
+/** The two statements of `termsAround`, prepared once per connection: a page of 100 products asks 200 times. */
+const aroundStatements = new WeakMap<Database.Database, { current: Database.Statement; next: Database.Statement }>();
+
+function around(db: Database.Database) {
+  let s = aroundStatements.get(db);
+  if (!s) {
+    s = {
+      current: db.prepare(`SELECT * FROM product_terms WHERE product_id = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1`),
+      next: db.prepare(`SELECT * FROM product_terms WHERE product_id = ? AND effective_from > ? ORDER BY effective_from ASC, id DESC LIMIT 1`),
+    };
+    aroundStatements.set(db, s);
+  }
+  return s;
+}
+
 /** Terms in effect on `date` and the next change scheduled after it, if any. */
 export function termsAround(db: Database.Database, productId: number, date: string): { current: TermsView | null; next: TermsView | null } {
-  const current = db
-    .prepare(`SELECT * FROM product_terms WHERE product_id = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1`)
-    .get(productId, date) as TermsDbRow | undefined;
-  const next = db
-    .prepare(`SELECT * FROM product_terms WHERE product_id = ? AND effective_from > ? ORDER BY effective_from ASC, id DESC LIMIT 1`)
-    .get(productId, date) as TermsDbRow | undefined;
+  const s = around(db);
+  const current = s.current.get(productId, date) as TermsDbRow | undefined;
+  const next = s.next.get(productId, date) as TermsDbRow | undefined;
   return { current: current ? toTermsView(current) : null, next: next ? toTermsView(next) : null };
 }
 

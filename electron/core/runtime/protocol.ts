@@ -24,6 +24,8 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'call'; id: number; method: string; input: unknown; caller?: Caller }
   | { type: 'backup'; id: number; kind: 'daily' | 'close' }
+  /** To a long-work thread: run `export.stream`, posting its chunks; `flow` holds the acknowledgements (csvFlow.ts). */
+  | { type: 'stream'; id: number; input: unknown; caller?: Caller; flow: SharedArrayBuffer }
   /** To the writer, which holds the sessions: resolve (and touch) one for a call bound for a read-only thread. */
   | { type: 'session'; id: number; sessionId: string }
   | { type: 'close' };
@@ -31,6 +33,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; status: StoreStatus }
   | { type: 'reply'; id: number; reply: Envelope<unknown>; status?: StoreStatus }
+  /** A chunk of a streamed export, before its reply. */
+  | { type: 'chunk'; id: number; data: string }
   | { type: 'event'; event: CoreEventName; payload: CoreEvents[CoreEventName] }
   | { type: 'closed' };
 

@@ -24,6 +24,8 @@ import { DB_FILE_NAME, defaultDataDir, type CoreOptions } from '../app';
 import type { Caller } from '../context';
 import type { Resolved } from '../staff/sessions';
 import { JobBoard } from './jobs';
+import { flowControl, newFlow } from './csvFlow';
+import type { CsvSink } from './endpoint';
 import type { FromWorker, ToWorker, WorkerRole, WorkerSetup } from './protocol';
 
 export interface RuntimeOptions extends Omit<CoreOptions, 'jobs' | 'role'> {
@@ -31,7 +33,13 @@ export interface RuntimeOptions extends Omit<CoreOptions, 'jobs' | 'role'> {
   longWorkers?: number;
 }
 
-type Pending = { message: Extract<ToWorker, { type: 'call' | 'backup' | 'session' }>; kind: MethodKind | 'backup'; resolve: (reply: Envelope<unknown>) => void };
+type Pending = {
+  message: Extract<ToWorker, { type: 'call' | 'backup' | 'session' | 'stream' }>;
+  kind: MethodKind | 'backup';
+  resolve: (reply: Envelope<unknown>) => void;
+  /** A streamed export's chunks, as they come. */
+  onChunk?: (data: string) => void;
+};
 
 interface Thread {
   role: WorkerRole;
@@ -112,7 +120,8 @@ export class StoreRuntime {
         thread.pending.delete(message.id);
         if (message.status) this.lastStatus = message.status;
         pending?.resolve(message.reply);
-      } else if (message.type === 'event') this.emit(message.event, message.payload);
+      } else if (message.type === 'chunk') thread.pending.get(message.id)?.onChunk?.(message.data);
+      else if (message.type === 'event') this.emit(message.event, message.payload);
     });
     worker.on('error', (err) => console.error(`[runtime] the ${role} thread failed:`, err));
     worker.on('exit', (code) => {
@@ -146,9 +155,9 @@ export class StoreRuntime {
     thread.worker.postMessage(pending.message);
   }
 
-  private send(thread: Thread, message: Pending['message'], kind: Pending['kind']): Promise<Envelope<unknown>> {
+  private send(thread: Thread, message: Pending['message'], kind: Pending['kind'], onChunk?: (data: string) => void): Promise<Envelope<unknown>> {
     if (this.clock && this.now) this.clock[0] = this.now().getTime();
-    return new Promise((resolve) => this.post(thread, { message, kind, resolve }));
+    return new Promise((resolve) => this.post(thread, { message, kind, resolve, ...(onChunk ? { onChunk } : {}) }));
   }
 
   private longThread(): Thread {
@@ -192,6 +201,38 @@ export class StoreRuntime {
     }
     const reply = await this.send(thread, message, kind);
     if (method === 'settings.update' && reply.ok) this.lang = (reply.value as { language?: 'id' | 'en' }).language ?? this.lang;
+    return reply;
+  }
+
+  /**
+   * A streamed CSV export (`export.stream`) on a long-work thread: its chunks go to `sink` in order as they
+   * come; the thread runs at most FLOW_WINDOW chunks ahead of the sink and stops when the sink's reader goes.
+   */
+  async streamCsv(input: unknown, caller: Caller, sink: CsvSink): Promise<Envelope<unknown>> {
+    while (this.exclusive) await this.exclusive.catch(() => undefined);
+    if (this.closed || this.lastStatus.state !== 'ready') {
+      return { ok: false, error: { code: 'UNAVAILABLE', message: this.lang === 'id' ? 'Toko belum siap.' : 'The store is not ready.' } };
+    }
+    const from: Caller = caller.sessionId ? { sessionId: caller.sessionId } : {};
+    const thread = this.longThread();
+    await thread.ready;
+    if (from.sessionId) {
+      const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
+      if (resolved.ok) from.resolved = resolved.value as Resolved;
+    }
+    const flow = newFlow();
+    const control = flowControl(flow);
+    sink.onStop(() => control.stop());
+    let written = Promise.resolve();
+    const onChunk = (data: string) => {
+      written = written.then(async () => {
+        if (!sink.stopped()) await sink.write(data);
+        if (sink.stopped()) control.stop();
+        control.ack();
+      });
+    };
+    const reply = await this.send(thread, { type: 'stream', id: this.nextId++, input, caller: from, flow }, 'long', onChunk);
+    await written;
     return reply;
   }
 

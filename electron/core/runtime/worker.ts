@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../app';
 import { automaticBackup } from '../backup/schedule';
 import { JobBoard, type JobFinished, type JobProgress } from './jobs';
+import { flowSink } from './csvFlow';
 import { CORE_EVENT_NAMES, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
@@ -28,6 +29,10 @@ port.on('message', (message: ToWorker) => {
     void core.callAsync(message.method, message.input, message.caller).then((reply) =>
       send({ type: 'reply', id: message.id, reply, ...(changesStatus(message.method) ? { status: core.status() } : {}) }),
     );
+  } else if (message.type === 'stream') {
+    // The export runs to its end on this thread (blocking while the shell catches up): no other call interleaves with its statement.
+    const csvSink = flowSink(message.flow, (data) => send({ type: 'chunk', id: message.id, data }));
+    void core.callAsync('export.stream', message.input, { ...message.caller, csvSink }).then((reply) => send({ type: 'reply', id: message.id, reply }));
   } else if (message.type === 'session') {
     send({ type: 'reply', id: message.id, reply: { ok: true, value: core.resolveSession(message.sessionId) } });
   } else if (message.type === 'backup') {

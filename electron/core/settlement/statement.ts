@@ -148,6 +148,30 @@ export function statementLines(
   return { producer: toProducerRef(range.producer), weekEnd, from: b.from, to: b.to, openingBalance, rows: lines, total, offset, limit };
 }
 
+/** The statement CSV's header: plain integers for amounts so a spreadsheet can add them up. */
+export const STATEMENT_CSV_HEADER = ['date', 'occurred_at', 'seq', 'kind', 'product', 'quantity', 'reason', 'amount', 'balance', 'settlement', 'code'];
+
+/**
+ * A statement's CSV rows over the range, one at a time from an iterating statement (the opening balance first),
+ * and the file's name: `statementCsv` collects them, a streamed export writes them as they come.
+ */
+export function statementCsvRows(db: Database.Database, rule: PeriodRule, now: Date, input: RangeInput): { fileName: string; rows: Iterable<CsvValue[]> } {
+  const range = resolveRange(db, rule, now, input);
+  const slug = range.producer.short_name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `producer-${range.producer.id}`;
+  function* rows(): Generator<CsvValue[]> {
+    const opening = balanceBefore(db, range.producer.id, range.fromInstant, now);
+    yield ['', '', '', 'opening_balance', '', '', '', '', opening, '', ''];
+    const dateOf = localDateOf(rule.timeZone);
+    let balance = opening;
+    for (const r of db.prepare(LINES_SQL).iterate(range.producer.id, range.fromInstant, range.toInstant) as IterableIterator<EntryRow>) {
+      balance += r.amount;
+      const l = toEntry(r);
+      yield [dateOf(r.occurred_at), l.occurredAt, l.seq, l.kind, l.productName, l.quantity, l.reason, l.amount, balance, l.settlementNumber, l.code];
+    }
+  }
+  return { fileName: `statement-${slug}-${input.from ?? 'start'}-${input.to ?? 'now'}.csv`, rows: rows() };
+}
+
 /** CSV of a statement's entries over the range: plain integers for amounts so a spreadsheet can add them up. */
 export function statementCsv(
   db: Database.Database,
@@ -157,19 +181,12 @@ export function statementCsv(
   progress: (done: number, total: number) => void = () => undefined,
 ) {
   progress(0, 0);
-  const range = resolveRange(db, rule, now, input);
-  const opening = balanceBefore(db, range.producer.id, range.fromInstant, now);
-  const header = ['date', 'occurred_at', 'seq', 'kind', 'product', 'quantity', 'reason', 'amount', 'balance', 'settlement', 'code'];
-  const rows: CsvValue[][] = [['', '', '', 'opening_balance', '', '', '', '', opening, '', '']];
-  const dateOf = localDateOf(rule.timeZone);
-  let balance = opening;
+  const { fileName, rows: source } = statementCsvRows(db, rule, now, input);
+  const rows: CsvValue[][] = [];
   let done = 0;
-  for (const r of db.prepare(LINES_SQL).iterate(range.producer.id, range.fromInstant, range.toInstant) as IterableIterator<EntryRow>) {
+  for (const row of source) {
     if (++done % 4096 === 0) progress(done, 0);
-    balance += r.amount;
-    const l = toEntry(r);
-    rows.push([dateOf(r.occurred_at), l.occurredAt, l.seq, l.kind, l.productName, l.quantity, l.reason, l.amount, balance, l.settlementNumber, l.code]);
+    rows.push(row);
   }
-  const slug = range.producer.short_name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `producer-${range.producer.id}`;
-  return { fileName: `statement-${slug}-${input.from ?? 'start'}-${input.to ?? 'now'}.csv`, csv: toCsv(header, rows) };
+  return { fileName, csv: toCsv(STATEMENT_CSV_HEADER, rows) };
 }

@@ -10,6 +10,7 @@ import { TermsPanel, termsText } from './TermsPanel';
 import { errorText } from './util';
 import { ErrorAlert } from '../../components/FormParts';
 import { EmptyRow } from '../../components/EmptyRow';
+import { Pager, usePagedList } from '../../components/Pager';
 import { LabelsPanel } from '../labels/LabelsPanel';
 
 type Mode =
@@ -23,13 +24,19 @@ type Mode =
 export function ProducerDetail({ producer, onProducerChanged }: { producer: Producer; onProducerChanged(p: Producer): void }) {
   const t = useT();
   const confirm = useConfirmDeactivate();
-  const [products, setProducts] = useState<Product[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [error, setError] = useState<string | null>(null);
-
+  const [reloadKey, setReloadKey] = useState(0);
+  // A producer's products a page at a time (SPEC §11), inactive ones too: the table says "1–100 dari N".
+  const { page, rows, setOffset } = usePagedList('products.list', { producerId: producer.id, includeInactive: true }, {
+    reloadKey,
+    onError: (err) => setError(errorText(err)),
+  });
+  const products: Product[] = rows ?? [];
   const load = useCallback(async () => {
-    setProducts(await call('products.list', { producerId: producer.id, includeInactive: true }));
-  }, [producer.id]);
+    setReloadKey((k) => k + 1);
+    return Promise.resolve();
+  }, []);
   /** After a product change: this table, and the producer's product count in the list. */
   const reload = async () => {
     await load();
@@ -109,6 +116,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
             + {t('catalogue.product.new')}
           </button>
         </div>
+        <Pager page={page} onOffset={setOffset} list={t('catalogue.products')} />
         <table aria-label={t('catalogue.products')}>
           <thead>
             <tr>
@@ -159,9 +167,10 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
                 </td>
               </tr>
             ))}
-            <EmptyRow show={products.length === 0} colSpan={7} text={t('catalogue.noProducts')} />
+            <EmptyRow show={page !== null && products.length === 0} colSpan={7} text={t('catalogue.noProducts')} />
           </tbody>
         </table>
+        <Pager page={page} onOffset={setOffset} list={t('catalogue.products')} />
       </section>
       {mode.kind === 'newProduct' && (
         <ProductForm

@@ -1,9 +1,14 @@
 import type { Producer } from '../../../shared/contract/catalogue';
+import type { Page } from '../../../shared/contract/paging';
+import { Pager } from '../../components/Pager';
 import { useT } from '../../i18n';
 
 /** The producers, searchable; the chosen one is shown on the right. */
 export function ProducerList(props: {
   producers: Producer[];
+  /** The page of producers shown, with the total: the list says "1–100 dari 1.234" and pages on. */
+  page: Page<Producer> | null;
+  onOffset(offset: number): void;
   selectedId: number | null;
   search: string;
   includeInactive: boolean;
@@ -29,6 +34,7 @@ export function ProducerList(props: {
         <input type="checkbox" checked={props.includeInactive} onChange={(e) => props.onIncludeInactive(e.target.checked)} />
         {t('catalogue.showInactive')}
       </label>
+      <Pager page={props.page} onOffset={props.onOffset} list={t('catalogue.producers')} />
       <ul className="pick-list">
         {props.producers.map((p) => (
           <li key={p.id}>
@@ -41,7 +47,7 @@ export function ProducerList(props: {
             </button>
           </li>
         ))}
-        {props.producers.length === 0 && <li className="muted">{t('common.none')}</li>}
+        {props.page !== null && props.producers.length === 0 && <li className="muted">{t('common.none')}</li>}
       </ul>
     </aside>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { usePagedList } from '../../components/Pager';
 import type { Producer } from '../../../shared/contract/catalogue';
 import { call } from '../../api';
 import { useT } from '../../i18n';
@@ -13,23 +14,17 @@ import { AssignAllBarcodes } from '../labels/AssignAllBarcodes';
 /** The catalogue: producers (search, create, edit, deactivate), their products and effective-dated terms. */
 export default function CatalogueScreen() {
   const t = useT();
-  const [producers, setProducers] = useState<Producer[]>([]);
   const [search, setSearch] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setProducers(await call('producers.list', { ...(search.trim() ? { search: search.trim() } : {}), includeInactive }));
-    } catch (err) {
-      setError(errorText(err));
-    }
-  }, [search, includeInactive]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [reloadKey, setReloadKey] = useState(0);
+  const { page, rows, setOffset } = usePagedList('producers.list', { ...(search.trim() ? { search: search.trim() } : {}), includeInactive }, {
+    reloadKey,
+    onError: (err) => setError(errorText(err)),
+  });
+  const load = useCallback(() => setReloadKey((k) => k + 1), []);
 
   const [selected, setSelected] = useState<Producer | null>(null);
   useEffect(() => {
@@ -42,7 +37,7 @@ export default function CatalogueScreen() {
       <div className="row spread">
         <h1>{t('catalogue.title')}</h1>
         <div className="row">
-          <AssignAllBarcodes onAssigned={() => void load()} />
+          <AssignAllBarcodes onAssigned={load} />
           <button type="button" onClick={() => void exportCatalogue().catch((err) => setError(errorText(err)))}>
             {t('catalogue.exportCsv')}
           </button>
@@ -51,7 +46,9 @@ export default function CatalogueScreen() {
       <ErrorAlert error={error} />
       <div className="catalogue-layout">
         <ProducerList
-          producers={producers}
+          producers={rows ?? []}
+          page={page}
+          onOffset={setOffset}
           selectedId={selectedId}
           search={search}
           includeInactive={includeInactive}
@@ -72,7 +69,7 @@ export default function CatalogueScreen() {
               producer={null}
               onSaved={async (p) => {
                 setCreating(false);
-                await load();
+                load();
                 setSelectedId(p.id);
               }}
               onCancel={() => setCreating(false)}
@@ -83,7 +80,7 @@ export default function CatalogueScreen() {
               producer={selected}
               onProducerChanged={(p) => {
                 setSelected(p);
-                void load();
+                load();
               }}
             />
           ) : (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Producer, Product } from '../../../shared/contract/catalogue';
 import type { Intake } from '../../../shared/contract/stock';
 import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useT } from '../../i18n';
 import { errorText, parseCount } from '../catalogue/util';
 import { FormActions, PanelForm, useSaving } from '../../components/FormParts';
@@ -36,12 +37,12 @@ export function IntakeForm({ onSaved, draft }: { onSaved(intake: Intake): void; 
   const scanRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void call('producers.list', {}).then(setProducers, (err) => setError(errorText(err)));
+    void allPages('producers.list', {}).then(setProducers, (err) => setError(errorText(err)));
   }, []);
   useEffect(() => {
     setLines([]);
     if (producerId === null) return setProducts([]);
-    void call('products.list', { producerId }).then((list) => {
+    void allPages('products.list', { producerId }).then((list) => {
       setProducts(list);
       const d = pendingDraft.current;
       pendingDraft.current = null;

@@ -10,6 +10,7 @@ import type { SalesFigures, SalesReport } from '../../../shared/contract/till';
 import { formatLocalDate } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useI18n } from '../../i18n';
 import { downloadText } from '../../download';
 import { ProducerSelect } from '../../components/ProducerSelect';
@@ -33,7 +34,7 @@ export function IncomeReport({ range, onError }: { range: { from: string; to: st
   const [producers, setProducers] = useState<Producer[]>([]);
   const [report, setReport] = useState<SalesReport | null>(null);
   useEffect(() => {
-    void call('producers.list', { includeInactive: true }).then(setProducers).catch(() => undefined);
+    void allPages('producers.list', { includeInactive: true }).then(setProducers).catch(() => undefined);
   }, []);
   useEffect(() => {
     let live = true;

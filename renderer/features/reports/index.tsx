@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
-import { call } from '../../api';
+import { call, streamExport } from '../../api';
 import { auditWords } from '../../../shared/domain/auditWords';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -47,11 +47,21 @@ export default function ReportsScreen() {
     void load();
   }, [load]);
 
-  const exportCsv = async (by: 'product' | 'producer' | 'sale') => {
+  const exportCsv = async (by: 'product' | 'producer') => {
     if (!range) return;
     try {
       const file = await call('reports.salesCsv', { ...range, by });
       downloadText(file.filename, file.csv);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  /** Receipts and sale lines over any range stream as a download (issue 14), never as one JSON reply. */
+  const streamCsv = async (kind: 'sales' | 'saleLines') => {
+    if (!range) return;
+    setError(null);
+    try {
+      await streamExport({ kind, ...range });
     } catch (err) {
       setError(errorText(err));
     }
@@ -83,11 +93,14 @@ export default function ReportsScreen() {
         <button type="button" onClick={() => void exportCsv('producer')}>
           {t('till.reports.csvProducer')}
         </button>
-        <button type="button" onClick={() => void exportCsv('sale')}>
+        <button type="button" onClick={() => void streamCsv('sales')}>
           {t('till.reports.csvSale')}
         </button>
+        <button type="button" onClick={() => void streamCsv('saleLines')}>
+          {t('till.reports.csvLines')}
+        </button>
       </form>
-      <JobProgressBar methods={['reports.salesCsv']} />
+      <JobProgressBar methods={['reports.salesCsv', 'export.stream']} />
       <ErrorAlert error={error} />
       {report && (
         <>

@@ -3,6 +3,7 @@ import type { StoreSettings } from '../../../shared/contract/system';
 import type { ParkedSale, PaymentMethod, ReceiptData, Sale, Shift } from '../../../shared/contract/till';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useI18n, useT } from '../../i18n';
 import { Receipt, receiptNumber } from '../../print/Receipt';
 import { printDocument } from '../../print/PrintFrame';
@@ -51,7 +52,7 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
 
   const loadCatalogue = useCallback(async () => {
     try {
-      cache.load(await call('products.list', {}));
+      cache.load(await allPages('products.list', {}));
       setItems(cache.items);
       setCatalogueError(null);
     } catch (err) {

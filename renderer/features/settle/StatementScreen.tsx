@@ -6,9 +6,9 @@ import { StatementWeeks } from './StatementWeeks';
 import { weekSpan } from '../../print/Statement';
 import { formatRupiah } from '../../../shared/money';
 import { addDays, toLocalDate } from '../../../shared/domain/time';
-import { call } from '../../api';
+import { call, streamExport } from '../../api';
 import { useT } from '../../i18n';
-import { downloadText, errorText, useDates, useProducers, useTimeZone } from './common';
+import { errorText, useDates, useProducers, useTimeZone } from './common';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { StatementPrint } from '../../print/Statement';
 import { useI18n } from '../../i18n';
@@ -108,8 +108,8 @@ export function StatementScreen() {
   const exportCsv = async () => {
     if (!producerId) return;
     try {
-      const f = await call('ledger.statementCsv', { producerId, ...range() });
-      downloadText(f.fileName, f.csv);
+      // The entries of any range stream as a download (issue 14), never as one JSON reply.
+      await streamExport({ kind: 'statement', producerId, ...range() });
     } catch (err) {
       setError(errorText(err));
     }
@@ -165,7 +165,7 @@ export function StatementScreen() {
           {t('common.print')}…
         </button>
       </form>
-      <JobProgressBar methods={['ledger.statementCsv']} />
+      <JobProgressBar methods={['export.stream']} />
       {printing && printSt && (
         <>
           <label className="no-print">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { StockCount, StockRow } from '../../../shared/contract/stock';
 import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useT } from '../../i18n';
 import { useManagerApproval } from '../staff/ManagerPinDialog';
 import { errorText, parseCount } from '../catalogue/util';
@@ -20,7 +21,7 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
   const { ask, dialog } = useManagerApproval();
 
   useEffect(() => {
-    void call('stock.list', producerId ? { producerId } : {}).then(setRows, (err) => setError(errorText(err)));
+    void allPages('stock.list', producerId ? { producerId } : {}).then(setRows, (err) => setError(errorText(err)));
   }, [producerId]);
 
   const entered = rows.filter((r) => (counted[r.productId] ?? '').trim() !== '');

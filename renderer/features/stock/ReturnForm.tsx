@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { ProducerReturn, ReturnReason, StockRow } from '../../../shared/contract/stock';
 import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useT } from '../../i18n';
 import { errorText, parseCount } from '../catalogue/util';
 import type { ReturnDraftLine } from './ExpiryLists';
@@ -38,7 +39,7 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
     if (!first.current) setLines([]);
     first.current = false;
     if (producerId === null) return setStock([]);
-    void call('stock.list', { producerId }).then(setStock, (err) => setError(errorText(err)));
+    void allPages('stock.list', { producerId }).then(setStock, (err) => setError(errorText(err)));
   }, [producerId]);
 
   const save = async () => {

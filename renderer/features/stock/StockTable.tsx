@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { StockRow } from '../../../shared/contract/stock';
 import { formatLocalDateTime } from '../../../shared/domain/time';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/FormParts';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { EmptyRow } from '../../components/EmptyRow';
 import { LowStockTable, lowStockAsked, useLowStock } from '../insight/LowStock';
+import { Pager, usePagedList } from '../../components/Pager';
 
 /** Stock on hand per product, from the movements; oversold products are flagged in words, not only colour. */
 export function StockTable({ producers }: { producers: Producer[] }) {
@@ -17,15 +18,17 @@ export function StockTable({ producers }: { producers: Producer[] }) {
   const zone = useTimeZone();
   const [producerId, setProducerId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<StockRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   // Below the reorder point (issue #17): a marker on the row and a filter that shows the low-stock list.
   const low = useLowStock();
   const [lowOnly, setLowOnly] = useState(lowStockAsked);
   const lowById = new Map((low?.lines ?? []).map((l) => [l.productId, l]));
-  useEffect(() => {
-    void call('stock.list', { ...(producerId ? { producerId } : {}), ...(search.trim() ? { search: search.trim() } : {}) }).then(setRows, (err) => setError(errorText(err)));
-  }, [producerId, search]);
+  const { page, rows: pageRows, setOffset } = usePagedList(
+    'stock.list',
+    { ...(producerId ? { producerId } : {}), ...(search.trim() ? { search: search.trim() } : {}) },
+    { onError: (err) => setError(errorText(err)) },
+  );
+  const rows: StockRow[] = pageRows ?? [];
   const oversold = rows.filter((r) => r.oversold).length;
   return (
     <section className="stack" aria-label={t('stock.tab.onHand')}>
@@ -52,6 +55,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
         </p>
       )}
       <ErrorAlert error={error} />
+      {!(lowOnly && low !== null) && <Pager page={page} onOffset={setOffset} list={t('stock.tableLabel')} />}
       <table aria-label={t('stock.tableLabel')} hidden={lowOnly && low !== null}>
         <thead>
           <tr>
@@ -83,9 +87,10 @@ export function StockTable({ producers }: { producers: Producer[] }) {
               <td className="muted">{r.lastMovementAt ? formatLocalDateTime(r.lastMovementAt, zone, lang) : '—'}</td>
             </tr>
           ))}
-          <EmptyRow show={rows.length === 0} colSpan={6} />
+          <EmptyRow show={page !== null && rows.length === 0} colSpan={6} />
         </tbody>
       </table>
+      {!(lowOnly && low !== null) && <Pager page={page} onOffset={setOffset} list={t('stock.tableLabel')} />}
     </section>
   );
 }

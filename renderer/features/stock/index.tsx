@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { ProducerReturn, StockCount } from '../../../shared/contract/stock';
-import { call } from '../../api';
+import { allPages } from '../../allPages';
 import { useT } from '../../i18n';
 import { ReturnSlip } from '../../print/ReturnSlip';
 import { StockCountReport } from '../../print/StockCountReport';
@@ -33,7 +33,7 @@ export default function StockScreen() {
   const [count, setCount] = useState<StockCount | null>(null);
   const [paper, setPaper] = useState<'58mm' | 'A5'>('A5');
   useEffect(() => {
-    void call('producers.list', { includeInactive: true }).then(setProducers);
+    void allPages('producers.list', { includeInactive: true }).then(setProducers);
   }, []);
   const go = (next: Tab) => {
     if (!tabs.includes(next)) return;
