@@ -34,7 +34,8 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
 function hasBackups(dir: string | undefined): boolean {
   if (!dir || !fs.existsSync(dir)) return false;
-  return fs.readdirSync(dir).some((f) => f.endsWith('.sqlite'));
+  // Compressed backups (`….sqlite.gz`) as well as plain ones from before compression.
+  return fs.readdirSync(dir).some((f) => f.endsWith('.sqlite') || f.endsWith('.sqlite.gz'));
 }
 
 /**
