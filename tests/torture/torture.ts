@@ -124,7 +124,7 @@ async function salesScenario(trials: number, log: (s: string) => void): Promise<
   if (core.db && core.db.pragma('integrity_check', { simple: true }) !== 'ok') row.note = 'integrity_check failed';
   if (core.db) {
     const verify = core.call('ledger.verify', {}, asManager(core));
-    if (!verify.ok || !(verify.value as { ok: boolean }).ok) row.note += ' ledger.verify failed';
+    if (!verify.ok || !(verify.value as { ok: boolean }).ok) row.note += ` ledger.verify failed: ${JSON.stringify(verify.ok ? verify.value : verify.error).slice(0, 400)}`;
   }
   core.close();
   return row;
