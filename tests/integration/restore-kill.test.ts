@@ -64,7 +64,7 @@ function copyOfStore(): { dir: string; backup: string } {
 function restoreInChild(dir: string, backup: string, crashAt: string | null): { signal: NodeJS.Signals | null; status: number | null; stderr: string } {
   const env = { ...process.env };
   delete env.UKM_MART_CRASH_AT;
-  if (crashAt) env.UKM_MART_CRASH_AT = `restore:${crashAt}`;
+  if (crashAt) env.UKM_MART_CRASH_AT = crashAt.includes(':') ? crashAt : `restore:${crashAt}`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir, backup, String(fx.mgr.staffId), fx.mgr.pin], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { signal: r.signal, status: r.status, stderr: r.stderr };
 }
@@ -124,6 +124,15 @@ describe('a restore killed at each step of the swap', () => {
     expect(leftovers(dir), `killed at ${step}`).toEqual([]);
     // And the next start trades too (the recovery left nothing half-done for later).
     expect(startAndTrade(dir, `killed at ${step}, second start`)).toBe(sales + 1);
+  }, 60_000);
+
+  it('killed as the store closes for the restore, after the close removed the -wal: the old store starts and trades (not "journal missing")', () => {
+    const { dir, backup } = copyOfStore();
+    const r = restoreInChild(dir, backup, 'close:db-closed');
+    expect(r.signal, `the child was killed as it closed (${r.stderr})`).toBe('SIGKILL');
+    expect(fs.existsSync(path.join(dir, `${DB_FILE_NAME}-wal`)), 'the close checkpointed and removed the -wal').toBe(false);
+    expect(startAndTrade(dir, 'killed while closing')).toBe(SALES_IN_BACKUP + SALES_AFTER_BACKUP);
+    expect(leftovers(dir)).toEqual([]);
   }, 60_000);
 
   it.each(['journaled', 'aside', 'swapped'])('with no store before (the refusal screen), killed after "%s": the restored store is in place', (step) => {

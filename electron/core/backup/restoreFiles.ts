@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { lastReceiptNo } from '../db/receipts';
 import { fsyncFolder, writeMarker } from '../db/shutdownMarker';
 import path from 'node:path';
+import { crashPoint as killAt } from '../db/crashPoint';
 import { recoverHotJournal } from '../db/store';
 
 /** True when the file starts with gzip's magic bytes (compressed backups; older ones are plain SQLite). */
@@ -66,15 +67,8 @@ export function prepareCandidate(candidate: string, nativeBinding?: string): voi
   fsyncFolder(path.dirname(candidate));
 }
 
-/**
- * Test seam for the crash-safety tests (tests/integration/restore-kill.test.ts):
- * with `UKM_MART_CRASH_AT=restore:<step>` the process SIGKILLs itself at that
- * step of a restore, exactly as a pulled plug or a killed app would stop it.
- * Unset (always, in the shop), it does nothing.
- */
-export function crashPoint(step: string): void {
-  if (process.env.UKM_MART_CRASH_AT === `restore:${step}`) process.kill(process.pid, 'SIGKILL');
-}
+/** A crash point of the restore (db/crashPoint.ts): `UKM_MART_CRASH_AT=restore:<step>`. */
+export const crashPoint = (step: string): void => killAt(`restore:${step}`);
 
 /** After a restore the marker describes the restored file (closed, its receipt number, no full check yet). */
 export function resetMarkerForRestore(dataDir: string, dbFile: string, nativeBinding?: string): void {
