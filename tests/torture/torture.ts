@@ -47,29 +47,33 @@ export interface TortureRow {
  * starts in a fraction of the time the TypeScript loader needs, so a thousand
  * kills take minutes, not hours, on a small machine. Falls back to tsx.
  */
-let childCommand: string[] | null = null;
-function childArgs(): string[] {
-  if (childCommand) return childCommand;
+const bundled = new Map<string, string[]>();
+export function nodeArgsFor(entry: string): string[] {
+  const known = bundled.get(entry);
+  if (known) return known;
+  let args: string[];
   try {
-    const out = path.join(ROOT, 'node_modules', '.cache', 'ukm-mart-torture', `child-${process.pid}.cjs`);
+    const out = path.join(ROOT, 'node_modules', '.cache', 'ukm-mart-torture', `${path.basename(entry, '.ts')}-${process.pid}.cjs`);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile: out, logLevel: 'error' });
+    esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile: out, logLevel: 'error' });
     process.once('exit', () => fs.rmSync(out, { force: true }));
-    childCommand = [out];
+    args = [out];
   } catch (err) {
-    console.warn(`[torture] the child could not be bundled (${(err as Error).message}); running it through tsx`);
-    childCommand = ['--import', 'tsx', CHILD];
+    console.warn(`[torture] ${path.basename(entry)} could not be bundled (${(err as Error).message}); running it through tsx`);
+    args = ['--import', 'tsx', entry];
   }
-  return childCommand;
+  bundled.set(entry, args);
+  return args;
 }
+/** Bundled, a child finds the migrations by this variable rather than beside its sources. */
+export const childEnv = (): NodeJS.ProcessEnv => ({ ...process.env, UKM_MART_MIGRATIONS_DIR: process.env.UKM_MART_MIGRATIONS_DIR ?? path.join(ROOT, 'migrations') });
+const childArgs = () => nodeArgsFor(CHILD);
 
 /** Runs the child until `killAfterMs` after it said ready, then SIGKILLs it; returns its acknowledged lines. */
 function runUntilKilled(args: string[], killAfterMs: number): Promise<{ lines: string[]; killed: boolean; err: string }> {
   return new Promise((resolve, reject) => {
-    // Bundled, the child finds the migrations by this variable rather than beside its sources.
-    const env = { ...process.env, UKM_MART_MIGRATIONS_DIR: process.env.UKM_MART_MIGRATIONS_DIR ?? path.join(ROOT, 'migrations') };
-    const child = spawn(process.execPath, [...childArgs(), ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [...childArgs(), ...args], { cwd: ROOT, env: childEnv() });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
