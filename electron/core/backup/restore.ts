@@ -8,7 +8,8 @@ import { requireManager, type StaffMember } from '../staff/approval';
 import { checkBackupFile } from './check';
 import { storeControl, type StoreControl } from './control';
 import { stamp } from './files';
-import { clearRestoreJournal, copyOrDecompress, resetMarkerForRestore, writeRestoreJournal } from './restoreFiles';
+import { fsyncFolder } from '../db/shutdownMarker';
+import { clearRestoreJournal, copyOrDecompress, crashPoint, prepareCandidate, resetMarkerForRestore, writeRestoreJournal } from './restoreFiles';
 
 const SIDES = ['-wal', '-shm', '-journal'];
 
@@ -26,11 +27,16 @@ function moveWithSides(from: string, to: string): void {
  *    the app on the shop's computer can also copy files in its data folder.
  * 2. The backup is copied next to the store and checked there (integrity,
  *    references, a UKM Mart schema not newer than the app) BEFORE anything
- *    is touched; a bad backup changes nothing.
+ *    is touched; a bad backup changes nothing. The checked copy is then made
+ *    a finished store file (WAL mode, closed, fsynced: prepareCandidate).
  * 3. The store is closed, its file (and any journal) kept aside as
  *    `ukm-mart.sqlite.replaced-<timestamp>`, the checked copy moved into its
  *    place, and the store reopened with the usual start-up checks and
  *    migrations. Should the reopen fail, the replaced file is put back.
+ *    From before the first rename until the reopen a journal
+ *    (`restore-in-progress.json`) says what is being swapped: a kill at any
+ *    moment leaves the old store or the restored one, whole, which the next
+ *    start finds (restoreFiles.ts, recoverInterruptedRestore).
  * 4. The restore is written to the audit log of the restored store.
  */
 export async function restoreBackup(ctx: CoreContext, input: { file: string; approval?: { staffId: number; pin: string } }): Promise<RestoreResult> {
@@ -60,6 +66,7 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
     const why = (err as Error).message;
     throw new AppError('VALIDATION', { id: `Cadangan ini rusak (${why}). Tidak ada yang diubah.`, en: `This backup is damaged (${why}). Nothing was changed.` }, 'file');
   }
+  crashPoint('copied');
   const check = checkBackupFile(candidate, { nativeBinding: control.nativeBinding });
   if (!check.ok) {
     for (const f of [candidate, ...SIDES.map((s) => candidate + s)]) fs.rmSync(f, { force: true });
@@ -68,31 +75,46 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
       en: `${check.reason.en} Nothing was changed.`,
     }, 'file');
   }
+  try {
+    prepareCandidate(candidate, control.nativeBinding);
+  } catch (err) {
+    for (const f of [candidate, ...SIDES.map((s) => candidate + s)]) fs.rmSync(f, { force: true });
+    throw err;
+  }
+  crashPoint('prepared');
 
   const wasReady = db !== null;
   control.closeDatabase();
+  crashPoint('closed');
   const replacedFile = fs.existsSync(control.dbFile) ? `${control.dbFile}.replaced-${stamp(at)}` : undefined;
-  // A kill between the two renames below would leave no store: the journal lets start-up finish or undo the swap.
+  // A kill from here until the reopen below: the journal lets start-up finish or undo the swap.
   writeRestoreJournal(control.dataDir, { replacedFile: replacedFile ?? null, candidate });
+  crashPoint('journaled');
   if (replacedFile) moveWithSides(control.dbFile, replacedFile);
+  crashPoint('aside');
   // Leftover journals of a missing database would otherwise be applied to the restored one.
   for (const side of SIDES) {
     if (fs.existsSync(control.dbFile + side)) fs.renameSync(control.dbFile + side, `${control.dbFile}${side}.replaced-${stamp(at)}`);
   }
   fs.renameSync(candidate, control.dbFile);
+  fsyncFolder(control.dataDir);
+  crashPoint('swapped');
   // A deliberate restore may go back to lower receipt numbers: the marker is set from the restored file,
   // with no full check on record, so the reopen runs the full checks before trading.
   resetMarkerForRestore(control.dataDir, control.dbFile, control.nativeBinding);
-  clearRestoreJournal(control.dataDir);
+  crashPoint('marked');
 
   const status = control.reopen();
+  crashPoint('reopened');
   if (status.state !== 'ready') {
     putBack(control, replacedFile, wasReady, at);
+    clearRestoreJournal(control.dataDir);
     throw new AppError('VALIDATION', {
       id: `Cadangan tidak dapat dibuka sebagai toko (${status.reasonText?.id ?? status.reason}). Basis data sebelumnya dikembalikan.`,
       en: `The backup could not be opened as the store (${status.reason}). The previous database was put back.`,
     }, 'file');
   }
+  clearRestoreJournal(control.dataDir);
 
   const restored = control.db()!;
   restored.transaction(() => {
@@ -109,6 +131,7 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
       reason: wasReady ? 'restore approved by a manager' : 'restore from the refusal screen (store refused: no approval possible)',
     });
   }).immediate();
+  crashPoint('audited');
   ctx.emit('data.changed', { area: 'all' });
   return { restoredFrom: source, ...(replacedFile ? { replacedFile } : {}), status: control.status() };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { audit } from '../audit';
 import type { CheckFinding } from './fullChecks';
+import { crashPoint } from './crashPoint';
 import { lastReceiptNo } from './receipts';
 import { readMarker, writeMarker, type ShutdownMarker } from './shutdownMarker';
 import { storageFault, STORAGE_TEXT, type StorageFault } from './storageFault';
@@ -31,7 +32,14 @@ export function closeCleanly(dataDir: string, db: Database.Database, lastFullChe
   } catch {
     // a closed or damaged handle: the marker keeps 0 and the next start runs the full checks
   }
+  try {
+    // Before the close removes the -wal: a kill between that and the final marker must not read as a deleted journal.
+    writeMarker(dataDir, { state: 'closing', lastReceiptNo: last, lastFullCheckAt, at: new Date().toISOString(), pid: process.pid });
+  } catch (err) {
+    console.error(`[core] the shutdown marker could not be written: ${(err as Error).message}`);
+  }
   db.close();
+  crashPoint('close:db-closed');
   // Only a real clean close may say so: with the -wal still there (a failed checkpoint), the next start checks everything.
   const walLeft = fs.existsSync(`${db.name}-wal`);
   try {

@@ -5,6 +5,8 @@ export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron uses its own build). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Open for writing without switching to WAL (only to let SQLite roll back a hot journal; store.ts). */
+  keepJournalMode?: boolean;
 }
 
 /** Opens the store database with the pragmas SPEC §9 requires. */
@@ -14,7 +16,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     fileMustExist: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  if (!options.readonly) {
+  if (!options.readonly && !options.keepJournalMode) {
     // Readable by its owner only (SPEC §9): before WAL mode, so the -wal and -shm files SQLite creates inherit it.
     if (file !== ':memory:') ownerOnly(file);
     db.pragma('journal_mode = WAL');

@@ -10,10 +10,14 @@ import path from 'node:path';
  *
  *   state 'open'   — written when the store opens; still there at the next
  *                    start means the app was killed or the power went.
+ *   state 'closing' — written just before the database closes: a kill after
+ *                    the close removed the -wal but before 'closed' was
+ *                    written is a close that finished, not a deleted journal
+ *                    (the receipt number still tells a lost sale).
  *   state 'closed' — written after the database closed (its WAL checkpointed).
  */
 export interface ShutdownMarker {
-  state: 'open' | 'closed';
+  state: 'open' | 'closing' | 'closed';
   /** The last receipt number handed out when the marker was written. */
   lastReceiptNo: number;
   /** When the full checks (integrity, references, ledger, stock, sales journal) last passed, ISO UTC. */
@@ -28,7 +32,7 @@ export const markerFileOf = (dataDir: string) => path.join(dataDir, MARKER_FILE_
 export function readMarker(dataDir: string): ShutdownMarker | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(markerFileOf(dataDir), 'utf8')) as Partial<ShutdownMarker>;
-    if (parsed.state !== 'open' && parsed.state !== 'closed') return null;
+    if (parsed.state !== 'open' && parsed.state !== 'closing' && parsed.state !== 'closed') return null;
     return {
       state: parsed.state,
       lastReceiptNo: Number.isSafeInteger(parsed.lastReceiptNo) ? (parsed.lastReceiptNo as number) : 0,
@@ -89,6 +93,8 @@ export function planStartup(dbFile: string, marker: ShutdownMarker | null, now: 
     if (!fs.existsSync(`${dbFile}-wal`)) return { kind: 'refuse-journal-missing' };
     return { kind: 'full', why: 'unclean' };
   }
+  // Killed while closing: the -wal may be gone because the close checkpointed it; check everything, refuse nothing here.
+  if (marker.state === 'closing') return { kind: 'full', why: 'unclean' };
   const last = marker.lastFullCheckAt ? Date.parse(marker.lastFullCheckAt) : NaN;
   if (!Number.isFinite(last) || now.getTime() - last > FULL_CHECK_MAX_AGE_MS) return { kind: 'full', why: 'check-due' };
   return { kind: 'quick' };

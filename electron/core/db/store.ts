@@ -34,7 +34,36 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
 function hasBackups(dir: string | undefined): boolean {
   if (!dir || !fs.existsSync(dir)) return false;
-  return fs.readdirSync(dir).some((f) => f.endsWith('.sqlite'));
+  // Compressed backups (`….sqlite.gz`) as well as plain ones from before compression.
+  return fs.readdirSync(dir).some((f) => f.endsWith('.sqlite') || f.endsWith('.sqlite.gz'));
+}
+
+/**
+ * Rolls back a hot rollback journal (`ukm-mart.sqlite-journal`) left by a
+ * process killed mid-transaction while the file was not in WAL mode. The
+ * read-only probe cannot do it: it refuses such a file with "attempt to write
+ * a readonly database". A rollback only puts back the pages the interrupted
+ * transaction had changed (SQLite's own crash recovery, which any writing
+ * connection runs on open); it adds nothing. The store itself is in WAL mode
+ * and never has one; a file switched to WAL when it was killed can.
+ */
+export function recoverHotJournal(dbFile: string, nativeBinding?: string, log: (m: string) => void = (m) => console.warn(`[store] ${m}`)): void {
+  const journal = `${dbFile}-journal`;
+  if (!fs.existsSync(journal) || !fs.existsSync(dbFile)) return;
+  const size = fs.statSync(journal).size;
+  let db: Database.Database | null = null;
+  try {
+    db = openDatabase(dbFile, { readonly: false, nativeBinding, keepJournalMode: true });
+    // The first read takes the shared lock, which finds the hot journal and rolls it back.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    // The probe then explains what is wrong with the file.
+    log(`could not roll back ${path.basename(journal)}: ${(err as Error).message}`);
+    return;
+  } finally {
+    db?.close();
+  }
+  log(`rolled back ${path.basename(journal)} (${size.toLocaleString('en')} bytes), left by a transaction that was killed`);
 }
 
 /**
@@ -139,6 +168,7 @@ export function openStore(dbFile: string, options: StoreOpenOptions = {}): OpenR
       };
     }
     checks = plan.kind === 'quick' ? 'quick' : 'full';
+    recoverHotJournal(dbFile, options.nativeBinding);
     const refusal = probe(dbFile, migrations, options, checks === 'full');
     if (refusal) return { db: null, refusal };
   } else {
