@@ -91,7 +91,12 @@ export function createDispatcher(deps: DispatchDeps) {
       if (!writeDb) throw new Error(`${found.method} is a write and this connection is read-only`);
       return inWriteTransaction(writeDb, found);
     }
-    if (kind === 'exclusive') return found.handler(found.input, deps.ctxFor(writeDb, QUIET_JOB, found));
+    // Exclusive work (a restore) reports progress like long work, and is never cancellable: it is not safe to stop half-way.
+    if (kind === 'exclusive') {
+      return deps.jobs.run(found.method, { cancellable: false, report: (p) => deps.emit('job.progress', p), finished: (f) => deps.emit('job.finished', f) }, (job) =>
+        found.handler(found.input, deps.ctxFor(writeDb, job, found)),
+      );
+    }
     const readDb = deps.readDb();
     if (kind === 'read') return readDb ? inReadSnapshot(readDb, found, QUIET_JOB) : found.handler(found.input, deps.ctxFor(null, QUIET_JOB, found));
     // long

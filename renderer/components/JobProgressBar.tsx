@@ -15,6 +15,9 @@ const PHASES: Record<string, StringKey> = {
   copying: 'jobs.phase.copying',
   reading: 'jobs.phase.reading',
   rows: 'jobs.phase.rows',
+  decompressing: 'jobs.phase.decompressing',
+  checking: 'jobs.phase.checking',
+  swapping: 'jobs.phase.swapping',
 };
 
 /** The running job of one of `methods`, or null. */

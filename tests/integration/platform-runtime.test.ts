@@ -125,12 +125,23 @@ describe('store runtime', () => {
     const file = (backup as { value: { file: string } }).value.file;
     await runtime.call('producers.create', { name: 'Setelah Cadangan', shortName: 'Sesudah' }, who);
     const order: string[] = [];
+    const progress: JobProgress[] = [];
+    const finished: JobFinished[] = [];
+    runtime.on('job.progress', (p) => progress.push(p));
+    runtime.on('job.finished', (f) => finished.push(f));
     const restore = runtime.call('backup.restore', { file, approval }, who).then((r) => (order.push('restore'), r));
     const after = runtime.call('producers.list', {}, who).then((r) => (order.push('list'), r));
     expect(await restore).toMatchObject({ ok: true, value: { restoredFrom: file } });
     // The held call ran after the restore, which ended every session (the staff table was replaced).
     expect(await after).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(order).toEqual(['restore', 'list']);
+    // The restore reported its phases (unpacking with the backup's bytes, checking, swapping), never cancellable, and finished.
+    const mine = progress.filter((p) => p.method === 'backup.restore');
+    expect(mine.map((p) => p.phase).filter((ph, i, all) => all.indexOf(ph) === i)).toEqual(['start', 'decompressing', 'checking', 'swapping']);
+    const unpacked = mine.filter((p) => p.phase === 'decompressing');
+    expect(unpacked.at(-1)).toMatchObject({ done: unpacked.at(-1)!.total, cancellable: false });
+    expect(unpacked.at(-1)!.total).toBeGreaterThan(0);
+    expect(finished.filter((f) => f.method === 'backup.restore').map((f) => f.outcome)).toEqual(['done']);
     const listed = await runtime.call('producers.list', {}, await signIn(runtime, approval));
     expect(((listed as { value: { rows: { name: string }[] } }).value).rows.map((p) => p.name)).not.toContain('Setelah Cadangan');
   });

@@ -60,13 +60,14 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
   const at = ctx.now();
   const candidate = path.join(control.dataDir, `restore-candidate-${stamp(at)}.sqlite`);
   try {
-    await copyOrDecompress(source, candidate);
+    await copyOrDecompress(source, candidate, (done, total) => ctx.job.progress('decompressing', done, total));
   } catch (err) {
     if ((err as { code?: string }).code !== 'BACKUP_DAMAGED') throw err;
     const why = (err as Error).message;
     throw new AppError('VALIDATION', { id: `Cadangan ini rusak (${why}). Tidak ada yang diubah.`, en: `This backup is damaged (${why}). Nothing was changed.` }, 'file');
   }
   crashPoint('copied');
+  ctx.job.progress('checking', 0, 1);
   const check = checkBackupFile(candidate, { nativeBinding: control.nativeBinding });
   if (!check.ok) {
     for (const f of [candidate, ...SIDES.map((s) => candidate + s)]) fs.rmSync(f, { force: true });
@@ -82,6 +83,7 @@ export async function restoreBackup(ctx: CoreContext, input: { file: string; app
     throw err;
   }
   crashPoint('prepared');
+  ctx.job.progress('swapping', 0, 1);
 
   const wasReady = db !== null;
   control.closeDatabase();

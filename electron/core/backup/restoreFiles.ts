@@ -20,17 +20,24 @@ export function isGzip(file: string): boolean {
 }
 
 /** The restore's private copy of a backup, decompressed when it is compressed; the chosen file is only read. */
-export async function copyOrDecompress(source: string, candidate: string): Promise<void> {
+/** Copies (or unpacks) the backup into the candidate; `progress` gets the bytes of the backup read so far, of its size. */
+export async function copyOrDecompress(source: string, candidate: string, progress: (done: number, total: number) => void = () => undefined): Promise<void> {
+  const total = fs.statSync(source).size;
   if (isGzip(source)) {
     try {
-      await pipeline(fs.createReadStream(source), zlib.createGunzip(), fs.createWriteStream(candidate, { mode: 0o600 }));
+      const input = fs.createReadStream(source);
+      let done = 0;
+      input.on('data', (chunk) => progress((done += chunk.length), total));
+      await pipeline(input, zlib.createGunzip(), fs.createWriteStream(candidate, { mode: 0o600 }));
     } catch (err) {
       fs.rmSync(candidate, { force: true });
       // A truncated or damaged archive: the integrity check would refuse it anyway; say what it is.
       throw Object.assign(new Error(`the compressed backup is damaged (${(err as Error).message})`), { code: 'BACKUP_DAMAGED' });
     }
   } else {
+    progress(0, total);
     await fs.promises.copyFile(source, candidate);
+    progress(total, total);
   }
 }
 

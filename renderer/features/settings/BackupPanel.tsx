@@ -86,7 +86,7 @@ export function BackupPanel({ refused, onRestored, timeZone }: { refused: boolea
           </button>
         </div>
       )}
-      {!refused && <JobProgressBar methods={['backup.create', 'backup.automatic']} />}
+      <JobProgressBar methods={refused ? ['backup.restore'] : ['backup.create', 'backup.automatic', 'backup.restore']} />
       {message && (
         <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
