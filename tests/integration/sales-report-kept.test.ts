@@ -108,7 +108,7 @@ describe('the sales report from the kept days equals the report from the lines',
     till = makeTill(); // Mon 2 Nov 2026 09:00 Jakarta
     const tl = till;
     const { t, products, mgr } = tl;
-    const made = [];
+    const made: ReturnType<Till['sale']>[] = [];
     const methods = [{ method: 'qris' as const }, { method: 'transfer' as const, reference: 'TRF' }];
     for (let day = 0; day < 14; day++) {
       // Morning, afternoon, and 23:40 local (16:40 UTC: still the same local day) and 00:20 local the next day (17:20 UTC).
