@@ -16,6 +16,7 @@ import { DB_FILE_NAME } from '../../electron/core/app';
 import { measurePinTiming } from './pinTiming';
 import { measureCore, measureStartup, type Row } from './coreBench';
 import { measureScan } from './browserBench';
+import { measureManagerScreens, SCREEN_KEYS, skippedScreens } from './managerScreens';
 import { measureRuntime } from './runtimeBench';
 import { diagnose } from './diagnose';
 import { generate } from './generate';
@@ -84,12 +85,15 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   log('  PIN timing measured');
   if (argv.includes('--no-browser')) {
     rows.push({ key: 'scan_to_line', label: `scan to line visible, Chromium (${scale.cartLines}-line cart)`, time: null, budget: 'p95 ≤ 50 ms', ok: null, note: 'skipped (--no-browser)' });
+    rows.push(...skippedScreens('skipped (--no-browser)'));
   } else {
     const rendererDir = path.resolve(process.env.UKM_MART_RENDERER_DIR ?? 'dist/renderer');
     rows.push(await measureScan({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) }));
     log('  browser measured');
+    rows.push(...(await measureManagerScreens({ ...opts, rendererDir, ...(arg(argv, '--shots') ? { shotsDir: path.resolve(arg(argv, '--shots')!) } : {}) })));
+    log('  manager screens measured (Chromium)');
   }
-  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'insight_producer', 'insight_reorder', 'insight_statement', 'insight_shop', 'insight_low_stock', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line',
+  const order = ['sales_create', 'lookup_barcode', 'lookup_short_code', 'settlements_preview', 'settlements_finalize', 'reports_trust', 'insight_producer', 'insight_reorder', 'insight_statement', 'insight_shop', 'insight_low_stock', 'ledger_verify_one', 'ledger_verify_all', 'sales_create_runtime', 'sale_during_verify', 'sale_during_backup', 'sale_during_export', 'sale_during_trust', 'read_during_burst', 'startup', 'scan_to_line', ...SCREEN_KEYS,
     'ledger_balances', 'list_page', 'statement_page', 'sales_report_year', 'sales_report_all',
     'pin_unknown_id', 'backup_create', 'sales_during_backup', 'backup_restore', 'startup_clean'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));

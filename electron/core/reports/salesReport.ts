@@ -58,13 +58,22 @@ export function salesReport(input: MethodParsed<'reports.sales'>, ctx: CoreConte
   const producerId = input.producerId ?? null;
   const where = `day >= ? AND day <= ?${producerId === null ? '' : ' AND producer_id = ?'}`;
   const args = producerId === null ? [input.from, input.to] : [input.from, input.to, producerId];
-  const products = db
-    .prepare(
-      `SELECT g.*, p.name AS product_name, pr.short_name, pr.name AS producer_name
-         FROM (SELECT product_id, MIN(producer_id) AS producer_id, ${SUMS} FROM sales_days WHERE ${where} GROUP BY product_id) g
-         JOIN products p ON p.id = g.product_id JOIN producers pr ON pr.id = g.producer_id`,
-    )
-    .all(...args) as (SumRow & { product_id: number; producer_id: number; product_name: string; short_name: string; producer_name: string })[];
+  // The grouped read alone, names looked up afterwards: joined to products and producers, SQLite runs the
+  // grouping as a co-routine, 8× slower over a year of kept days (1.55 s against 0.19 s on the five-year store).
+  const grouped = db.prepare(`SELECT product_id, MIN(producer_id) AS producer_id, ${SUMS} FROM sales_days WHERE ${where} GROUP BY product_id`).all(...args) as (SumRow & {
+    product_id: number;
+    producer_id: number;
+  })[];
+  const productNames = new Map((db.prepare('SELECT id, name FROM products').raw().all() as [number, string][]).map(([id, name]) => [id, name]));
+  const producerNames = new Map(
+    (db.prepare('SELECT id, name, short_name FROM producers').raw().all() as [number, string, string][]).map(([id, name, short]) => [id, { name, short }]),
+  );
+  const products = grouped.map((g) => ({
+    ...g,
+    product_name: productNames.get(g.product_id) ?? '',
+    short_name: producerNames.get(g.producer_id)?.short ?? '',
+    producer_name: producerNames.get(g.producer_id)?.name ?? '',
+  }));
   const days = db.prepare(`SELECT day, ${SUMS} FROM sales_days WHERE ${where} GROUP BY day ORDER BY day`).all(...args) as (SumRow & { day: string })[];
 
   const totals = zero();

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/domain/settlement';
 import type { ProducerRef } from '../../../shared/contract/ledger';
 import { toProducerRef } from './common';
-import { latestFinalisedEnd, unsettledBefore } from './unsettled';
+import { cursorOf, latestFinalisedEnd } from './unsettled';
 
 export interface WaitingProducerWeek extends CarriedTotals {
   producer: ProducerRef;
@@ -70,6 +70,32 @@ function firstWaitingDay(db: Database.Database, rule: PeriodRule): string | null
   return earliest === null ? null : periodContaining(earliest, rule);
 }
 
+/**
+ * Per producer and week, the sum of the unsettled entries before the last
+ * end: the rows of unsettledBefore() (the same cursor and conditions),
+ * summed in SQLite — a week of a busy shop is thousands of entries, and
+ * only their sums per week are needed. An entry belongs to the first week
+ * whose end is after it (entries older than the first week fall into it).
+ */
+function unsettledWeekSums(db: Database.Database, ends: string[]): { producer_id: number; wk: number; amount: number }[] {
+  const bounds = ends.slice(0, -1);
+  const bucket = bounds.length === 0 ? '0' : `CASE ${bounds.map((_, i) => `WHEN le.occurred_at < @e${i} THEN ${i}`).join(' ')} ELSE ${bounds.length} END`;
+  const grouped = db.prepare(
+    `SELECT @producer AS producer_id, ${bucket} AS wk, SUM(le.amount) AS amount
+       FROM ledger_entries le
+      WHERE le.producer_id = @producer AND le.seq > @through AND +le.occurred_at < @end AND le.kind <> 'payout'
+        AND (le.seq > @settledMax OR NOT EXISTS (SELECT 1 FROM settlement_entries se WHERE se.entry_id = le.id))
+      GROUP BY wk`,
+  );
+  const weekBounds = Object.fromEntries(bounds.map((e, i) => [`e${i}`, e]));
+  const out: { producer_id: number; wk: number; amount: number }[] = [];
+  for (const id of db.prepare('SELECT id FROM producers ORDER BY id').pluck().all() as number[]) {
+    const c = cursorOf(db, id);
+    out.push(...(grouped.all({ producer: id, through: c.through, end: ends.at(-1)!, settledMax: c.settledMax, ...weekBounds }) as { producer_id: number; wk: number; amount: number }[]));
+  }
+  return out;
+}
+
 /** Every ended, unfinalised week, oldest first, with what each producer's settlement will pay. */
 export function waitingWeeks(db: Database.Database, now: string, today: string, rule: PeriodRule): WaitingWeek[] {
   const latest = latestEndedPeriod(now, rule);
@@ -79,22 +105,9 @@ export function waitingWeeks(db: Database.Database, now: string, today: string, 
   if ((Date.parse(latest) - Date.parse(first)) / (7 * 86_400_000) >= MAX_WEEKS) first = addDays(latest, -7 * (MAX_WEEKS - 1));
   for (let d = first; d <= latest; d = addDays(d, 7)) days.push(d);
   const ends = days.map((d) => periodEndInstant(d, rule));
-  const weekOf = (at: string): number => {
-    let lo = 0;
-    let hi = ends.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at < ends[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
   // week index → producer → sum of the week's entries
   const sums = days.map(() => new Map<number, number>());
-  for (const row of unsettledBefore(db, ends.at(-1)!)) {
-    const w = sums[weekOf(row.occurred_at)]!;
-    w.set(row.producer_id, (w.get(row.producer_id) ?? 0) + row.amount);
-  }
+  for (const row of unsettledWeekSums(db, ends)) sums[row.wk]!.set(row.producer_id, row.amount);
   const producers = db.prepare('SELECT id, name, short_name, active, created_at FROM producers ORDER BY name COLLATE NOCASE, id').all() as ProducerRow[];
   const carryOf = db.prepare('SELECT carried_forward AS c FROM settlements WHERE producer_id = ? ORDER BY period_end DESC LIMIT 1').pluck();
   const carry = new Map(producers.map((p) => [p.id, (carryOf.get(p.id) as number | undefined) ?? 0]));

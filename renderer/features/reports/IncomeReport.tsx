@@ -27,16 +27,22 @@ const COLUMNS = [
   ['income.voids', 'voids'],
 ] as const;
 
-export function IncomeReport({ range, onError }: { range: { from: string; to: string }; onError(message: string | null): void }) {
+/**
+ * `dayReport`: the screen's own report of the same range (by day, every producer);
+ * shown as is for that view instead of asking the store for the same report twice.
+ */
+export function IncomeReport({ range, onError, dayReport }: { range: { from: string; to: string }; onError(message: string | null): void; dayReport?: SalesReport | null }) {
   const { t, lang } = useI18n();
   const [groupBy, setGroupBy] = useState<Grouping>('day');
   const [producerId, setProducerId] = useState<number | null>(null);
   const [producers, setProducers] = useState<Producer[]>([]);
-  const [report, setReport] = useState<SalesReport | null>(null);
+  const [fetched, setReport] = useState<SalesReport | null>(null);
   useEffect(() => {
     void allPages('producers.list', { includeInactive: true }).then(setProducers).catch(() => undefined);
   }, []);
+  const shared = dayReport !== undefined && groupBy === 'day' && producerId === null;
   useEffect(() => {
+    if (shared) return;
     let live = true;
     call('reports.sales', { ...range, groupBy, ...(producerId === null ? {} : { producerId }) })
       .then((r) => live && setReport(r))
@@ -44,7 +50,8 @@ export function IncomeReport({ range, onError }: { range: { from: string; to: st
     return () => {
       live = false;
     };
-  }, [range, groupBy, producerId, onError]);
+  }, [range, groupBy, producerId, onError, shared]);
+  const report = shared ? (dayReport ?? null) : fetched;
 
   const csv = async (by: Grouping | 'payment') => {
     try {

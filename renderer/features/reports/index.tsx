@@ -117,7 +117,7 @@ export default function ReportsScreen() {
               <Figure label={t('income.voids')} value={formatRupiah(report.totals.voids)} />
             </div>
           </section>
-          <IncomeReport range={range} onError={setError} />
+          <IncomeReport range={range} onError={setError} dayReport={report} />
           <SalesTable
             title={t('till.reports.byProduct')}
             names={[t('till.cart.product'), t('till.reports.producer')]}
