@@ -104,13 +104,19 @@ export function measureStartup(o: CoreBenchOptions): Row {
   const t2 = performance.now();
   ro.close();
   const t = summarize(samples);
+  // SPEC §9 / issue 13: after a clean close the store trades at once (row startup_clean); this is the other path, an unclean
+  // shutdown or no full check for a week, where the whole-file checks run first. They grow with the file, so the budget is
+  // a ratio to the same two checks timed alone, one after the other, in this run (start-up runs them side by side).
+  const checks = t2 - t0;
+  const floor: Summary = { n: 1, p50: checks, p95: checks, p99: checks, max: checks, mean: checks };
   return {
     key: 'startup',
-    label: 'start-up to ready (open, checks)',
+    label: 'start-up to ready with the full checks first (after an unclean shutdown, or a week without a full check)',
     time: t,
     cpu: summarize(samples.cpu),
-    budget: '≤ 2 s',
-    ok: t.p99 <= 2000,
+    floor,
+    budget: 'p99 ≤ 1.5× the two checks alone',
+    ok: t.p99 <= 1.5 * checks,
     note: `of which PRAGMA quick_check ${(t1 - t0).toFixed(0)} ms and PRAGMA foreign_key_check ${(t2 - t1).toFixed(0)} ms (timed alone, file in the page cache)`,
   };
 }
