@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InsightEvent } from '../../../shared/domain/insight';
-import { localToInstant, zoneOffsetMinutes, type LocalDate } from '../../../shared/domain/time';
+import { addDays, localToInstant, zoneOffsetMinutes, type LocalDate } from '../../../shared/domain/time';
 
 /**
  * Reads for "what sells": a producer's products, their stock movements since a
@@ -192,4 +192,149 @@ export function producerHistory(
     if (units !== null) lastDelivered.set(productId, units);
   }
   return { events, onHandBefore, lastDelivered, deliveryDates };
+}
+
+/** Every product, grouped by producer, each producer's in `productRows`' order (name, then id). */
+export function productRowsByProducer(db: Database.Database): Map<number, ProductRow[]> {
+  const out = new Map<number, ProductRow[]>();
+  const rows = db
+    .prepare(
+      `SELECT p.producer_id, p.id, p.name, p.unit, p.perishable, p.active, COALESCE(l.on_hand, 0) AS on_hand
+         FROM products p LEFT JOIN stock_levels l ON l.product_id = p.id
+        ORDER BY p.name COLLATE NOCASE, p.id`,
+    )
+    .raw()
+    .all() as [number, number, string, string, number, number, number][];
+  for (const [producerId, id, name, unit, perishable, active, onHand] of rows) {
+    let list = out.get(producerId);
+    if (!list) out.set(producerId, (list = []));
+    list.push({ id, name, unit, perishable: perishable === 1, active: active === 1, onHand });
+  }
+  return out;
+}
+
+/** A product's window in sums: what `weeklyFacts` would add up over the window, and the stock before it. */
+export interface WindowSums {
+  delivered: number;
+  sold: number;
+  shrinkage: number;
+  returned: Record<'unsold' | 'expired' | 'damaged', number>;
+  onHandBefore: number;
+}
+
+export interface ShopWindow {
+  /** Per product (every product of the shop). */
+  sums: Map<number, WindowSums>;
+  /** Per product: the units of its last delivery (only when the intakes were given). */
+  lastDelivered: Map<number, number>;
+  /** Per producer: the delivery days, all time (only when the intakes were given). */
+  deliveryDates: Map<number, LocalDate[]>;
+}
+
+/**
+ * The window `from`…`today` of every product at once, in sums, for the shop-wide lists (reorder,
+ * low stock, best sellers), which need a product's totals over the window and not its weeks:
+ * one grouped read of the window's movements (a range per product on the covering index
+ * ix_stock_movements_product_time, summed by SQLite), the window's returns once, and the last
+ * deliveries from one read of every producer's latest intakes' lines. The figures are those of
+ * `producerHistory` + `weeklyFacts` + `totalsOf` (a test compares the two on every producer).
+ */
+export function shopWindow(
+  db: Database.Database,
+  from: LocalDate,
+  today: LocalDate,
+  timeZone: string,
+  products: Map<number, ProductRow[]>,
+  /** Every producer's intakes (`intakesByProducer`): for the delivery days and last deliveries; omitted, they are left empty. */
+  intakes?: Map<number, [number, string][]>,
+): ShopWindow {
+  const since = localToInstant(from, timeZone);
+  const until = localToInstant(addDays(today, 1), timeZone);
+  const local = localDater(timeZone);
+  const sums = new Map<number, WindowSums>();
+  const owner = new Map<number, number>();
+  for (const [producerId, list] of products) {
+    for (const p of list) {
+      owner.set(p.id, producerId);
+      sums.set(p.id, { delivered: 0, sold: 0, shrinkage: 0, returned: { unsold: 0, expired: 0, damaged: 0 }, onHandBefore: p.onHand });
+    }
+  }
+  // Everything since the window began counts in the stock before it (returns and moves after today too);
+  // only the window's own days count in its sums. Returns are read from return_lines (they carry the reason).
+  const grouped = db
+    .prepare(
+      `SELECT product_id, kind, SUM(quantity), SUM(CASE WHEN occurred_at < ? THEN quantity ELSE 0 END)
+         FROM stock_movements WHERE product_id IN (SELECT id FROM products) AND occurred_at >= ?
+        GROUP BY product_id, kind`,
+    )
+    .raw()
+    .all(until, since) as [number, string, number, number][];
+  for (const [productId, kind, moved, inWindow] of grouped) {
+    const s = sums.get(productId);
+    if (!s) continue;
+    s.onHandBefore -= moved;
+    if (kind === 'return') continue;
+    if (kind === 'intake') s.delivered += inWindow;
+    else if (kind === 'count') s.shrinkage -= inWindow;
+    // sale (negative), void and restocked refund (positive): units that left the shelf through the till, net.
+    else s.sold -= inWindow;
+  }
+  const returns = db
+    .prepare(
+      `SELECT r.producer_id, l.product_id, l.quantity, l.reason, r.returned_at FROM returns r JOIN return_lines l ON l.return_id = r.id
+        WHERE r.returned_at >= ?`,
+    )
+    .raw()
+    .all(since) as [number, number, number, 'unsold' | 'expired' | 'damaged', string][];
+  for (const [producerId, productId, quantity, reason, at] of returns) {
+    // As a producer's history: its returns count for its own products, on the window's days.
+    const s = sums.get(productId);
+    if (s && owner.get(productId) === producerId && local(at) <= today) s.returned[reason] += quantity;
+  }
+  const lastDelivered = new Map<number, number>();
+  const deliveryDates = new Map<number, LocalDate[]>();
+  if (!intakes) return { sums, lastDelivered, deliveryDates };
+
+  // Last deliveries: the lines of every producer's latest intakes in one read, then (rarely) a product's own range.
+  const recentOf = new Map<number, [number, string][]>();
+  const recentIds: number[] = [];
+  for (const producerId of products.keys()) {
+    const list = intakes.get(producerId) ?? [];
+    deliveryDates.set(producerId, list.map(([, at]) => local(at)));
+    const recent = list.slice(-LAST_INTAKES_LOOKED_AT).reverse();
+    recentOf.set(producerId, recent);
+    for (const [id] of recent) recentIds.push(id);
+  }
+  const unitsByLine = new Map<string, number>();
+  const lines = db
+    .prepare(
+      `SELECT intake_id, product_id, SUM(quantity) FROM intake_lines WHERE intake_id IN (SELECT value FROM json_each(?))
+        GROUP BY intake_id, product_id`,
+    )
+    .raw()
+    .all(JSON.stringify(recentIds)) as [number, number, number][];
+  for (const [intakeId, productId, units] of lines) unitsByLine.set(`${intakeId}:${productId}`, units);
+  const lastIntake = db
+    .prepare(
+      `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
+        WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
+    )
+    .pluck();
+  const unitsIn = db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck();
+  for (const [producerId, list] of products) {
+    const recent = recentOf.get(producerId) ?? [];
+    for (const p of list) {
+      let units: number | null = null;
+      for (const [intakeId] of recent) {
+        units = unitsByLine.get(`${intakeId}:${p.id}`) ?? null;
+        if (units !== null) break;
+      }
+      if (units === null) {
+        const intakeId = lastIntake.get(p.id) as number | undefined;
+        if (intakeId !== undefined) units = unitsIn.get(intakeId, p.id) as number;
+      }
+      if (units !== null) lastDelivered.set(p.id, units);
+    }
+  }
+  return { sums, lastDelivered, deliveryDates };
 }
