@@ -86,6 +86,11 @@ function localDater(timeZone: string): (iso: string) => LocalDate {
       offset = perHour.get(hour) ?? offsetAt(`${hour}:00:00.000Z`);
       perHour.set(hour, offset);
     }
+    // A canonical instant whose local time of day stays on its UTC day (most of a shop's day in Asia/Jakarta) keeps its date.
+    if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */) {
+      const minute = Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)) + offset;
+      if (minute >= 0 && minute < 1440) return day;
+    }
     return new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 10);
   };
 }
@@ -213,6 +218,9 @@ export function productRowsByProducer(db: Database.Database): Map<number, Produc
   return out;
 }
 
+/** Whether intake `a` ([id, received_at]) came after `b`: later received, or the same instant and a higher id. */
+const newer = (a: [number, string], b: [number, string]) => a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
+
 /** A product's window in sums: what `weeklyFacts` would add up over the window, and the stock before it. */
 export interface WindowSums {
   delivered: number;
@@ -225,9 +233,9 @@ export interface WindowSums {
 export interface ShopWindow {
   /** Per product (every product of the shop). */
   sums: Map<number, WindowSums>;
-  /** Per product: the units of its last delivery (only when the intakes were given). */
+  /** Per product: the units of its last delivery (only with `withDeliveries`). */
   lastDelivered: Map<number, number>;
-  /** Per producer: the delivery days, all time (only when the intakes were given). */
+  /** Per producer: its distinct delivery days, all time, in no order (only with `withDeliveries`). */
   deliveryDates: Map<number, LocalDate[]>;
 }
 
@@ -245,8 +253,8 @@ export function shopWindow(
   today: LocalDate,
   timeZone: string,
   products: Map<number, ProductRow[]>,
-  /** Every producer's intakes (`intakesByProducer`): for the delivery days and last deliveries; omitted, they are left empty. */
-  intakes?: Map<number, [number, string][]>,
+  /** Read the delivery days and last deliveries too (the reorder rule needs them; best sellers do not). */
+  withDeliveries = false,
 ): ShopWindow {
   const since = localToInstant(from, timeZone);
   const until = localToInstant(addDays(today, 1), timeZone);
@@ -293,17 +301,32 @@ export function shopWindow(
   }
   const lastDelivered = new Map<number, number>();
   const deliveryDates = new Map<number, LocalDate[]>();
-  if (!intakes) return { sums, lastDelivered, deliveryDates };
+  if (!withDeliveries) return { sums, lastDelivered, deliveryDates };
 
+  // Every intake once (no order: a producer's latest are picked here), for the delivery days and the latest intakes.
+  const byProducer = new Map<number, [number, string][]>();
+  for (const [producerId, id, at] of db.prepare('SELECT producer_id, id, received_at FROM intakes').raw().all() as [number, number, string][]) {
+    let list = byProducer.get(producerId);
+    if (!list) byProducer.set(producerId, (list = []));
+    list.push([id, at]);
+  }
   // Last deliveries: the lines of every producer's latest intakes in one read, then (rarely) a product's own range.
-  const recentOf = new Map<number, [number, string][]>();
+  const recentOf = new Map<number, number[]>();
   const recentIds: number[] = [];
-  for (const producerId of products.keys()) {
-    const list = intakes.get(producerId) ?? [];
+  for (const [producerId, list] of byProducer) {
     deliveryDates.set(producerId, list.map(([, at]) => local(at)));
-    const recent = list.slice(-LAST_INTAKES_LOOKED_AT).reverse();
+    // Its latest, newest first, as `producerHistory` looks through them: received_at, then id, descending.
+    const top: [number, string][] = [];
+    for (const intake of list) {
+      if (top.length === LAST_INTAKES_LOOKED_AT && !newer(intake, top[top.length - 1]!)) continue;
+      let i = top.length;
+      while (i > 0 && newer(intake, top[i - 1]!)) i--;
+      top.splice(i, 0, intake);
+      if (top.length > LAST_INTAKES_LOOKED_AT) top.pop();
+    }
+    const recent = top.map(([id]) => id);
     recentOf.set(producerId, recent);
-    for (const [id] of recent) recentIds.push(id);
+    recentIds.push(...recent);
   }
   const unitsByLine = new Map<string, number>();
   const lines = db
@@ -325,7 +348,7 @@ export function shopWindow(
     const recent = recentOf.get(producerId) ?? [];
     for (const p of list) {
       let units: number | null = null;
-      for (const [intakeId] of recent) {
+      for (const intakeId of recent) {
         units = unitsByLine.get(`${intakeId}:${p.id}`) ?? null;
         if (units !== null) break;
       }

@@ -20,7 +20,6 @@ import {
 } from '../../../shared/domain/insight';
 import { addDays, daysBetween, toLocalDate } from '../../../shared/domain/time';
 import {
-  intakesByProducer,
   producerHistory,
   producerRow,
   producerRows,
@@ -154,7 +153,7 @@ function reorderAll(ctx: CoreContext, today: string, timeZone: string): [Produce
   // The window is RATE_WEEKS weeks: its rate over all its days is the current rate.
   const days = daysBetween(from, today) + 1;
   const products = productRowsByProducer(ctx.db);
-  const w = shopWindow(ctx.db, from, today, timeZone, products, intakesByProducer(ctx.db));
+  const w = shopWindow(ctx.db, from, today, timeZone, products, true);
   return producerRows(ctx.db)
     .filter((p) => p.active)
     .map((p) => [
