@@ -68,7 +68,7 @@ export function productRows(db: Database.Database, producerId: number): ProductR
 /** Offsets per zone, kept across calls: a UTC day's offset never changes, and five years of intakes span ~1,800 days. */
 const zoneOffsets = new Map<string, { perDay: Map<string, number | null>; perHour: Map<string, number> }>();
 
-function localDater(timeZone: string): (iso: string) => LocalDate {
+export function localDater(timeZone: string): (iso: string) => LocalDate {
   let cache = zoneOffsets.get(timeZone);
   if (!cache) zoneOffsets.set(timeZone, (cache = { perDay: new Map(), perHour: new Map() }));
   const { perDay, perHour } = cache;
