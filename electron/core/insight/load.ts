@@ -106,17 +106,6 @@ export interface ProducerHistory {
   deliveryDates: LocalDate[];
 }
 
-/** Every producer's intakes as [id, received_at], oldest first: one read for a shop-wide list instead of a scan per producer. */
-export function intakesByProducer(db: Database.Database): Map<number, [number, string][]> {
-  const out = new Map<number, [number, string][]>();
-  for (const [producerId, id, at] of db.prepare('SELECT producer_id, id, received_at FROM intakes ORDER BY received_at, id').raw().all() as [number, number, string][]) {
-    let list = out.get(producerId);
-    if (!list) out.set(producerId, (list = []));
-    list.push([id, at]);
-  }
-  return out;
-}
-
 /** How many of the producer's latest intakes are looked through for a product's last delivery before its own range is read. */
 const LAST_INTAKES_LOOKED_AT = 8;
 
@@ -125,8 +114,6 @@ export function producerHistory(
   producerId: number,
   from: LocalDate,
   timeZone: string,
-  /** The producer's intakes, oldest first, when the caller read them for every producer at once. */
-  knownIntakes?: [number, string][],
 ): ProducerHistory {
   const since = localToInstant(from, timeZone);
   const local = localDater(timeZone);
@@ -170,7 +157,7 @@ export function producerHistory(
   }
 
   const intakes =
-    knownIntakes ?? (db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][]);
+    db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][];
   const deliveryDates = intakes.map(([, at]) => local(at));
   // Per product, its latest intake (one indexed range of that product's lines) and the units of it in that intake.
   // (A correlated subquery over every intake line of the shop took over a minute at five years' scale.)
