@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoWeekday, type LocalDate } from './time';
+import { addDays, daysBetween, isoWeekday, parseLocalDate, type LocalDate } from './time';
 
 /**
  * What sells (SPEC §13, issue #17): a producer's goods week by week, and the
@@ -208,7 +208,12 @@ export const SAFETY_MARGIN_BPS = 2_500;
 export function deliveryIntervalDays(deliveryDates: readonly LocalDate[]): number | null {
   const dates = [...new Set(deliveryDates)].sort();
   if (dates.length < 2) return null;
-  const gaps = dates.slice(1).map((d, i) => daysBetween(dates[i]!, d)).sort((a, b) => a - b);
+  // Each date read once (five years of a producer's deliveries are hundreds of dates): its day number, then the gaps.
+  const dayNumbers = dates.map((d) => {
+    const [y, m, day] = parseLocalDate(d);
+    return Date.UTC(y, m - 1, day) / 86_400_000;
+  });
+  const gaps = dayNumbers.slice(1).map((n, i) => n - dayNumbers[i]!).sort((a, b) => a - b);
   return gaps[Math.floor((gaps.length - 1) / 2)]!;
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InsightEvent } from '../../../shared/domain/insight';
-import { localToInstant, zoneOffsetMinutes, type LocalDate } from '../../../shared/domain/time';
+import { addDays, localToInstant, zoneOffsetMinutes, type LocalDate } from '../../../shared/domain/time';
 
 /**
  * Reads for "what sells": a producer's products, their stock movements since a
@@ -68,7 +68,7 @@ export function productRows(db: Database.Database, producerId: number): ProductR
 /** Offsets per zone, kept across calls: a UTC day's offset never changes, and five years of intakes span ~1,800 days. */
 const zoneOffsets = new Map<string, { perDay: Map<string, number | null>; perHour: Map<string, number> }>();
 
-function localDater(timeZone: string): (iso: string) => LocalDate {
+export function localDater(timeZone: string): (iso: string) => LocalDate {
   let cache = zoneOffsets.get(timeZone);
   if (!cache) zoneOffsets.set(timeZone, (cache = { perDay: new Map(), perHour: new Map() }));
   const { perDay, perHour } = cache;
@@ -86,6 +86,11 @@ function localDater(timeZone: string): (iso: string) => LocalDate {
       offset = perHour.get(hour) ?? offsetAt(`${hour}:00:00.000Z`);
       perHour.set(hour, offset);
     }
+    // A canonical instant whose local time of day stays on its UTC day (most of a shop's day in Asia/Jakarta) keeps its date.
+    if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */) {
+      const minute = Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)) + offset;
+      if (minute >= 0 && minute < 1440) return day;
+    }
     return new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 10);
   };
 }
@@ -101,17 +106,6 @@ export interface ProducerHistory {
   deliveryDates: LocalDate[];
 }
 
-/** Every producer's intakes as [id, received_at], oldest first: one read for a shop-wide list instead of a scan per producer. */
-export function intakesByProducer(db: Database.Database): Map<number, [number, string][]> {
-  const out = new Map<number, [number, string][]>();
-  for (const [producerId, id, at] of db.prepare('SELECT producer_id, id, received_at FROM intakes ORDER BY received_at, id').raw().all() as [number, number, string][]) {
-    let list = out.get(producerId);
-    if (!list) out.set(producerId, (list = []));
-    list.push([id, at]);
-  }
-  return out;
-}
-
 /** How many of the producer's latest intakes are looked through for a product's last delivery before its own range is read. */
 const LAST_INTAKES_LOOKED_AT = 8;
 
@@ -120,8 +114,6 @@ export function producerHistory(
   producerId: number,
   from: LocalDate,
   timeZone: string,
-  /** The producer's intakes, oldest first, when the caller read them for every producer at once. */
-  knownIntakes?: [number, string][],
 ): ProducerHistory {
   const since = localToInstant(from, timeZone);
   const local = localDater(timeZone);
@@ -165,7 +157,7 @@ export function producerHistory(
   }
 
   const intakes =
-    knownIntakes ?? (db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][]);
+    db.prepare('SELECT id, received_at FROM intakes WHERE producer_id = ? ORDER BY received_at, id').raw().all(producerId) as [number, string][];
   const deliveryDates = intakes.map(([, at]) => local(at));
   // Per product, its latest intake (one indexed range of that product's lines) and the units of it in that intake.
   // (A correlated subquery over every intake line of the shop took over a minute at five years' scale.)
@@ -192,4 +184,167 @@ export function producerHistory(
     if (units !== null) lastDelivered.set(productId, units);
   }
   return { events, onHandBefore, lastDelivered, deliveryDates };
+}
+
+/** Every product, grouped by producer, each producer's in `productRows`' order (name, then id). */
+export function productRowsByProducer(db: Database.Database): Map<number, ProductRow[]> {
+  const out = new Map<number, ProductRow[]>();
+  const rows = db
+    .prepare(
+      `SELECT p.producer_id, p.id, p.name, p.unit, p.perishable, p.active, COALESCE(l.on_hand, 0) AS on_hand
+         FROM products p LEFT JOIN stock_levels l ON l.product_id = p.id
+        ORDER BY p.name COLLATE NOCASE, p.id`,
+    )
+    .raw()
+    .all() as [number, number, string, string, number, number, number][];
+  for (const [producerId, id, name, unit, perishable, active, onHand] of rows) {
+    let list = out.get(producerId);
+    if (!list) out.set(producerId, (list = []));
+    list.push({ id, name, unit, perishable: perishable === 1, active: active === 1, onHand });
+  }
+  return out;
+}
+
+/** Whether intake `a` ([id, received_at]) came after `b`: later received, or the same instant and a higher id. */
+const newer = (a: [number, string], b: [number, string]) => a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
+
+/** A product's window in sums: what `weeklyFacts` would add up over the window, and the stock before it. */
+export interface WindowSums {
+  delivered: number;
+  sold: number;
+  shrinkage: number;
+  returned: Record<'unsold' | 'expired' | 'damaged', number>;
+  onHandBefore: number;
+}
+
+export interface ShopWindow {
+  /** Per product (every product of the shop). */
+  sums: Map<number, WindowSums>;
+  /** Per product: the units of its last delivery (only with `withDeliveries`). */
+  lastDelivered: Map<number, number>;
+  /** Per producer: its distinct delivery days, all time, in no order (only with `withDeliveries`). */
+  deliveryDates: Map<number, LocalDate[]>;
+}
+
+/**
+ * The window `from`…`today` of every product at once, in sums, for the shop-wide lists (reorder,
+ * low stock, best sellers), which need a product's totals over the window and not its weeks:
+ * one grouped read of the window's movements (a range per product on the covering index
+ * ix_stock_movements_product_time, summed by SQLite), the window's returns once, and the last
+ * deliveries from one read of every producer's latest intakes' lines. The figures are those of
+ * `producerHistory` + `weeklyFacts` + `totalsOf` (a test compares the two on every producer).
+ */
+export function shopWindow(
+  db: Database.Database,
+  from: LocalDate,
+  today: LocalDate,
+  timeZone: string,
+  products: Map<number, ProductRow[]>,
+  /** Read the delivery days and last deliveries too (the reorder rule needs them; best sellers do not). */
+  withDeliveries = false,
+): ShopWindow {
+  const since = localToInstant(from, timeZone);
+  const until = localToInstant(addDays(today, 1), timeZone);
+  const local = localDater(timeZone);
+  const sums = new Map<number, WindowSums>();
+  const owner = new Map<number, number>();
+  for (const [producerId, list] of products) {
+    for (const p of list) {
+      owner.set(p.id, producerId);
+      sums.set(p.id, { delivered: 0, sold: 0, shrinkage: 0, returned: { unsold: 0, expired: 0, damaged: 0 }, onHandBefore: p.onHand });
+    }
+  }
+  // Everything since the window began counts in the stock before it (returns and moves after today too);
+  // only the window's own days count in its sums. Returns are read from return_lines (they carry the reason).
+  const grouped = db
+    .prepare(
+      `SELECT product_id, kind, SUM(quantity), SUM(CASE WHEN occurred_at < ? THEN quantity ELSE 0 END)
+         FROM stock_movements WHERE product_id IN (SELECT id FROM products) AND occurred_at >= ?
+        GROUP BY product_id, kind`,
+    )
+    .raw()
+    .all(until, since) as [number, string, number, number][];
+  for (const [productId, kind, moved, inWindow] of grouped) {
+    const s = sums.get(productId);
+    if (!s) continue;
+    s.onHandBefore -= moved;
+    if (kind === 'return') continue;
+    if (kind === 'intake') s.delivered += inWindow;
+    else if (kind === 'count') s.shrinkage -= inWindow;
+    // sale (negative), void and restocked refund (positive): units that left the shelf through the till, net.
+    else s.sold -= inWindow;
+  }
+  const returns = db
+    .prepare(
+      `SELECT r.producer_id, l.product_id, l.quantity, l.reason, r.returned_at FROM returns r JOIN return_lines l ON l.return_id = r.id
+        WHERE r.returned_at >= ?`,
+    )
+    .raw()
+    .all(since) as [number, number, number, 'unsold' | 'expired' | 'damaged', string][];
+  for (const [producerId, productId, quantity, reason, at] of returns) {
+    // As a producer's history: its returns count for its own products, on the window's days.
+    const s = sums.get(productId);
+    if (s && owner.get(productId) === producerId && local(at) <= today) s.returned[reason] += quantity;
+  }
+  const lastDelivered = new Map<number, number>();
+  const deliveryDates = new Map<number, LocalDate[]>();
+  if (!withDeliveries) return { sums, lastDelivered, deliveryDates };
+
+  // Every intake once (no order: a producer's latest are picked here), for the delivery days and the latest intakes.
+  const byProducer = new Map<number, [number, string][]>();
+  for (const [producerId, id, at] of db.prepare('SELECT producer_id, id, received_at FROM intakes').raw().all() as [number, number, string][]) {
+    let list = byProducer.get(producerId);
+    if (!list) byProducer.set(producerId, (list = []));
+    list.push([id, at]);
+  }
+  // Last deliveries: the lines of every producer's latest intakes in one read, then (rarely) a product's own range.
+  const recentOf = new Map<number, number[]>();
+  const recentIds: number[] = [];
+  for (const [producerId, list] of byProducer) {
+    deliveryDates.set(producerId, list.map(([, at]) => local(at)));
+    // Its latest, newest first, as `producerHistory` looks through them: received_at, then id, descending.
+    const top: [number, string][] = [];
+    for (const intake of list) {
+      if (top.length === LAST_INTAKES_LOOKED_AT && !newer(intake, top[top.length - 1]!)) continue;
+      let i = top.length;
+      while (i > 0 && newer(intake, top[i - 1]!)) i--;
+      top.splice(i, 0, intake);
+      if (top.length > LAST_INTAKES_LOOKED_AT) top.pop();
+    }
+    const recent = top.map(([id]) => id);
+    recentOf.set(producerId, recent);
+    recentIds.push(...recent);
+  }
+  const unitsByLine = new Map<string, number>();
+  const lines = db
+    .prepare(
+      `SELECT intake_id, product_id, SUM(quantity) FROM intake_lines WHERE intake_id IN (SELECT value FROM json_each(?))
+        GROUP BY intake_id, product_id`,
+    )
+    .raw()
+    .all(JSON.stringify(recentIds)) as [number, number, number][];
+  for (const [intakeId, productId, units] of lines) unitsByLine.set(`${intakeId}:${productId}`, units);
+  const lastIntake = db
+    .prepare(
+      `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
+        WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
+    )
+    .pluck();
+  const unitsIn = db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck();
+  for (const [producerId, list] of products) {
+    const recent = recentOf.get(producerId) ?? [];
+    for (const p of list) {
+      let units: number | null = null;
+      for (const intakeId of recent) {
+        units = unitsByLine.get(`${intakeId}:${p.id}`) ?? null;
+        if (units !== null) break;
+      }
+      if (units === null) {
+        const intakeId = lastIntake.get(p.id) as number | undefined;
+        if (intakeId !== undefined) units = unitsIn.get(intakeId, p.id) as number;
+      }
+      if (units !== null) lastDelivered.set(p.id, units);
+    }
+  }
+  return { sums, lastDelivered, deliveryDates };
 }

@@ -8,15 +8,28 @@ import {
   DEFAULT_DELIVERY_INTERVAL_DAYS,
   RATE_WEEKS,
   deliveryIntervalDays,
+  perDayCenti,
   rankByCategory,
   reorderSuggestion,
+  sellThroughBps,
   type RankedProduct,
   totalsOf,
   weekStartOf,
+  wasteBps,
   weeklyFacts,
 } from '../../../shared/domain/insight';
 import { addDays, daysBetween, toLocalDate } from '../../../shared/domain/time';
-import { intakesByProducer, producerHistory, producerRow, producerRows, productRows, type ProducerRow } from './load';
+import {
+  producerHistory,
+  producerRow,
+  producerRows,
+  productRows,
+  productRowsByProducer,
+  shopWindow,
+  type WindowSums,
+  type ProducerRow,
+  type ProductRow,
+} from './load';
 
 const refOf = (p: ProducerRow) => ({ producerId: p.id, name: p.name, shortName: p.shortName, phone: p.phone });
 
@@ -63,29 +76,99 @@ export function producerInsight(ctx: CoreContext, input: MethodParsed<'insight.p
 }
 
 
-function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string, intakes?: Map<number, [number, string][]>): ReorderProducer {
+function reorderWindowStart(today: string): string {
   // The current rate's window: the last RATE_WEEKS ISO weeks, the running one to today (as in insight.producer).
-  const from = addDays(weekStartOf(today), -7 * (RATE_WEEKS - 1));
-  const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes && (intakes.get(producer.id) ?? []));
-  const fromHistory = deliveryIntervalDays(history.deliveryDates);
+  return addDays(weekStartOf(today), -7 * (RATE_WEEKS - 1));
+}
+
+/** What the reorder rule needs of a product's window: its current rate and its sell-through. */
+interface RateFacts {
+  rateCenti: number;
+  sellThroughBps: number | null;
+}
+
+function reorderFrom(
+  producer: ProducerRow,
+  deliveryDates: readonly string[],
+  products: readonly ProductRow[],
+  factsOf: (p: ProductRow) => RateFacts,
+  lastDelivered: Map<number, number>,
+): ReorderProducer {
+  const fromHistory = deliveryIntervalDays(deliveryDates);
   const intervalDays = fromHistory ?? DEFAULT_DELIVERY_INTERVAL_DAYS;
   const lines: ReorderLine[] = [];
-  for (const p of productRows(ctx.db, producer.id)) {
+  for (const p of products) {
     if (!p.active) continue;
-    const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
+    const facts = factsOf(p);
     const s = reorderSuggestion({
       onHand: p.onHand,
-      rateCenti: totals.recentPerDayCenti,
+      rateCenti: facts.rateCenti,
       intervalDays,
       perishable: p.perishable,
-      recentSellThroughBps: totals.sellThroughBps,
-      lastDelivered: history.lastDelivered.get(p.id) ?? 0,
+      recentSellThroughBps: facts.sellThroughBps,
+      lastDelivered: lastDelivered.get(p.id) ?? 0,
     });
     if (!s.runningLow) continue;
-    lines.push({ ...s, productId: p.id, name: p.name, unit: p.unit, perishable: p.perishable, onHand: p.onHand, rateCenti: totals.recentPerDayCenti });
+    lines.push({ ...s, productId: p.id, name: p.name, unit: p.unit, perishable: p.perishable, onHand: p.onHand, rateCenti: facts.rateCenti });
   }
   lines.sort((a, b) => (a.daysOfStockLeft ?? 0) - (b.daysOfStockLeft ?? 0) || a.name.localeCompare(b.name));
   return { ...refOf(producer), intervalDays, intervalFromHistory: fromHistory !== null, lines };
+}
+
+/** One producer's reorder list, read for that producer alone, week by week. */
+function reorderFor(ctx: CoreContext, producer: ProducerRow, today: string, timeZone: string): ReorderProducer {
+  const from = reorderWindowStart(today);
+  const history = producerHistory(ctx.db, producer.id, from, timeZone);
+  return reorderFrom(
+    producer,
+    history.deliveryDates,
+    productRows(ctx.db, producer.id),
+    (p) => {
+      const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
+      return { rateCenti: totals.recentPerDayCenti, sellThroughBps: totals.sellThroughBps };
+    },
+    history.lastDelivered,
+  );
+}
+
+const NO_SUMS: WindowSums = { delivered: 0, sold: 0, shrinkage: 0, returned: { unsold: 0, expired: 0, damaged: 0 }, onHandBefore: 0 };
+
+/** A window's totals from its sums, as `totalsOf` works them out from its weeks (the window's days are the weeks' days). */
+function totalsOfSums(s: WindowSums, days: number) {
+  const onHandEnd = s.onHandBefore + s.delivered - s.sold - s.shrinkage - s.returned.unsold - s.returned.expired - s.returned.damaged;
+  return {
+    delivered: s.delivered,
+    sold: s.sold,
+    onHandStart: s.onHandBefore,
+    onHandEnd,
+    perDayCenti: perDayCenti(s.sold, days),
+    sellThroughBps: sellThroughBps(s.sold, s.onHandBefore, s.delivered),
+    wasteBps: wasteBps(s.returned.expired, s.returned.damaged, s.delivered),
+  };
+}
+
+/** Every active producer's reorder list, read for the whole shop at once (`shopWindow`). */
+function reorderAll(ctx: CoreContext, today: string, timeZone: string): [ProducerRow, ReorderProducer][] {
+  const from = reorderWindowStart(today);
+  // The window is RATE_WEEKS weeks: its rate over all its days is the current rate.
+  const days = daysBetween(from, today) + 1;
+  const products = productRowsByProducer(ctx.db);
+  const w = shopWindow(ctx.db, from, today, timeZone, products, true);
+  return producerRows(ctx.db)
+    .filter((p) => p.active)
+    .map((p) => [
+      p,
+      reorderFrom(
+        p,
+        w.deliveryDates.get(p.id) ?? [],
+        products.get(p.id) ?? [],
+        (product) => {
+          const t = totalsOfSums(w.sums.get(product.id) ?? NO_SUMS, days);
+          return { rateCenti: t.perDayCenti, sellThroughBps: t.sellThroughBps };
+        },
+        w.lastDelivered,
+      ),
+    ]);
 }
 
 export function reorderList(ctx: CoreContext, input: MethodParsed<'insight.reorder'>): ReorderList {
@@ -95,10 +178,8 @@ export function reorderList(ctx: CoreContext, input: MethodParsed<'insight.reord
   if (input.producerId !== undefined) {
     return { asOf: today, storeName, producers: [reorderFor(ctx, mustProducer(ctx, input.producerId), today, timeZone)] };
   }
-  const intakes = intakesByProducer(ctx.db);
-  const producers = producerRows(ctx.db)
-    .filter((p) => p.active)
-    .map((p) => reorderFor(ctx, p, today, timeZone, intakes))
+  const producers = reorderAll(ctx, today, timeZone)
+    .map(([, r]) => r)
     .filter((p) => p.lines.length > 0);
   return { asOf: today, storeName, producers };
 }
@@ -109,13 +190,14 @@ export function shopInsight(ctx: CoreContext, input: MethodParsed<'insight.shop'
   const today = toLocalDate(ctx.now(), timeZone);
   const from = addDays(weekStartOf(today), -7 * (input.weeks - 1));
   const ranked: RankedProduct[] = [];
-  const intakes = intakesByProducer(ctx.db);
+  const days = daysBetween(from, today) + 1;
+  const all = productRowsByProducer(ctx.db);
+  const w = shopWindow(ctx.db, from, today, timeZone, all);
   for (const producer of producerRows(ctx.db)) {
-    const products = productRows(ctx.db, producer.id).filter((p) => p.active);
+    const products = (all.get(producer.id) ?? []).filter((p) => p.active);
     if (products.length === 0) continue;
-    const history = producerHistory(ctx.db, producer.id, from, timeZone, intakes.get(producer.id) ?? []);
     for (const p of products) {
-      const totals = totalsOf(weeklyFacts(history.events.get(p.id) ?? [], from, today, history.onHandBefore.get(p.id) ?? 0));
+      const totals = totalsOfSums(w.sums.get(p.id) ?? NO_SUMS, days);
       ranked.push({
         productId: p.id,
         name: p.name,
@@ -139,12 +221,7 @@ export function shopInsight(ctx: CoreContext, input: MethodParsed<'insight.shop'
 export function lowStock(ctx: CoreContext): LowStockList {
   const timeZone = ctx.timeZone();
   const today = toLocalDate(ctx.now(), timeZone);
-  const intakes = intakesByProducer(ctx.db);
-  const lines = producerRows(ctx.db)
-    .filter((p) => p.active)
-    .flatMap((p) => {
-      const r = reorderFor(ctx, p, today, timeZone, intakes);
-      return r.lines.map((l) => ({
+  const lines = reorderAll(ctx, today, timeZone).flatMap(([p, r]) => r.lines.map((l) => ({
         productId: l.productId,
         producerId: p.id,
         producerShortName: p.shortName,
@@ -154,8 +231,8 @@ export function lowStock(ctx: CoreContext): LowStockList {
         daysOfStockLeft: l.daysOfStockLeft,
         intervalDays: r.intervalDays,
         rateCenti: l.rateCenti,
-      }));
-    });
+      })),
+  );
   lines.sort((a, b) => (a.daysOfStockLeft ?? 0) - (b.daysOfStockLeft ?? 0) || a.name.localeCompare(b.name) || a.productId - b.productId);
   return { asOf: today, lines };
 }
