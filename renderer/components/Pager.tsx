@@ -11,13 +11,14 @@ import { useI18n } from '../i18n';
 
 const count = (n: number, lang: 'id' | 'en') => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(n);
 
-export function Pager({ page, onOffset, list }: { page: Page<unknown> | null; onOffset(offset: number): void; list: string }) {
+/** `below`: the second pager of a list that has one above and one below it (each landmark needs its own name). */
+export function Pager({ page, onOffset, list, below }: { page: Page<unknown> | null; onOffset(offset: number): void; list: string; below?: boolean }) {
   const { t, lang } = useI18n();
   if (!page) return null;
   const first = page.rows.length === 0 ? 0 : page.offset + 1;
   const last = page.offset + page.rows.length;
   return (
-    <nav className="pager" aria-label={t('pager.nav', { list })}>
+    <nav className="pager" aria-label={t(below ? 'pager.navBottom' : 'pager.nav', { list })}>
       <button type="button" disabled={page.offset === 0} aria-label={t('pager.prevOf', { list })} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>
         {t('pager.prev')}
       </button>

@@ -9,6 +9,7 @@ const id = {
   'pager.prevOf': 'Halaman sebelumnya: {list}',
   'pager.nextOf': 'Halaman berikutnya: {list}',
   'pager.nav': 'Halaman {list}',
+  'pager.navBottom': 'Halaman {list} (bawah)',
 
   'income.title': 'Pendapatan toko',
   'income.groupBy': 'Per',
@@ -67,6 +68,7 @@ const en: Record<keyof typeof id, string> = {
   'pager.prevOf': 'Previous page: {list}',
   'pager.nextOf': 'Next page: {list}',
   'pager.nav': 'Pages of {list}',
+  'pager.navBottom': 'Pages of {list} (below the list)',
 
   'income.title': "The shop's income",
   'income.groupBy': 'By',

@@ -170,7 +170,7 @@ export function ProducerDetail({ producer, onProducerChanged }: { producer: Prod
             <EmptyRow show={page !== null && products.length === 0} colSpan={7} text={t('catalogue.noProducts')} />
           </tbody>
         </table>
-        <Pager page={page} onOffset={setOffset} list={t('catalogue.products')} />
+        <Pager page={page} onOffset={setOffset} list={t('catalogue.products')} below />
       </section>
       {mode.kind === 'newProduct' && (
         <ProductForm

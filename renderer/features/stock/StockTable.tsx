@@ -90,7 +90,7 @@ export function StockTable({ producers }: { producers: Producer[] }) {
           <EmptyRow show={page !== null && rows.length === 0} colSpan={6} />
         </tbody>
       </table>
-      {!(lowOnly && low !== null) && <Pager page={page} onOffset={setOffset} list={t('stock.tableLabel')} />}
+      {!(lowOnly && low !== null) && <Pager page={page} onOffset={setOffset} list={t('stock.tableLabel')} below />}
     </section>
   );
 }
