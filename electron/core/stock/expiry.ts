@@ -9,13 +9,14 @@ interface LotRow {
   id: number;
   intake_id: number;
   product_id: number;
+  quantity: number;
+  expiry_date: string | null;
+  // the names and the intake number: only needed for the lots the report shows (see `describe`)
   product_name: string;
   unit: string;
   producer_id: number;
   producer_name: string;
   producer_short_name: string;
-  quantity: number;
-  expiry_date: string | null;
   intake_number: string;
 }
 
@@ -98,15 +99,11 @@ const plainMovements: MovementLoader = (ctx, _productIds, producerId) => {
 const PRODUCT_FILTER = `l.product_id IN (SELECT DISTINCT product_id FROM intake_lines WHERE expiry_date IS NOT NULL)
           AND (? IS NULL OR p.producer_id = ?)`;
 
-export const expiryReport = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, coveringMovements);
-/** The reference: the same report from the plain read of every movement (tests compare the two). */
-export const expiryReportReplayAll = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, plainMovements);
+type LotLoader = (ctx: CoreContext, producerId: number | null) => LotRow[];
 
-function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadMovements: MovementLoader): ExpiryReport {
-  const withinDays = input.withinDays ?? readSettings(ctx.db).expiringSoonDays;
-  const today = todayLocal(ctx);
-  const horizon = addDays(today, withinDays);
-  const lots = ctx.db
+/** Every intake line of the perishable products, joined to its names and intake number. Kept as the reference. */
+const joinedLots: LotLoader = (ctx, producerId) =>
+  ctx.db
     .prepare(
       `SELECT l.id, l.intake_id, l.product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
               l.quantity, l.expiry_date, i.number AS intake_number
@@ -117,7 +114,44 @@ function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadMovements: 
         WHERE ${PRODUCT_FILTER}
         ORDER BY l.product_id, l.id`,
     )
-    .all(input.producerId ?? null, input.producerId ?? null) as LotRow[];
+    .all(producerId, producerId) as LotRow[];
+
+/**
+ * The same intake lines without the joins (issue #14): the names and the intake
+ * number are looked up only for the few lots the report shows (`describe`).
+ */
+const plainLots: LotLoader = (ctx, producerId) =>
+  ctx.db
+    .prepare(
+      `SELECT l.id, l.intake_id, l.product_id, l.quantity, l.expiry_date
+         FROM intake_lines l
+        WHERE l.product_id IN (SELECT DISTINCT product_id FROM intake_lines WHERE expiry_date IS NOT NULL)
+          AND (? IS NULL OR l.product_id IN (SELECT id FROM products WHERE producer_id = ?))
+        ORDER BY l.product_id, l.id`,
+    )
+    .all(producerId, producerId) as LotRow[];
+
+/** Fills in the names and intake number of a lot the report shows, if its loader left them out. */
+function describe(ctx: CoreContext, b: LotRow): void {
+  if (b.intake_number !== undefined) return;
+  const p = ctx.db
+    .prepare(
+      `SELECT p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name
+         FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?`,
+    )
+    .get(b.product_id) as Pick<LotRow, 'product_name' | 'unit' | 'producer_id' | 'producer_name' | 'producer_short_name'>;
+  Object.assign(b, p, { intake_number: (ctx.db.prepare('SELECT number FROM intakes WHERE id = ?').pluck().get(b.intake_id) as string) });
+}
+
+export const expiryReport = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, plainLots, coveringMovements);
+/** The reference: the same report from the plain read of every movement (tests compare the two). */
+export const expiryReportReplayAll = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, joinedLots, plainMovements);
+
+function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadLots: LotLoader, loadMovements: MovementLoader): ExpiryReport {
+  const withinDays = input.withinDays ?? readSettings(ctx.db).expiringSoonDays;
+  const today = todayLocal(ctx);
+  const horizon = addDays(today, withinDays);
+  const lots = loadLots(ctx, input.producerId ?? null);
   const movementsOf = loadMovements(ctx, [...new Set(lots.map((l) => l.product_id))], input.producerId ?? null);
 
   const groups = new Map<number, ExpiryGroup>();
@@ -127,6 +161,7 @@ function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadMovements: 
     for (const b of productLots) {
       const left = remaining.get(b.id) ?? 0;
       if (left <= 0 || b.expiry_date === null || b.expiry_date > horizon) continue;
+      describe(ctx, b);
       let group = groups.get(b.producer_id);
       if (!group) {
         group = { producerId: b.producer_id, producerName: b.producer_name, producerShortName: b.producer_short_name, expired: [], expiringSoon: [] };
