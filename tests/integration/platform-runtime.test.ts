@@ -116,6 +116,23 @@ describe('store runtime', () => {
     expect(await runtime.call('jobs.cancel', { jobId }, who)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
+  it('a read answers while a burst of writes waits in the write queue (its session lookup does not queue behind them)', async () => {
+    const { dataDir, approval } = storeWithLedger(10);
+    const runtime = await start(dataDir);
+    const who = await signIn(runtime, approval);
+    const order: string[] = [];
+    const writes = Array.from({ length: 150 }, (_, i) =>
+      runtime.call('producers.create', { name: `Produsen Antre ${i}`, shortName: `Q${i}` }, who).then((r) => (order.push(`write ${i}`), r)),
+    );
+    const read = runtime.call('ledger.balances', {}, who).then((r) => (order.push('read'), r));
+    expect(await read).toMatchObject({ ok: true });
+    const replies = await Promise.all(writes);
+    expect(replies.every((r) => r.ok)).toBe(true);
+    // The read came back before the last of the writes sent ahead of it (before the fix it waited for all 150).
+    expect(order.indexOf('read')).toBeLessThan(order.indexOf('write 149'));
+    expect(order.indexOf('read')).toBeLessThan(100);
+  });
+
   it('a restore waits for the calls in flight, holds new ones, and the read thread then reads the restored file', async () => {
     const { dataDir, approval } = storeWithLedger(10);
     const runtime = await start(dataDir);

@@ -2,7 +2,8 @@
  * One thread of the store runtime (storeRuntime.ts). It runs the same core as
  * the tests do in-process, opened for its role, and answers the runtime's
  * messages in the order they come: in the writer that order is the write
- * queue, since a write runs to its end before the next message is read.
+ * queue, since a write runs to its end before the next one starts (session
+ * lookups excepted: see `queue` below).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../app';
@@ -24,7 +25,38 @@ for (const event of CORE_EVENT_NAMES) core.on(event, (payload) => send({ type: '
 /** After these the store may have changed state (set up, restored): the runtime learns the new status. */
 const changesStatus = (method: string) => method.startsWith('setup.') || method === 'backup.restore';
 
+/**
+ * Every message but a session lookup waits its turn in `queue` and runs one
+ * per turn of the event loop, in the order it came. A session lookup (the
+ * runtime asks it before each read it sends to a read thread) is answered as
+ * soon as it arrives: between two writes, never behind a burst of them, so a
+ * click's read does not wait for the sales queued before it.
+ */
+const queue: ToWorker[] = [];
+let draining = false;
+const drain = () => {
+  const next = queue.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  handle(next);
+  setImmediate(drain);
+};
+
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'session') {
+    send({ type: 'reply', id: message.id, reply: { ok: true, value: core.resolveSession(message.sessionId) } });
+    return;
+  }
+  queue.push(message);
+  if (!draining) {
+    draining = true;
+    setImmediate(drain);
+  }
+});
+
+function handle(message: ToWorker): void {
   if (message.type === 'call') {
     void core.callAsync(message.method, message.input, message.caller).then((reply) =>
       send({ type: 'reply', id: message.id, reply, ...(changesStatus(message.method) ? { status: core.status() } : {}) }),
@@ -33,8 +65,6 @@ port.on('message', (message: ToWorker) => {
     // The export runs to its end on this thread (blocking while the shell catches up): no other call interleaves with its statement.
     const csvSink = flowSink(message.flow, (data) => send({ type: 'chunk', id: message.id, data }));
     void core.callAsync('export.stream', message.input, { ...message.caller, csvSink }).then((reply) => send({ type: 'reply', id: message.id, reply }));
-  } else if (message.type === 'session') {
-    send({ type: 'reply', id: message.id, reply: { ok: true, value: core.resolveSession(message.sessionId) } });
   } else if (message.type === 'backup') {
     // The timer's backups are long work like a manager's: they report progress, on this thread's snapshot.
     const report = { cancellable: false, report: (payload: JobProgress) => send({ type: 'event', event: 'job.progress', payload }), finished: (payload: JobFinished) => send({ type: 'event', event: 'job.finished', payload }) };
@@ -46,6 +76,6 @@ port.on('message', (message: ToWorker) => {
     send({ type: 'closed' });
     port.close();
   }
-});
+}
 
 send({ type: 'ready', status: core.status() });
