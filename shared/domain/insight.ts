@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoWeekday, parseLocalDate, type LocalDate } from './time';
+import { addDays, daysBetween, isoWeekday, type LocalDate } from './time';
 
 /**
  * What sells (SPEC §13, issue #17): a producer's goods week by week, and the
@@ -209,10 +209,10 @@ export function deliveryIntervalDays(deliveryDates: readonly LocalDate[]): numbe
   const dates = [...new Set(deliveryDates)].sort();
   if (dates.length < 2) return null;
   // Each date read once (five years of a producer's deliveries are hundreds of dates): its day number, then the gaps.
-  const dayNumbers = dates.map((d) => {
-    const [y, m, day] = parseLocalDate(d);
-    return Date.UTC(y, m - 1, day) / 86_400_000;
-  });
+  // (A date-only ISO string parses as UTC midnight: its day number, without building the parts. The dates are the
+  // app's own local dates, already valid; a malformed one would give NaN and is refused below.)
+  const dayNumbers = dates.map((d) => Date.parse(d) / 86_400_000);
+  if (dayNumbers.some((n) => !Number.isInteger(n))) throw new RangeError(`Not a local date among ${dates.join(', ')}`);
   const gaps = dayNumbers.slice(1).map((n, i) => n - dayNumbers[i]!).sort((a, b) => a - b);
   return gaps[Math.floor((gaps.length - 1) / 2)]!;
 }
