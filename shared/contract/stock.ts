@@ -80,6 +80,9 @@ export interface ProducerReturn {
   totalUnits: number;
 }
 
+/** A page of stock on hand, with how many products of the whole filtered list are oversold (not only this page's). */
+export type StockPage = Page<StockRow> & { oversoldTotal: number };
+
 export interface StockRow {
   productId: number;
   productName: string;
@@ -230,7 +233,7 @@ export const stockMethods = {
   'intakes.get': method<Intake>({ access: 'staff', kind: 'read' })(z.object({ id: id() }).strict()),
   'intakes.list': method<Page<DocumentSummary>>({ access: 'staff', kind: 'read' })(listRange),
 
-  'stock.list': method<Page<StockRow>>({ access: 'staff', kind: 'read' })(
+  'stock.list': method<StockPage>({ access: 'staff', kind: 'read' })(
     z
       .object({ producerId: id().optional(), search: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional(), ...pageFields() })
       .strict()

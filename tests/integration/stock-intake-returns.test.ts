@@ -96,6 +96,12 @@ describe('stock on hand', () => {
       ['Telur Asin Rebus', 6, false, true],
     ]);
     expect(t.ok('stock.list', { search: 'panggang' }).rows.map((r) => r.productId)).toEqual([b.id]);
+    // The oversold count is of the whole filtered list, also on a page that does not show the oversold row.
+    expect(t.ok('stock.list', { producerId: p.id }).oversoldTotal).toBe(1);
+    const second = t.ok('stock.list', { producerId: p.id, offset: 1, limit: 1 });
+    expect(second.rows.map((r) => r.productName)).toEqual(['Telur Asin Rebus']);
+    expect(second.oversoldTotal).toBe(1);
+    expect(t.ok('stock.list', { search: '101' }).oversoldTotal).toBe(0);
     // An inactive product with stock still shows: stock never silently disappears.
     t.ok('products.setActive', { id: a.id, active: false });
     expect(t.ok('stock.list', {}).rows.map((r) => r.productId)).toContain(a.id);

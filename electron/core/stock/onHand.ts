@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
-import type { StockMovement, StockRow } from '../../../shared/contract/stock';
+import type { StockMovement, StockPage, StockRow } from '../../../shared/contract/stock';
 import type { MethodParsed } from '../../../shared/contract';
 import { likePattern } from '../catalogue/common';
 import { notFound } from '../errors';
@@ -40,7 +40,7 @@ interface StockDbRow {
   last_at: string | null;
 }
 
-export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): Page<StockRow> {
+export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): StockPage {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (input.producerId !== undefined) {
@@ -54,12 +54,18 @@ export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): 
     where.push(`(p.name LIKE ? ESCAPE '\\' OR p.short_code LIKE ? ESCAPE '\\' OR p.barcode = ? OR pr.name LIKE ? ESCAPE '\\')`);
     args.push(pattern, pattern, input.search, pattern);
   }
-  return pagedRows<StockDbRow, StockRow>(
+  const from = 'products p JOIN producers pr ON pr.id = p.producer_id LEFT JOIN stock_levels s ON s.product_id = p.id';
+  // The oversold notice counts the whole filtered list, not the page on screen.
+  const oversoldTotal = ctx.db
+    .prepare(`SELECT COUNT(*) FROM ${from} WHERE ${[...where, 'COALESCE(s.on_hand, 0) < 0'].join(' AND ')}`)
+    .pluck()
+    .get(...args) as number;
+  const page = pagedRows<StockDbRow, StockRow>(
     ctx.db,
     {
       select: `p.id AS product_id, p.name AS product_name, p.unit, p.producer_id, pr.name AS producer_name, pr.short_name AS producer_short_name,
               p.short_code, p.barcode, p.perishable, p.active, COALESCE(s.on_hand, 0) AS on_hand, s.last_movement_at AS last_at`,
-      from: 'products p JOIN producers pr ON pr.id = p.producer_id LEFT JOIN stock_levels s ON s.product_id = p.id',
+      from,
       where,
       args,
       orderBy: 'pr.name COLLATE NOCASE, p.name COLLATE NOCASE, p.id',
@@ -81,6 +87,7 @@ export function listStock(ctx: CoreContext, input: MethodParsed<'stock.list'>): 
       lastMovementAt: r.last_at,
     }),
   );
+  return { ...page, oversoldTotal };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
-import type { StockRow } from '../../../shared/contract/stock';
+import type { StockPage, StockRow } from '../../../shared/contract/stock';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { call } from '../../api';
 import { useTimeZone } from '../../components/storeSettings';
@@ -29,7 +29,8 @@ export function StockTable({ producers }: { producers: Producer[] }) {
     { onError: (err) => setError(errorText(err)) },
   );
   const rows: StockRow[] = pageRows ?? [];
-  const oversold = rows.filter((r) => r.oversold).length;
+  // Of the whole filtered list (the core counts it), not only the rows of this page.
+  const oversold = (page as StockPage | null)?.oversoldTotal ?? 0;
   return (
     <section className="stack" aria-label={t('stock.tab.onHand')}>
       <div className="row">
