@@ -109,6 +109,19 @@ export interface ProducerHistory {
 /** How many of the producer's latest intakes are looked through for a product's last delivery before its own range is read. */
 const LAST_INTAKES_LOOKED_AT = 8;
 
+/** A product's latest intake (one indexed range of its lines), and the units of a product in one intake. */
+function lastIntakeReads(db: Database.Database) {
+  return {
+    lastIntake: db
+      .prepare(
+        `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
+          WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
+      )
+      .pluck(),
+    unitsIn: db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck(),
+  };
+}
+
 export function producerHistory(
   db: Database.Database,
   producerId: number,
@@ -162,13 +175,7 @@ export function producerHistory(
   // Per product, its latest intake (one indexed range of that product's lines) and the units of it in that intake.
   // (A correlated subquery over every intake line of the shop took over a minute at five years' scale.)
   const lastDelivered = new Map<number, number>();
-  const lastIntake = db
-    .prepare(
-      `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
-        WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
-    )
-    .pluck();
-  const unitsIn = db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck();
+  const { lastIntake, unitsIn } = lastIntakeReads(db);
   const recent = intakes.slice(-LAST_INTAKES_LOOKED_AT).reverse();
   for (const productId of productIds) {
     // Usually the producer's latest intake holds the product: a few lookups by intake, newest first.
@@ -324,13 +331,7 @@ export function shopWindow(
     .raw()
     .all(JSON.stringify(recentIds)) as [number, number, number][];
   for (const [intakeId, productId, units] of lines) unitsByLine.set(`${intakeId}:${productId}`, units);
-  const lastIntake = db
-    .prepare(
-      `SELECT l.intake_id FROM intake_lines l JOIN intakes i ON i.id = l.intake_id
-        WHERE l.product_id = ? ORDER BY i.received_at DESC, i.id DESC LIMIT 1`,
-    )
-    .pluck();
-  const unitsIn = db.prepare('SELECT SUM(quantity) FROM intake_lines WHERE intake_id = ? AND product_id = ?').pluck();
+  const { lastIntake, unitsIn } = lastIntakeReads(db);
   for (const [producerId, list] of products) {
     const recent = recentOf.get(producerId) ?? [];
     for (const p of list) {
