@@ -19,8 +19,10 @@ export function isGzip(file: string): boolean {
   }
 }
 
-/** The restore's private copy of a backup, decompressed when it is compressed; the chosen file is only read. */
-/** Copies (or unpacks) the backup into the candidate; `progress` gets the bytes of the backup read so far, of its size. */
+/**
+ * The restore's private copy of a backup, decompressed when it is compressed; the chosen file is only read.
+ * `progress` gets the bytes of the backup read so far, of its size.
+ */
 export async function copyOrDecompress(source: string, candidate: string, progress: (done: number, total: number) => void = () => undefined): Promise<void> {
   const total = fs.statSync(source).size;
   if (isGzip(source)) {
