@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { describeE2E, printRequests, startE2EApp, type E2EApp } from './fixtures';
 
 /*
@@ -109,6 +109,12 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
     await page.keyboard.type(text);
   };
   const total = () => page.getByTestId('grand-total').innerText();
+  // The session stays attached: detaching it ends the throttling.
+  let cdp: CDPSession | undefined;
+  const slowCpu = async (rate: number) => {
+    cdp ??= await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  };
 
   beforeAll(async () => {
     app = await startE2EApp({ viewport: SIZES[0] });
@@ -161,6 +167,10 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
   });
 
   it('counts the keys of a 3-item cash sale paid with a 50.000 note', async () => {
+    // A slow shop laptop (CPU slowed 8×) for this and the next test: a key pressed the moment a
+    // screen appears must reach that screen. With the till's key listener and focus set in passive
+    // effects, an Enter on the "sale done" screen was lost here about one run in three (and on CI).
+    await slowCpu(8);
     keys = 0;
     for (const code of ['K1', 'K2', 'K4']) {
       await type(code);
@@ -194,6 +204,8 @@ describeE2E('the counter: long carts, 1024×768, codes, keys, hold, discounts, Q
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('done-change').innerText()).toBe('Rp 1.500');
     await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel(page)).toBe(SCAN);
+    await slowCpu(1);
   });
 
   it('long carts: the newest and the changed line stay in view and highlighted; nothing overflows at 1366×768 and 1024×768', async () => {

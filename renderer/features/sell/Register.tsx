@@ -197,12 +197,15 @@ export function Register({ shift, settings, onOpenSales, onCloseShift }: { shift
     void loadCatalogue();
   }, [focusScan, loadCatalogue, loadQris]);
 
-  useEffect(() => {
+  // Layout effects, not passive ones: they run in the same task as the commit, so no key
+  // pressed after the screen changed can reach a listener (or a focus) of the screen before.
+  // A passive effect can run after the paint; under load an Enter landed in that gap and was lost.
+  useLayoutEffect(() => {
     if (done) newSaleRef.current?.focus();
   }, [done]);
 
   // The till's function keys; ignored while a dialog is open (it handles its own keys).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('dialog[open]')) return;
       if (done) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { StoreSettings } from '../../../shared/contract/system';
 import type { ReceiptData, RefundReceiptData, Sale, Shift } from '../../../shared/contract/till';
 import { RefundReceipt } from '../../print/RefundReceipt';
@@ -39,7 +39,7 @@ export function SalesList({ shift, settings, onBack }: { shift: Shift; settings:
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !document.querySelector('dialog[open]') && !reprint) onBack();
     };
