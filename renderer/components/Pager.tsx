@@ -11,22 +11,26 @@ import { useI18n } from '../i18n';
 
 const count = (n: number, lang: 'id' | 'en') => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(n);
 
-/** `below`: the second pager of a list that has one above and one below it (each landmark needs its own name). */
-export function Pager({ page, onOffset, list, below }: { page: Page<unknown> | null; onOffset(offset: number): void; list: string; below?: boolean }) {
+/**
+ * `below`: the second pager of a list that has one above and one below it (each landmark needs its own name).
+ * `compact`: arrows only, for a narrow column (the producer list at 1024 px); the buttons keep their full names for
+ * screen readers and as a tooltip.
+ */
+export function Pager({ page, onOffset, list, below, compact }: { page: Page<unknown> | null; onOffset(offset: number): void; list: string; below?: boolean; compact?: boolean }) {
   const { t, lang } = useI18n();
   if (!page) return null;
   const first = page.rows.length === 0 ? 0 : page.offset + 1;
   const last = page.offset + page.rows.length;
   return (
-    <nav className="pager" aria-label={t(below ? 'pager.navBottom' : 'pager.nav', { list })}>
-      <button type="button" disabled={page.offset === 0} aria-label={t('pager.prevOf', { list })} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>
-        {t('pager.prev')}
+    <nav className={compact ? 'pager compact' : 'pager'} aria-label={t(below ? 'pager.navBottom' : 'pager.nav', { list })}>
+      <button type="button" disabled={page.offset === 0} aria-label={t('pager.prevOf', { list })} title={compact ? t('pager.prevOf', { list }) : undefined} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>
+        {compact ? '‹' : t('pager.prev')}
       </button>
       <span className="pager-range" role="status">
         {page.total === 0 ? t('pager.empty') : t('pager.range', { first: count(first, lang), last: count(last, lang), total: count(page.total, lang) })}
       </span>
-      <button type="button" disabled={last >= page.total} aria-label={t('pager.nextOf', { list })} onClick={() => onOffset(page.offset + page.limit)}>
-        {t('pager.next')}
+      <button type="button" disabled={last >= page.total} aria-label={t('pager.nextOf', { list })} title={compact ? t('pager.nextOf', { list }) : undefined} onClick={() => onOffset(page.offset + page.limit)}>
+        {compact ? '›' : t('pager.next')}
       </button>
     </nav>
   );

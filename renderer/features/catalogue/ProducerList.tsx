@@ -34,7 +34,7 @@ export function ProducerList(props: {
         <input type="checkbox" checked={props.includeInactive} onChange={(e) => props.onIncludeInactive(e.target.checked)} />
         {t('catalogue.showInactive')}
       </label>
-      <Pager page={props.page} onOffset={props.onOffset} list={t('catalogue.producers')} />
+      <Pager page={props.page} onOffset={props.onOffset} list={t('catalogue.producers')} compact />
       <ul className="pick-list">
         {props.producers.map((p) => (
           <li key={p.id}>
