@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { MovementKind } from './onHand';
+import type { StockMovement } from '../../../shared/contract/stock';
 import { foldShelfEvent, lotsOnShelf, MemoryLotStore, type LotFoldStore, type ShelfEvent } from '../../../shared/domain/stockLots';
+
+type MovementKind = StockMovement['kind'];
 
 /*
  * Lots on the shelf, kept (issue #14, migration 0020). The expiry list asks
