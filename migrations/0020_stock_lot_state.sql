@@ -31,6 +31,7 @@ CREATE TABLE stock_lot_left (
   expiry_date   TEXT,
   quantity_left INTEGER NOT NULL CHECK (quantity_left >= 0)
 ) STRICT;
+CREATE INDEX ix_stock_lot_left_product ON stock_lot_left(product_id);
 -- The shelf of a product: the lot to leave first is the first row.
 CREATE INDEX ix_stock_lot_left_shelf ON stock_lot_left(product_id, expiry_date IS NULL, expiry_date, delivered_by) WHERE quantity_left > 0;
 
