@@ -31,7 +31,11 @@ interface StateRow {
 function prepare(db: Database.Database) {
   return {
     state: db.prepare('SELECT through_movement_id AS through, unrecorded, taken_runs AS runs FROM stock_lot_state WHERE product_id = ?'),
-    levelLast: db.prepare('SELECT last_movement_id FROM stock_levels WHERE product_id = ?').pluck(),
+    // the kept state and the product's newest movement (its level's), in one read
+    stateAndLast: db.prepare(
+      `SELECT k.through_movement_id AS through, k.unrecorded, k.taken_runs AS runs, s.last_movement_id AS last
+         FROM stock_levels s LEFT JOIN stock_lot_state k ON k.product_id = s.product_id WHERE s.product_id = ?`,
+    ),
     insertMovement: db.prepare('INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)'),
     saveState: db.prepare(
       `INSERT INTO stock_lot_state (product_id, through_movement_id, unrecorded, taken_runs) VALUES (?, ?, ?, ?)
@@ -146,8 +150,10 @@ export interface NewMovement {
 export function appendMovement(db: Database.Database, m: NewMovement): number {
   const st = statements(db);
   const refId = String(m.refId);
-  const state = st.state.get(m.productId) as StateRow | undefined;
-  const last = st.levelLast.get(m.productId) as number | undefined;
+  // no level yet: the product's first movement (a kept state without one would be a stray: replayed below)
+  const row = st.stateAndLast.get(m.productId) as (Partial<StateRow> & { last: number }) | undefined;
+  const state = row?.through == null ? (row ? undefined : (st.state.get(m.productId) as StateRow | undefined)) : (row as StateRow);
+  const last = row?.last;
   const id = Number(st.insertMovement.run(m.productId, m.quantity, m.kind, refId, m.occurredAt).lastInsertRowid);
   if (state?.through !== last) {
     // The kept state lags (movements written around this function): replay the product, this movement included.
