@@ -20,6 +20,9 @@ type MovementKind = StockMovement['kind'];
  * every lagging product, and the expiry list replays a lagging product itself
  * rather than read its kept state. `verifyLotState` replays every product and
  * compares (stock.verify).
+ *
+ * An intake movement delivers the intake's next line of the product, so the
+ * lines are written before their movements (intakes.ts, the bench's bulk load).
  */
 
 interface StateRow {
