@@ -18,6 +18,7 @@ import { expiryReportReplayAll } from '../../electron/core/stock/expiry';
 import { catchUpLotState, laggingProducts, verifyLotState } from '../../electron/core/stock/lotState';
 import { lotsOnShelf, type ShelfEvent } from '../../shared/domain/stockLots';
 import { addDays } from '../../shared/domain/time';
+import { runFullChecks } from '../../electron/core/db/fullChecks';
 import type { CoreContext } from '../../electron/core/context';
 import type { Sale } from '../../shared/contract/till';
 
@@ -193,6 +194,25 @@ describe('kept lots on the shelf (issue #14)', () => {
     expect(kept(db).get(products.egg)!.size).toBe(before.get(products.egg)!.size);
   });
 
+  it('a refused sale rolls the kept lots back with its movements', () => {
+    till = makeTill();
+    const { t, db, products, producers } = till;
+    t.ok('intakes.create', { producerId: producers.eggs, lines: [{ productId: products.egg, quantity: 10, expiryDate: addDays(t.ok('expiry.list', {}).today, 3) }] });
+    t.ok('intakes.create', { producerId: producers.chips, lines: [{ productId: products.chips, quantity: 4, expiryDate: addDays(t.ok('expiry.list', {}).today, 2) }] });
+    till.sale([{ productId: products.egg, quantity: 1 }]);
+    const snapshot = () => ['stock_lot_state', 'stock_lot_left', 'stock_lot_taken'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+    const before = snapshot();
+    // refused by the database after its first two lines' movements (and kept lots) were written: the ledger insert of its 3rd line
+    const entries = till.count('ledger_entries');
+    db.exec(`CREATE TEMP TRIGGER fail_third_line BEFORE INSERT ON main.ledger_entries
+             WHEN (SELECT COUNT(*) FROM main.ledger_entries) >= ${entries + 2} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const refused = t.err('sales.create', till.saleInput([{ productId: products.egg, quantity: 2 }, { productId: products.chips, quantity: 1 }, { productId: products.cake, quantity: 1 }]));
+    expect(refused.message).toMatch(/injected failure/);
+    db.exec('DROP TRIGGER temp.fail_third_line');
+    expect(snapshot()).toEqual(before);
+    checkKept(till, 'after the refused sale');
+  });
+
   it('the check reports a kept lot that drifted', () => {
     till = makeTill();
     const { t, db, products, producers } = till;
@@ -201,5 +221,9 @@ describe('kept lots on the shelf (issue #14)', () => {
     expect(t.ok('stock.verify', {})).toMatchObject({ ok: true, lots: { ok: true, mismatches: [] } });
     db.prepare('UPDATE stock_lot_left SET quantity_left = quantity_left + 1 WHERE product_id = ?').run(products.egg);
     expect(t.ok('stock.verify', {})).toMatchObject({ ok: false, mismatches: [], lots: { ok: false, mismatches: [products.egg] } });
+    // and so do the background full checks
+    expect(runFullChecks(db).filter((f) => f.check === 'stock.verify')).toEqual([
+      { check: 'stock.verify', id: `Lot di rak yang disimpan tidak cocok dengan pergerakan stok (produk ${products.egg})`, en: `The kept lots on the shelf do not match the stock movements (products ${products.egg})` },
+    ]);
   });
 });
