@@ -126,6 +126,8 @@ export interface StockVerifyResult {
   /** Products that have movements or a level. */
   productsChecked: number;
   mismatches: StockLevelMismatch[];
+  /** The kept lots on the shelf (issue #14) against a replay of each product's movements; `ok` above includes them. */
+  lots?: { ok: boolean; productsChecked: number; mismatches: number[]; lagging: number };
 }
 
 export interface StockCountLine {

@@ -91,3 +91,131 @@ export function lotsOnShelf(events: Iterable<ShelfEvent>): Map<number, number> {
   }
   return remaining;
 }
+
+/*
+ * The same fold, one event at a time, over a state kept somewhere (issue #14):
+ * in memory to replay a history, or in the database tables of migration 0020
+ * to move the kept state along with each stock movement. `lotsOnShelf` above
+ * stays the reference; the property tests compare the two after every step.
+ *
+ * The state is what `lotsOnShelf` carries between events:
+ * - each delivered lot: its units left, its expiry date and its place in the
+ *   delivery order (`order`: any number that grows with the delivery order —
+ *   the kept state uses the id of the movement that delivered it);
+ * - the shelf: the lots with units left, leaving first by expiry date (none
+ *   last), then delivery order — so it needs no storage of its own;
+ * - what left, newest last, as runs: two takes in a row from the same lot are
+ *   one run (a unit coming back goes to the newest run's lot either way);
+ * - the units that left beyond the recorded stock (`unrecorded`).
+ */
+export interface LotFoldStore {
+  unrecorded: number;
+  /** A lot delivered, with `left` units on the shelf (0 when the whole lot covered units already sold). */
+  deliver(lot: ShelfLot, order: number, left: number): void;
+  /** The lot to leave first among those with units left. */
+  firstOnShelf(): { id: number; left: number } | undefined;
+  leftOf(lotId: number): number;
+  setLeft(lotId: number, left: number): void;
+  /** The newest run of what left. */
+  topTaken(): { lotId: number; quantity: number } | undefined;
+  /** Adds a take: to the newest run when it is the same lot's, else as a new run. */
+  pushTaken(lotId: number, quantity: number): void;
+  /** Shrinks the newest run to `quantity`; 0 removes it. */
+  setTopTaken(quantity: number): void;
+}
+
+/** Moves the state by one event, exactly as `lotsOnShelf` does. `order`: the delivery's place (see LotFoldStore). */
+export function foldShelfEvent(s: LotFoldStore, e: ShelfEvent, order: number): void {
+  if (e.kind === 'delivered') {
+    const cover = Math.min(s.unrecorded, e.lot.quantity);
+    if (cover > 0) s.unrecorded -= cover;
+    s.deliver(e.lot, order, e.lot.quantity - cover);
+  } else if (e.kind === 'left') {
+    let q = e.quantity;
+    while (q > 0) {
+      const first = s.firstOnShelf();
+      if (!first) break;
+      const take = Math.min(q, first.left);
+      s.setLeft(first.id, first.left - take);
+      s.pushTaken(first.id, take);
+      q -= take;
+    }
+    if (q > 0) s.unrecorded += q;
+  } else {
+    let q = e.quantity;
+    const fromUnrecorded = Math.min(q, s.unrecorded);
+    if (fromUnrecorded > 0) s.unrecorded -= fromUnrecorded;
+    q -= fromUnrecorded;
+    while (q > 0) {
+      const top = s.topTaken();
+      if (!top) break;
+      const give = Math.min(q, top.quantity);
+      s.setTopTaken(top.quantity - give);
+      s.setLeft(top.lotId, s.leftOf(top.lotId) + give);
+      q -= give;
+    }
+  }
+}
+
+export interface KeptLot {
+  id: number;
+  expiryDate: LocalDate | null;
+  order: number;
+  left: number;
+}
+
+/** The fold's state in memory: to replay a whole history (the backfill, the check), or to read a kept state back. */
+export class MemoryLotStore implements LotFoldStore {
+  unrecorded = 0;
+  readonly lots = new Map<number, KeptLot>();
+  readonly taken: { lotId: number; quantity: number }[] = [];
+  private readonly shelf: KeptLot[] = [];
+
+  private static leavesFirst(a: KeptLot, b: KeptLot): number {
+    if (a.expiryDate !== b.expiryDate) {
+      if (a.expiryDate === null) return 1;
+      if (b.expiryDate === null) return -1;
+      return a.expiryDate < b.expiryDate ? -1 : 1;
+    }
+    return a.order - b.order;
+  }
+
+  private put(lot: KeptLot): void {
+    let i = 0;
+    while (i < this.shelf.length && MemoryLotStore.leavesFirst(this.shelf[i]!, lot) <= 0) i++;
+    this.shelf.splice(i, 0, lot);
+  }
+
+  deliver(lot: ShelfLot, order: number, left: number): void {
+    const kept = { id: lot.id, expiryDate: lot.expiryDate, order, left };
+    this.lots.set(lot.id, kept);
+    if (left > 0) this.put(kept);
+  }
+  firstOnShelf(): { id: number; left: number } | undefined {
+    const first = this.shelf[0];
+    return first && { id: first.id, left: first.left };
+  }
+  leftOf(lotId: number): number {
+    return this.lots.get(lotId)?.left ?? 0;
+  }
+  setLeft(lotId: number, left: number): void {
+    const lot = this.lots.get(lotId)!;
+    const wasOn = lot.left > 0;
+    lot.left = left;
+    if (wasOn && left === 0) this.shelf.splice(this.shelf.indexOf(lot), 1);
+    else if (!wasOn && left > 0) this.put(lot);
+  }
+  topTaken(): { lotId: number; quantity: number } | undefined {
+    const top = this.taken.at(-1);
+    return top && { ...top };
+  }
+  pushTaken(lotId: number, quantity: number): void {
+    const top = this.taken.at(-1);
+    if (top && top.lotId === lotId) top.quantity += quantity;
+    else this.taken.push({ lotId, quantity });
+  }
+  setTopTaken(quantity: number): void {
+    if (quantity === 0) this.taken.pop();
+    else this.taken.at(-1)!.quantity = quantity;
+  }
+}

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendLedgerEntry } from '../../electron/core/ledger/chain';
 import { audit } from '../../electron/core/audit';
+import { catchUpLotState } from '../../electron/core/stock/lotState';
 import { GENESIS_HASH } from '../../shared/domain/ledgerChain';
 import { lineAmounts, refundShare, shareAtRetail } from '../../shared/domain/terms';
 import { addDaysLocal, termsOn, type World } from './world';
@@ -119,6 +120,8 @@ export class BulkSink implements Sink {
     this.begin();
     const up = this.db.prepare('UPDATE sequences SET next_value = ? WHERE name = ?');
     for (const [name, next] of Object.entries(this.seq)) up.run(next, name);
+    // The movements went straight into the table: the kept lots on the shelf (0020) are replayed from them, as on open.
+    catchUpLotState(this.db);
     this.flush();
   }
 

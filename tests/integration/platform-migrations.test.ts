@@ -6,6 +6,7 @@
  * Then the start-up refusals of SPEC §9.
  */
 import fs from 'node:fs';
+import { catchUpLotState, laggingProducts, verifyLotState } from '../../electron/core/stock/lotState';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +210,31 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
       // Movements and levels untouched; the insight's by-product-and-time index is there (tests/integration/insight-migration.test.ts checks its plan).
       expect(db.prepare('SELECT on_hand FROM stock_levels').all()).toEqual([{ on_hand: 12 }]);
       expect(indexNames(db)).toContain('ix_stock_movements_product_time');
+    },
+  },
+  20: {
+    before(db) {
+      const producer = insertProducer(db);
+      const product = insertProduct(db, producer);
+      const intake = Number(db.prepare("INSERT INTO intakes (number, producer_id, received_at) VALUES ('TT-000001', ?, ?)").run(producer, AT).lastInsertRowid);
+      db.prepare("INSERT INTO intake_lines (intake_id, product_id, quantity, expiry_date) VALUES (?, ?, 10, '2026-11-05'), (?, ?, 5, '2026-11-03')").run(intake, product, intake, product);
+      const move = db.prepare('INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)');
+      move.run(product, 10, 'intake', String(intake), AT);
+      move.run(product, 5, 'intake', String(intake), AT);
+      move.run(product, -7, 'sale', 's', AT);
+    },
+    after(db) {
+      // The kept lots on the shelf: empty tables; the store's open fills them from the history (catchUpLotState).
+      expect(db.prepare('SELECT COUNT(*) FROM stock_lot_left').pluck().get()).toBe(0);
+      expect(laggingProducts(db)).toEqual([1]);
+      expect(catchUpLotState(db)).toBe(1);
+      // the sale took the earlier-expiring lot first (5), then 2 of the other
+      expect(db.prepare('SELECT lot_id, quantity_left FROM stock_lot_left ORDER BY lot_id').raw().all()).toEqual([
+        [1, 8],
+        [2, 0],
+      ]);
+      expect(verifyLotState(db)).toMatchObject({ ok: true, productsChecked: 1, lagging: 0 });
+      expect(db.prepare('SELECT on_hand FROM stock_levels').pluck().all()).toEqual([8]);
     },
   },
 };

@@ -28,13 +28,18 @@ describe('stock levels', () => {
     const { t, products, producers, mgr } = till;
     const { egg, chips, cake } = products;
     const check = () => {
-      expect(t.ok('stock.verify', {})).toEqual({ ok: true, productsChecked: Object.keys(sums(till!)).length, mismatches: [] });
+      expect(t.ok('stock.verify', {})).toEqual({
+        ok: true,
+        productsChecked: Object.keys(sums(till!)).length,
+        mismatches: [],
+        lots: { ok: true, productsChecked: Object.keys(sums(till!)).length, mismatches: [], lagging: 0 },
+      });
       expect(levels(till!)).toEqual(sums(till!));
     };
     const lookupOnHand = () => t.ok('products.lookup', { code: '8990001' })!.onHand;
 
     // Nothing moved yet: no levels, nothing to check, and on hand reads 0.
-    expect(t.ok('stock.verify', {})).toEqual({ ok: true, productsChecked: 0, mismatches: [] });
+    expect(t.ok('stock.verify', {})).toEqual({ ok: true, productsChecked: 0, mismatches: [], lots: { ok: true, productsChecked: 0, mismatches: [], lagging: 0 } });
     expect(lookupOnHand()).toBe(0);
 
     t.ok('intakes.create', { producerId: producers.eggs, lines: [{ productId: egg, quantity: 30 }] });

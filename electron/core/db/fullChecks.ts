@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verifyLedger } from '../ledger/chain';
 import { verifyStockLevels } from '../stock/levels';
+import { verifyLotState } from '../stock/lotState';
 import { verifySalesJournal } from '../journal/salesJournal';
 import { openDatabase } from './open';
 
@@ -40,6 +41,11 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
     });
   }
   const stock = verifyStockLevels(db);
+  const lots = verifyLotState(db);
+  if (!lots.ok) {
+    const ids = lots.mismatches.slice(0, 5).join(', ');
+    findings.push({ check: 'stock.verify', id: `Lot di rak yang disimpan tidak cocok dengan pergerakan stok (produk ${ids})`, en: `The kept lots on the shelf do not match the stock movements (products ${ids})` });
+  }
   if (!stock.ok) {
     const ids = stock.mismatches.slice(0, 5).map((m) => m.productId).join(', ');
     findings.push({ check: 'stock.verify', id: `Stok tidak cocok dengan pergerakannya (produk ${ids})`, en: `Stock levels do not match their movements (products ${ids})` });

@@ -8,6 +8,7 @@ import { planStartup, type ShutdownMarker } from './shutdownMarker';
 import { lastReceiptNo } from './receipts';
 import { DatabaseFromTheFutureError, latestVersion, loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 import { syncDailySalesClock } from '../reports/dailySales';
+import { catchUpLotState } from '../stock/lotState';
 import { readSettings } from '../settings';
 
 export interface StoreOpenOptions {
@@ -204,6 +205,8 @@ export function openStore(dbFile: string, options: StoreOpenOptions = {}): OpenR
     migrate(db, migrations);
     // A zone the migration could not name (0014 knows Indonesia's) gets its days re-keyed once.
     db.transaction(() => syncDailySalesClock(db, readSettings(db).timeZone)).immediate();
+    // The kept lots on the shelf (0020) are filled from the history: the first time, and for any product that lags its movements.
+    db.transaction(() => catchUpLotState(db)).immediate();
   } catch (err) {
     db.close();
     // Each migration runs in its own transaction: a failed one left nothing behind.

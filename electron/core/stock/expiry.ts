@@ -4,6 +4,7 @@ import { todayLocal } from '../catalogue/common';
 import { addDays, daysBetween } from '../../../shared/domain/time';
 import type { ExpiryBatch, ExpiryGroup, ExpiryReport } from '../../../shared/contract/stock';
 import { lotsOnShelf, type ShelfEvent } from '../../../shared/domain/stockLots';
+import { laggingProducts } from './lotState';
 
 interface LotRow {
   id: number;
@@ -143,40 +144,58 @@ function describe(ctx: CoreContext, b: LotRow): void {
   Object.assign(b, p, { intake_number: (ctx.db.prepare('SELECT number FROM intakes WHERE id = ?').pluck().get(b.intake_id) as string) });
 }
 
-export const expiryReport = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, plainLots, coveringMovements);
-/** The reference: the same report from the plain read of every movement (tests compare the two). */
-export const expiryReportReplayAll = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, joinedLots, plainMovements);
-
-function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadLots: LotLoader, loadMovements: MovementLoader): ExpiryReport {
+/**
+ * expiry.list (issue #14): the lots on the shelf are kept (migration 0020,
+ * lotState.ts), moved along with every stock movement; the report reads the
+ * kept lots that are in date range. A product whose kept state lags its newest
+ * movement (movements written around the core: a bulk load, a test) is replayed
+ * here instead, the way `expiryReportCovering` reads every product.
+ */
+export const expiryReport = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => {
   const withinDays = input.withinDays ?? readSettings(ctx.db).expiringSoonDays;
   const today = todayLocal(ctx);
   const horizon = addDays(today, withinDays);
-  const lots = loadLots(ctx, input.producerId ?? null);
-  const movementsOf = loadMovements(ctx, [...new Set(lots.map((l) => l.product_id))], input.producerId ?? null);
+  const producerId = input.producerId ?? null;
+  const lagging = new Set(laggingProducts(ctx.db));
+  const shown: ShownLot[] = [];
+  const kept = ctx.db
+    .prepare(
+      `SELECT k.lot_id AS id, l.intake_id, k.product_id, k.quantity_left AS left, k.expiry_date
+         FROM stock_lot_left k JOIN intake_lines l ON l.id = k.lot_id
+        WHERE k.quantity_left > 0 AND k.expiry_date IS NOT NULL AND k.expiry_date <= ?
+          AND (? IS NULL OR k.product_id IN (SELECT id FROM products WHERE producer_id = ?))`,
+    )
+    .all(horizon, producerId, producerId) as (LotRow & { left: number })[];
+  for (const r of kept) if (!lagging.has(r.product_id)) shown.push({ row: r, left: r.left });
+  if (lagging.size > 0) {
+    const lots = plainLots(ctx, producerId).filter((l) => lagging.has(l.product_id));
+    shown.push(...replayed(ctx, lots, coveringMovements, horizon));
+  }
+  // the order the replay meets them in: product, then lot
+  shown.sort((a, b) => a.row.product_id - b.row.product_id || a.row.id - b.row.id);
+  return assemble(ctx, today, withinDays, shown);
+};
+/** The previous fast path (issue #14): every movement read through a covering index and replayed. */
+export const expiryReportCovering = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, plainLots, coveringMovements);
+/** The reference: the same report from the plain read of every movement (tests compare the two). */
+export const expiryReportReplayAll = (ctx: CoreContext, input: ExpiryInput): ExpiryReport => buildExpiryReport(ctx, input, joinedLots, plainMovements);
 
-  const groups = new Map<number, ExpiryGroup>();
+interface ShownLot {
+  row: LotRow;
+  left: number;
+}
+
+/** The lots (grouped by product, in product and id order) still on the shelf that expire by the horizon, by a replay of their products' movements. */
+function replayed(ctx: CoreContext, lots: LotRow[], loadMovements: MovementLoader, horizon: string): ShownLot[] {
+  const movementsOf = loadMovements(ctx, [...new Set(lots.map((l) => l.product_id))], null);
+  const shown: ShownLot[] = [];
   const flush = (productLots: LotRow[]) => {
     if (productLots.length === 0) return;
     const remaining = lotsOnShelf(shelfEvents(productLots, movementsOf.get(productLots[0]!.product_id) ?? []));
     for (const b of productLots) {
       const left = remaining.get(b.id) ?? 0;
       if (left <= 0 || b.expiry_date === null || b.expiry_date > horizon) continue;
-      describe(ctx, b);
-      let group = groups.get(b.producer_id);
-      if (!group) {
-        group = { producerId: b.producer_id, producerName: b.producer_name, producerShortName: b.producer_short_name, expired: [], expiringSoon: [] };
-        groups.set(b.producer_id, group);
-      }
-      const item: ExpiryBatch = {
-        productId: b.product_id,
-        productName: b.product_name,
-        unit: b.unit,
-        intakeNumber: b.intake_number,
-        expiryDate: b.expiry_date,
-        remaining: left,
-        daysLeft: daysBetween(today, b.expiry_date),
-      };
-      (b.expiry_date < today ? group.expired : group.expiringSoon).push(item);
+      shown.push({ row: b, left });
     }
   };
   let current: LotRow[] = [];
@@ -188,6 +207,38 @@ function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadLots: LotLo
     current.push(r);
   }
   flush(current);
+  return shown;
+}
+
+function buildExpiryReport(ctx: CoreContext, input: ExpiryInput, loadLots: LotLoader, loadMovements: MovementLoader): ExpiryReport {
+  const withinDays = input.withinDays ?? readSettings(ctx.db).expiringSoonDays;
+  const today = todayLocal(ctx);
+  const horizon = addDays(today, withinDays);
+  const lots = loadLots(ctx, input.producerId ?? null);
+  return assemble(ctx, today, withinDays, replayed(ctx, lots, loadMovements, horizon));
+}
+
+/** The report from the lots to show, in product and lot order: grouped by producer, expired apart from expiring soon. */
+function assemble(ctx: CoreContext, today: string, withinDays: number, shown: ShownLot[]): ExpiryReport {
+  const groups = new Map<number, ExpiryGroup>();
+  for (const { row: b, left } of shown) {
+    describe(ctx, b);
+    let group = groups.get(b.producer_id);
+    if (!group) {
+      group = { producerId: b.producer_id, producerName: b.producer_name, producerShortName: b.producer_short_name, expired: [], expiringSoon: [] };
+      groups.set(b.producer_id, group);
+    }
+    const item: ExpiryBatch = {
+      productId: b.product_id,
+      productName: b.product_name,
+      unit: b.unit,
+      intakeNumber: b.intake_number,
+      expiryDate: b.expiry_date!,
+      remaining: left,
+      daysLeft: daysBetween(today, b.expiry_date!),
+    };
+    (b.expiry_date! < today ? group.expired : group.expiringSoon).push(item);
+  }
   for (const g of groups.values()) {
     const byExpiry = (x: ExpiryBatch, y: ExpiryBatch) => (x.expiryDate < y.expiryDate ? -1 : x.expiryDate > y.expiryDate ? 1 : x.productName.localeCompare(y.productName));
     g.expired.sort(byExpiry);

@@ -7,6 +7,7 @@ import { createReturn, getReturn, listReturns } from './returns';
 import { createStockCount, getStockCount, listStockCounts } from './counts';
 import { expiryReport } from './expiry';
 import { verifyStockLevels } from './levels';
+import { verifyLotState } from './lotState';
 import { stockCsv } from './exportCsv';
 
 export const stockHandlers: AreaHandlers<keyof typeof stockMethods> = {
@@ -15,7 +16,12 @@ export const stockHandlers: AreaHandlers<keyof typeof stockMethods> = {
   'intakes.list': (input, ctx) => listIntakes(ctx, input),
   'stock.list': (input, ctx) => listStock(ctx, input),
   'stock.movements': (input, ctx) => listMovements(ctx, input),
-  'stock.verify': (_input, ctx) => verifyStockLevels(ctx.db),
+  'stock.verify': (_input, ctx) => {
+    // the levels (0006) and the kept lots on the shelf (0020, issue #14), each against a replay of the movements
+    const levels = verifyStockLevels(ctx.db);
+    const lots = verifyLotState(ctx.db);
+    return { ...levels, ok: levels.ok && lots.ok, lots };
+  },
   'returns.create': (input, ctx) => createReturn(ctx, input),
   'returns.get': (input, ctx) => getReturn(ctx, input.id),
   'returns.list': (input, ctx) => listReturns(ctx, input),

@@ -6,19 +6,14 @@ import { likePattern } from '../catalogue/common';
 import { notFound } from '../errors';
 import { pageOf, type Page } from '../../../shared/contract/paging';
 import { pagedRows } from '../paging';
+import { appendMovement } from './lotState';
 
 export type MovementKind = StockMovement['kind'];
 
 /** Stock moves only by appending a movement (a trigger refuses UPDATE and DELETE; another moves the product's level). */
 export function addMovement(db: Database.Database, m: { productId: number; quantity: number; kind: MovementKind; refId: string | number; occurredAt: string }): void {
   if (m.quantity === 0) return;
-  db.prepare('INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)').run(
-    m.productId,
-    m.quantity,
-    m.kind,
-    String(m.refId),
-    m.occurredAt,
-  );
+  appendMovement(db, m); // the kept lots on the shelf move with it (issue #14)
 }
 
 /** Stock on hand of one product: its level, the sum of its movements kept by a trigger (migration 0006). */

@@ -16,6 +16,7 @@ import { localDateOf } from '../today';
 import { loadSale } from './read';
 import { appendSaleJournal } from '../../journal/salesJournal';
 import { assertOwnShift } from '../shifts';
+import { appendMovement } from '../../stock/lotState';
 
 export type SaleCreateParsed = MethodParsed<'sales.create'>;
 
@@ -57,7 +58,6 @@ const INSERT_SALE = `INSERT INTO sales (id, receipt_no, shift_id, cashier_id, cr
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_LINE = `INSERT INTO sale_lines (sale_id, line_no, product_id, producer_id, terms_id, quantity, unit_price, discount, line_total, terms_mode, producer_price, commission_bps, producer_share)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_MOVEMENT = `INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)`;
 
 /**
  * sales.create (SPEC §4). Runs inside the caller's transaction: the sale, its
@@ -204,7 +204,6 @@ export function createSale(input: SaleCreateParsed, ctx: CoreContext): Sale {
     requestHash,
   );
   const insertLine = sql(db, INSERT_LINE);
-  const insertMovement = sql(db, INSERT_MOVEMENT);
   for (const { line, terms } of planned) {
     line.id = Number(
       insertLine.run(
@@ -223,7 +222,7 @@ export function createSale(input: SaleCreateParsed, ctx: CoreContext): Sale {
         line.producerShare,
       ).lastInsertRowid,
     );
-    insertMovement.run(line.productId, -line.quantity, 'sale', input.id, at);
+    appendMovement(db, { productId: line.productId, quantity: -line.quantity, kind: 'sale', refId: input.id, occurredAt: at }); // with the kept lots (issue #14)
     appendLedgerEntry(db, {
       producerId: line.producerId,
       kind: 'sale',

@@ -11,6 +11,7 @@ import { takeNumber } from '../../sequences';
 import { sql } from '../db';
 import { openShift } from '../rows';
 import { loadRefund, requireSale } from './read';
+import { appendMovement } from '../../stock/lotState';
 
 type RefundInput = MethodParsed<'sales.refund'>;
 
@@ -85,10 +86,9 @@ export function refundSale(input: RefundInput, ctx: CoreContext): Refund {
   // The refund receipt's number, taken in this transaction: gapless like receipt numbers.
   sql(db, 'INSERT INTO refund_receipts (refund_id, number) VALUES (?, ?)').run(input.id, takeNumber(db, 'refund'));
   const insertLine = sql(db, 'INSERT INTO refund_lines (refund_id, sale_line_id, quantity, amount, producer_share) VALUES (?, ?, ?, ?, ?)');
-  const movement = sql(db, 'INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)');
   for (const p of planned) {
     const refundLineId = Number(insertLine.run(input.id, p.line.id, p.quantity, p.amount, p.producerShare).lastInsertRowid);
-    if (input.restock) movement.run(p.line.productId, p.quantity, 'refund', input.id, at);
+    if (input.restock) appendMovement(db, { productId: p.line.productId, quantity: p.quantity, kind: 'refund', refId: input.id, occurredAt: at });
     appendLedgerEntry(db, {
       producerId: p.line.producerId,
       kind: 'refund',

@@ -8,6 +8,7 @@ import { requireManager } from '../../staff/approval';
 import { sql } from '../db';
 import { openShift } from '../rows';
 import { requireSale } from './read';
+import { appendMovement } from '../../stock/lotState';
 
 /**
  * Voids a whole sale of the shift that is still open, with a manager's PIN and
@@ -42,9 +43,8 @@ export function voidSale(input: MethodParsed<'sales.void'>, ctx: CoreContext): S
     manager.id,
     input.reason,
   );
-  const movement = sql(db, 'INSERT INTO stock_movements (product_id, quantity, kind, ref_id, occurred_at) VALUES (?, ?, ?, ?, ?)');
   for (const line of sale.lines) {
-    movement.run(line.productId, line.quantity, 'void', sale.id, at);
+    appendMovement(db, { productId: line.productId, quantity: line.quantity, kind: 'void', refId: sale.id, occurredAt: at });
     appendLedgerEntry(db, {
       producerId: line.producerId,
       kind: 'refund',
