@@ -62,7 +62,6 @@ interface ProducerRow {
 interface Statements {
   finalised: Database.Statement;
   producers: Database.Statement;
-  previous: Database.Statement;
 }
 const statements = new WeakMap<Database.Database, Statements>();
 function st(db: Database.Database): Statements {
@@ -70,8 +69,12 @@ function st(db: Database.Database): Statements {
   if (!s) {
     s = {
       finalised: db.prepare('SELECT 1 FROM settlements WHERE period_end = ? LIMIT 1'),
-      producers: db.prepare('SELECT id, name, short_name, active, created_at FROM producers ORDER BY name COLLATE NOCASE, id'),
-      previous: db.prepare('SELECT period_end AS e, carried_forward AS c FROM settlements WHERE producer_id = ? ORDER BY period_end DESC LIMIT 1'),
+      // each producer with its latest settlement (where the next one starts, and the negative amount it carries)
+      producers: db.prepare(
+        `SELECT p.id, p.name, p.short_name, p.active, p.created_at, s.period_end AS prev_end, s.carried_forward AS prev_carry
+           FROM producers p LEFT JOIN settlements s ON s.id = (SELECT s2.id FROM settlements s2 WHERE s2.producer_id = p.id ORDER BY s2.period_end DESC LIMIT 1)
+          ORDER BY p.name COLLATE NOCASE, p.id`,
+      ),
     };
     statements.set(db, s);
   }
@@ -99,7 +102,7 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
     }
   }
   const s = st(db);
-  const producers = (s.producers.all() as (ProducerRow & { created_at: string })[]).filter(
+  const producers = (s.producers.all() as (ProducerRow & { created_at: string; prev_end: string | null; prev_carry: number | null })[]).filter(
     (p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant),
   );
   const entryIds = new Map<number, number[]>();
@@ -108,13 +111,12 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
     const e = byProducer.get(p.id);
     entryIds.set(p.id, e?.ids ?? []);
     entrySeqs.set(p.id, e?.seqs ?? []);
-    const prev = s.previous.get(p.id) as { e: string; c: number } | undefined;
     const items = itemise(e?.rows ?? []);
     return {
       producer: toProducerRef(p),
-      periodStart: prev?.e ?? null,
+      periodStart: p.prev_end,
       ...items,
-      ...carryForward(items.totalDue, prev?.c ?? 0),
+      ...carryForward(items.totalDue, p.prev_carry ?? 0),
       ...(grouped ? { entryCount: e?.entryCount ?? 0 } : {}),
     };
   });

@@ -26,7 +26,7 @@
 import type Database from 'better-sqlite3';
 import type { ItemisableEntry } from '../../../shared/domain/settlementItems';
 import type { LedgerKind } from '../../../shared/domain/ledgerChain';
-import { cursorOf, type Cursor } from './unsettled';
+import { cursorColumns, cursorFromRow, cursorJoin, cursorOf, type Cursor, type CursorRow } from './unsettled';
 
 /** One itemisable row standing for `n` entries. */
 export interface GroupedEntry extends ItemisableEntry {
@@ -47,7 +47,6 @@ const INDEX_ROW_COST = 5;
 
 interface Statements {
   producers: Database.Statement;
-  span: Database.Statement;
   maxId: Database.Statement;
   scan: Database.Statement;
   one: Database.Statement;
@@ -60,9 +59,18 @@ function st(db: Database.Database): Statements {
   let s = statements.get(db);
   if (!s) {
     s = {
-      producers: db.prepare('SELECT id FROM producers ORDER BY id').pluck(),
-      // from the index alone: where the producer's unsettled stretch starts, and how long it is
-      span: db.prepare('SELECT MIN(id) AS lo, COUNT(*) AS n FROM ledger_entries WHERE producer_id = ? AND seq > ?'),
+      // Every producer's cursor (as cursorOf reads it) and, from the index alone, where its unsettled stretch
+      // starts and about how long it is (seqs run 1, 2, 3 …); `through` is the cursor's, or 0 where cursorOf
+      // falls back (checked in JS, which then asks cursorOf).
+      producers: db.prepare(
+        `SELECT id, through_seq, settled_max_seq, settlement_id, latest,
+                (SELECT MIN(le.id) FROM ledger_entries le WHERE le.producer_id = x.id AND le.seq > x.through) AS lo,
+                (SELECT MAX(le.seq) FROM ledger_entries le WHERE le.producer_id = x.id) - x.through AS n
+           FROM (SELECT id, through_seq, settled_max_seq, settlement_id, latest,
+                        CASE WHEN latest IS NULL OR settlement_id = latest THEN COALESCE(through_seq, 0) ELSE 0 END AS through
+                   FROM (SELECT p.id, ${cursorColumns('p.id')} FROM producers p ${cursorJoin('p.id')})) x
+          ORDER BY id`,
+      ),
       maxId: db.prepare('SELECT MAX(id) FROM ledger_entries').pluck(),
       scan: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries le WHERE le.id >= ? AND +le.occurred_at < ? AND le.kind <> 'payout'`).raw(),
       one: db
@@ -120,11 +128,12 @@ function scanStart(producers: Producer[], maxId: number, force?: 'index' | 'scan
  */
 export function unsettledGroupsBefore(db: Database.Database, endInstant: string, force?: 'index' | 'scan'): Map<number, ProducerGroups> {
   const s = st(db);
-  const producers: Producer[] = (s.producers.all() as number[]).map((id) => {
-    const cursor = cursorOf(db, id);
-    const span = s.span.get(id, cursor.through) as { lo: number | null; n: number };
-    return { id, cursor, lo: span.lo, n: span.n };
-  });
+  const producers: Producer[] = (s.producers.all() as (CursorRow & { id: number; lo: number | null; n: number })[]).map((r) => ({
+    id: r.id,
+    cursor: cursorFromRow(r) ?? cursorOf(db, r.id),
+    lo: r.lo,
+    n: r.n,
+  }));
   const from = scanStart(producers, (s.maxId.get() as number | null) ?? 0, force);
   const byId = new Map(producers.map((p) => [p.id, p]));
   const inScan = (p: Producer) => from !== null && p.lo !== null && p.lo >= from;
