@@ -52,7 +52,7 @@ describe('grouped preview', () => {
     const next = '2026-12-02T03:00:00.000Z';
     let backdated = 0;
     db.transaction(() => {
-      const add = (kind: 'sale' | 'refund' | 'shrinkage' | 'deduction' | 'adjustment', amount: number, quantity: number | null, productId: number | null, occurredAt = next, refType = kind, reason = '') =>
+      const add = (kind: 'sale' | 'refund' | 'shrinkage' | 'deduction' | 'adjustment', amount: number, quantity: number | null, productId: number | null, occurredAt = next, refType: string = kind, reason = '') =>
         appendLedgerEntry(db, { producerId: a!.id, kind, amount, quantity, productId, occurredAt, refType, refId: `odd-${Math.random()}`, reason });
       add('sale', 1200, 3, pa, '2026-11-30T03:00:00.000Z'); // next week, written before…
       backdated = add('sale', 800, 2, pa, '2026-11-24T03:00:00.000Z').seq; // …an entry of this week: settled above the cursor
