@@ -2,9 +2,9 @@
  * The preview's read: every producer's unsettled entries before the period
  * end (the same cursor and conditions as unsettled.ts), summed into the rows
  * itemise() needs — one per (product, share per unit) of sales, per product
- * and void-or-not of refunds, per product of shrinkage, and one per other
- * entry (deductions, adjustments, a sale whose share does not divide by its
- * units). itemise() turns those rows into exactly the items the entries
+ * of shrinkage, and one per other entry (refunds, deductions, adjustments, a
+ * sale whose share does not divide by its units; their ref type, time and
+ * reason are read by id). itemise() turns those rows into exactly the items the entries
  * themselves give, because it only sums within those same groups (and the
  * groups are keyed with itemise's own arithmetic); `n` keeps the entry count.
  *
@@ -40,7 +40,7 @@ export interface ProducerGroups {
 }
 
 const COLUMNS = `json_group_array(le.producer_id), json_group_array(le.seq), json_group_array(le.id), json_group_array(le.kind),
-  json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount), json_group_array(le.ref_type = 'sale_line_void')`;
+  json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount)`;
 
 /** Reading one row of the index and then of the table costs about this many rows of a sequential scan. */
 const INDEX_ROW_COST = 5;
@@ -52,7 +52,7 @@ interface Statements {
   one: Database.Statement;
   settled: Database.Statement;
   products: Database.Statement;
-  reasons: Database.Statement;
+  details: Database.Statement;
 }
 const statements = new WeakMap<Database.Database, Statements>();
 function st(db: Database.Database): Statements {
@@ -81,14 +81,14 @@ function st(db: Database.Database): Statements {
         .raw(),
       settled: db.prepare('SELECT entry_id FROM settlement_entries WHERE entry_id IN (SELECT value FROM json_each(?))').pluck(),
       products: db.prepare('SELECT id, name, unit FROM products WHERE id IN (SELECT value FROM json_each(?))').raw(),
-      reasons: db.prepare('SELECT id, occurred_at, reason FROM ledger_entries WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      details: db.prepare('SELECT id, occurred_at, reason, ref_type FROM ledger_entries WHERE id IN (SELECT value FROM json_each(?))').raw(),
     };
     statements.set(db, s);
   }
   return s;
 }
 
-type Columns = [number[], number[], number[], LedgerKind[], (number | null)[], (number | null)[], number[], number[]];
+type Columns = [number[], number[], number[], LedgerKind[], (number | null)[], (number | null)[], number[]];
 const parse = (raw: (string | null)[]): Columns => raw.map((c) => JSON.parse(c ?? '[]')) as Columns;
 
 interface Producer {
@@ -135,57 +135,69 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
     n: r.n,
   }));
   const from = scanStart(producers, (s.maxId.get() as number | null) ?? 0, force);
-  const byId = new Map(producers.map((p) => [p.id, p]));
-  const inScan = (p: Producer) => from !== null && p.lo !== null && p.lo >= from;
 
-  // Entries in (producer, seq) order are not needed: each producer's rows are put in seq order at the end.
+  // Per producer: its cursor, whether the scan reads it, and its rows, keyed within each product by itemise's own
+  // grouping (sales by share per unit, shrinkage by product). Refunds (a void or a customer's, by ref type) and every
+  // other entry stay one row each: they are few, and their details are read by id afterwards.
+  interface State {
+    through: number;
+    settledMax: number;
+    scanned: boolean;
+    rows: GroupedEntry[];
+    sales: Map<number | null, Map<number, GroupedEntry>>;
+    shrinkage: Map<number | null, GroupedEntry>;
+    count: number;
+  }
+  const state = new Map<number, State>();
+  for (const p of producers) {
+    state.set(p.id, {
+      through: p.cursor.through,
+      settledMax: p.cursor.settledMax,
+      scanned: from !== null && p.lo !== null && p.lo >= from,
+      rows: [],
+      sales: new Map(),
+      shrinkage: new Map(),
+      count: 0,
+    });
+  }
+
   const batches: { scan: boolean; cols: Columns }[] = [];
   if (from !== null) batches.push({ scan: true, cols: parse(s.scan.get(from, endInstant) as (string | null)[]) });
   for (const p of producers) {
-    if (p.lo !== null && !inScan(p)) batches.push({ scan: false, cols: parse(s.one.get(p.id, p.cursor.through, endInstant) as (string | null)[]) });
+    if (p.lo !== null && !state.get(p.id)!.scanned) batches.push({ scan: false, cols: parse(s.one.get(p.id, p.cursor.through, endInstant) as (string | null)[]) });
   }
   // The scan passes every producer's rows from its start: it keeps those past their producer's cursor, of the producers it reads.
-  const keep = (scan: boolean, p: Producer, seq: number) => seq > p.cursor.through && (!scan || inScan(p));
+  const keep = (scan: boolean, p: State, seq: number) => seq > p.through && (!scan || p.scanned);
 
   // Entries that a settlement may hold above its cursor: asked about all at once.
   const maybeSettled: number[] = [];
   for (const { scan, cols: [pid, seq, id] } of batches) {
     for (let i = 0; i < id.length; i++) {
-      const p = byId.get(pid[i]!)!;
-      if (keep(scan, p, seq[i]!) && seq[i]! <= p.cursor.settledMax) maybeSettled.push(id[i]!);
+      const p = state.get(pid[i]!)!;
+      if (seq[i]! <= p.settledMax && keep(scan, p, seq[i]!)) maybeSettled.push(id[i]!);
     }
   }
   const settled = new Set(maybeSettled.length ? (s.settled.all(JSON.stringify(maybeSettled)) as number[]) : []);
 
-  // Per producer, and per product within it: itemise's own grouping (sales by share per unit, refunds by void or not, shrinkage).
-  interface ProductRows {
-    sales: Map<number, GroupedEntry>;
-    refund?: GroupedEntry;
-    void?: GroupedEntry;
-    shrinkage?: GroupedEntry;
-  }
-  const groups = new Map<number, { rows: GroupedEntry[]; products: Map<number | null, ProductRows>; count: number }>();
   const productIds = new Set<number>();
-  const reasonIds: number[] = [];
-  for (const { scan, cols: [pid, seq, id, kind, product, quantity, amount, isVoid] } of batches) {
+  const detailIds: number[] = [];
+  for (const { scan, cols: [pid, seq, id, kind, product, quantity, amount] } of batches) {
     for (let i = 0; i < id.length; i++) {
-      const producerId = pid[i]!;
-      if (!keep(scan, byId.get(producerId)!, seq[i]!) || (settled.size > 0 && settled.has(id[i]!))) continue;
-      let g = groups.get(producerId);
-      if (!g) groups.set(producerId, (g = { rows: [], products: new Map(), count: 0 }));
+      const g = state.get(pid[i]!)!;
+      if (!keep(scan, g, seq[i]!) || (settled.size > 0 && settled.has(id[i]!))) continue;
       g.count += 1;
       const k = kind[i]!;
       const q = quantity[i]!;
       const a = amount[i]!;
       const productId = product[i]!;
       const share = k === 'sale' && q !== null && q > 0 && a % q === 0 ? a / q : null;
-      let pr: ProductRows | undefined;
+      let shares: Map<number, GroupedEntry> | undefined;
       let existing: GroupedEntry | undefined;
-      if (share !== null || k === 'refund' || k === 'shrinkage') {
-        pr = g.products.get(productId);
-        if (!pr) g.products.set(productId, (pr = { sales: new Map() }));
-        existing = share !== null ? pr.sales.get(share) : k === 'shrinkage' ? pr.shrinkage : isVoid[i] ? pr.void : pr.refund;
-      }
+      if (share !== null) {
+        shares = g.sales.get(productId);
+        if (!shares) g.sales.set(productId, (shares = new Map()));
+        existing = shares.get(share);
+      } else if (k === 'shrinkage') existing = g.shrinkage.get(productId);
       if (existing) {
         existing.n += 1;
         existing.amount += a;
@@ -204,33 +216,30 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
         unit: null,
         quantity: q,
         reason: '',
-        refType: isVoid[i] ? 'sale_line_void' : '',
+        refType: '',
         n: 1,
       };
       g.rows.push(row);
-      if (pr) {
-        if (share !== null) pr.sales.set(share, row);
-        else if (k === 'shrinkage') pr.shrinkage = row;
-        else if (isVoid[i]) pr.void = row;
-        else pr.refund = row;
-      }
+      if (shares) shares.set(share!, row);
+      else if (k === 'shrinkage') g.shrinkage.set(productId, row);
+      else if (k !== 'sale') detailIds.push(row.id);
       if (productId !== null) productIds.add(productId);
-      if (k === 'deduction' || k === 'adjustment') reasonIds.push(row.id);
     }
   }
 
   const products = new Map<number, [string, string]>();
   if (productIds.size) for (const [id, name, unit] of s.products.all(JSON.stringify([...productIds])) as [number, string, string][]) products.set(id, [name, unit]);
-  const reasons = new Map<number, [string, string]>();
-  if (reasonIds.length) for (const [id, at, reason] of s.reasons.all(JSON.stringify(reasonIds)) as [number, string, string][]) reasons.set(id, [at, reason]);
+  const details = new Map<number, [string, string, string]>();
+  if (detailIds.length) for (const [id, at, reason, refType] of s.details.all(JSON.stringify(detailIds)) as [number, string, string, string][]) details.set(id, [at, reason, refType]);
 
   const out = new Map<number, ProducerGroups>();
-  for (const [producerId, g] of groups) {
+  for (const [producerId, g] of state) {
+    if (g.count === 0) continue;
     for (const r of g.rows) {
       const product = r.productId === null ? undefined : products.get(r.productId);
       if (product) [r.productName, r.unit] = product;
-      const why = reasons.get(r.id);
-      if (why) [r.occurredAt, r.reason] = why;
+      const more = details.get(r.id);
+      if (more) [r.occurredAt, r.reason, r.refType] = more;
     }
     out.set(producerId, { rows: g.rows.sort((a, b) => a.seq - b.seq), entryCount: g.count });
   }
