@@ -27,7 +27,9 @@
  */
 import type { Instant, LocalDate } from './time';
 import type { SettlementTrust } from './trustSettlement';
-import { dayDiff, daysPastDue, meanTenths, ratioBps } from './trustTime';
+import { compareInstants, dayDiff, daysPastDue, meanTenths, ratioBps } from './trustTime';
+
+const parses = (s: Instant): boolean => !Number.isNaN(Date.parse(s));
 
 export interface TrustRatio {
   numerator: number;
@@ -67,16 +69,13 @@ export function trustFigures(items: readonly SettlementTrust[], asOf: LocalDate)
   let sumLate = 0, maxLate = -1, owed = 0, paid = 0, outstanding = 0;
   let oldest: SettlementTrust | null = null;
   let lastPayoutAt: Instant | null = null;
-  let lastMs = -Infinity;
   for (const s of items) {
     owed += s.totalDue;
     paid += s.paid;
     outstanding += s.outstanding;
     if (s.outstanding > 0 && (oldest === null || s.dueDate < oldest.dueDate || (s.dueDate === oldest.dueDate && s.periodEndDate < oldest.periodEndDate))) oldest = s;
-    if (s.lastPayoutAt !== null) {
-      const ms = Date.parse(s.lastPayoutAt);
-      if (ms > lastMs) { lastMs = ms; lastPayoutAt = s.lastPayoutAt; }
-    }
+    // the latest instant that parses (as Date.parse(x) > max so far, from −∞)
+    if (s.lastPayoutAt !== null && (lastPayoutAt === null ? parses(s.lastPayoutAt) : compareInstants(s.lastPayoutAt, lastPayoutAt) > 0)) lastPayoutAt = s.lastPayoutAt;
     switch (s.status) {
       case 'zeroTotal': zeroTotal += 1; continue;
       case 'notYetDue': notYetDue += 1; continue;

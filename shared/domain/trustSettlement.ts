@@ -18,7 +18,7 @@
  * - Not yet due: not paid in full and `asOf` is on or before the due date.
  */
 import type { Instant, LocalDate } from './time';
-import { daysPastDue, lastDayOfPeriod, localDateOf } from './trustTime';
+import { compareInstants, daysPastDue, lastDayOfPeriod, localDateOf } from './trustTime';
 
 export interface TrustSettlement {
   id: number;
@@ -81,7 +81,7 @@ export function payoutsBySettlement(payouts: readonly TrustPayout[]): Map<number
     list.push(p);
   }
   for (const list of map.values()) {
-    if (list.length > 1) list.sort((a, b) => Date.parse(a.paidAt) - Date.parse(b.paidAt));
+    if (list.length > 1) list.sort((a, b) => compareInstants(a.paidAt, b.paidAt));
   }
   return map;
 }
@@ -104,7 +104,7 @@ export function evaluateSettlement(
     if (day > asOf) continue;
     paid += p.amount;
     counted += 1;
-    if (lastPayoutAt === null || Date.parse(p.paidAt) > Date.parse(lastPayoutAt)) lastPayoutAt = p.paidAt;
+    if (lastPayoutAt === null || compareInstants(p.paidAt, lastPayoutAt) > 0) lastPayoutAt = p.paidAt;
     if (paidInFullDate === null && paid >= s.totalDue) paidInFullDate = day;
   }
   let status: TrustStatus;

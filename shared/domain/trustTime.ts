@@ -16,7 +16,17 @@ interface DayInfo {
   next: LocalDate;
 }
 
-const CANONICAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
+export const CANONICAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/;
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const isDigit = (s: string, i: number): boolean => (s.charCodeAt(i) - 48) >>> 0 < 10;
+/** CANONICAL.test(s), by character codes. */
+export function isCanonicalStart(s: string): boolean {
+  return (
+    s.length >= 16 && s.charCodeAt(4) === 45 /* - */ && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(13) === 58 /* : */ &&
+    isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && isDigit(s, 5) && isDigit(s, 6) &&
+    isDigit(s, 8) && isDigit(s, 9) && isDigit(s, 11) && isDigit(s, 12) && isDigit(s, 14) && isDigit(s, 15)
+  );
+}
 
 /** A memoised `instant → local date` converter for one time zone. */
 export function localDateOf(timeZone: string): (instant: Instant) => LocalDate {
@@ -41,15 +51,13 @@ export function localDateOf(timeZone: string): (instant: Instant) => LocalDate {
   };
   fn = (instant: Instant): LocalDate => {
     // Fast path for canonical UTC instants (`2026-11-04T16:30:00.000Z`), as the core stores them.
-    if (instant.endsWith('Z')) {
-      const m = CANONICAL.exec(instant);
-      if (m) {
-        const utcDate = m[1]!;
-        const info = dayInfo(utcDate);
-        if (info.offset !== null) {
-          const minutes = Number(m[2]) * 60 + Number(m[3]) + info.offset;
-          return minutes < 0 ? info.prev : minutes >= 1440 ? info.next : utcDate;
-        }
+    // (Read by character codes: the same strings CANONICAL matches, without a match array per instant.)
+    if (instant.endsWith('Z') && isCanonicalStart(instant)) {
+      const utcDate = instant.slice(0, 10);
+      const info = dayInfo(utcDate);
+      if (info.offset !== null) {
+        const minutes = (digit(instant, 11) * 10 + digit(instant, 12)) * 60 + digit(instant, 14) * 10 + digit(instant, 15) + info.offset;
+        return minutes < 0 ? info.prev : minutes >= 1440 ? info.next : utcDate;
       }
     }
     return toLocalDate(instant, timeZone);
@@ -93,7 +101,31 @@ export function daysPastDue(dueDate: LocalDate, on: LocalDate): number {
  * Sunday 24:00 is dated Sunday, never the Monday its end instant falls on.
  */
 export function lastDayOfPeriod(endInstant: Instant, timeZone: string): LocalDate {
-  return localDateOf(timeZone)(new Date(Date.parse(endInstant) - 1).toISOString());
+  // A store has one period end a week and every producer's settlement of the week shares it: remembered per zone and end.
+  let byEnd = periodDays.get(timeZone);
+  if (!byEnd) periodDays.set(timeZone, (byEnd = new Map()));
+  let day = byEnd.get(endInstant);
+  if (day === undefined) {
+    day = localDateOf(timeZone)(new Date(Date.parse(endInstant) - 1).toISOString());
+    if (byEnd.size > 100_000) byEnd.clear();
+    byEnd.set(endInstant, day);
+  }
+  return day;
+}
+const periodDays = new Map<string, Map<Instant, LocalDate>>();
+
+/** The shape toISOString writes (`YYYY-MM-DDTHH:MM:SS.sssZ`), as the core stores every instant; the digits are not checked. */
+const isIsoShaped = (s: string): boolean => s.length === 24 && s.charCodeAt(23) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(19) === 46; /* . */
+
+/**
+ * Orders two instants as Date.parse(a) − Date.parse(b) does (the same sign).
+ * Two instants in toISOString's shape order as strings, so the report's many
+ * comparisons parse nothing; any other form is parsed. (A string of that shape
+ * that does not parse, which the core never writes, would not give NaN.)
+ */
+export function compareInstants(a: Instant, b: Instant): number {
+  if (isIsoShaped(a) && isIsoShaped(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
 }
 
 /** Integer ratio rounded half up to basis points (0‥10 000); null when the denominator is 0. */

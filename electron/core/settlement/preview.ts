@@ -1,7 +1,7 @@
 /** The settlement preview of a period: nothing is written. */
 import type Database from 'better-sqlite3';
 import { invalid } from '../errors';
-import { itemise } from '../../../shared/domain/settlementItems';
+import { itemise, type ItemisableEntry } from '../../../shared/domain/settlementItems';
 import { carryForward } from '../../../shared/domain/settlementCarry';
 import {
   dueDateOf,
@@ -13,9 +13,9 @@ import {
   type PeriodRule,
 } from '../../../shared/domain/settlement';
 import type { PeriodInfo, ProducerPreview, SettlementPreview } from '../../../shared/contract/ledger';
-import { toItemisable, toProducerRef, type EntryRow } from './common';
+import { toItemisable, toProducerRef } from './common';
 import { unsettledBefore } from './unsettled';
-import { unsettledGroupsBefore, type GroupRow } from './previewGroups';
+import { unsettledGroupsBefore } from './previewGroups';
 
 const WEEKDAYS = {
   id: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
@@ -32,7 +32,7 @@ export function periodInfo(db: Database.Database, now: string, rule: PeriodRule,
     );
   }
   const end = periodEndInstant(day, rule);
-  const finalised = db.prepare('SELECT 1 FROM settlements WHERE period_end = ? LIMIT 1').get(end) !== undefined;
+  const finalised = st(db).finalised.get(end) !== undefined;
   return {
     periodEnd: day,
     periodEndInstant: end,
@@ -59,38 +59,65 @@ interface ProducerRow {
   active: number;
 }
 
-/**
- * `grouped`: read the entries grouped in SQLite (previewGroups.ts) — the same
- * items and totals, but no entry ids: for the preview, not for finalising.
- */
-export function buildPreview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string, grouped = false): PreviewWithEntries {
-  const info = periodInfo(db, now, rule, lastDay);
-  const byProducer = new Map<number, EntryRow[]>();
-  for (const row of grouped ? unsettledGroupsBefore(db, info.periodEndInstant) : unsettledBefore(db, info.periodEndInstant)) {
-    let list = byProducer.get(row.producer_id);
-    if (!list) byProducer.set(row.producer_id, (list = []));
-    list.push(row);
+interface Statements {
+  finalised: Database.Statement;
+  producers: Database.Statement;
+}
+const statements = new WeakMap<Database.Database, Statements>();
+function st(db: Database.Database): Statements {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      finalised: db.prepare('SELECT 1 FROM settlements WHERE period_end = ? LIMIT 1'),
+      // each producer with its latest settlement (where the next one starts, and the negative amount it carries)
+      producers: db.prepare(
+        `SELECT p.id, p.name, p.short_name, p.active, p.created_at, s.period_end AS prev_end, s.carried_forward AS prev_carry
+           FROM producers p LEFT JOIN settlements s ON s.id = (SELECT s2.id FROM settlements s2 WHERE s2.producer_id = p.id ORDER BY s2.period_end DESC LIMIT 1)
+          ORDER BY p.name COLLATE NOCASE, p.id`,
+      ),
+    };
+    statements.set(db, s);
   }
-  const producers = (
-    db.prepare('SELECT id, name, short_name, active, created_at FROM producers ORDER BY name COLLATE NOCASE, id').all() as (ProducerRow & {
-      created_at: string;
-    })[]
-  ).filter((p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant));
-  const previous = db.prepare('SELECT period_end AS e, carried_forward AS c FROM settlements WHERE producer_id = ? ORDER BY period_end DESC LIMIT 1');
+  return s;
+}
+
+/**
+ * `grouped`: read the entries grouped (previewGroups.ts) — the same items
+ * and totals, but no entry ids: for the preview, not for finalising.
+ * `force` (tests): make the grouped read use the index or the scan.
+ */
+export function buildPreview(db: Database.Database, now: string, rule: PeriodRule, lastDay?: string, grouped = false, force?: 'index' | 'scan'): PreviewWithEntries {
+  const info = periodInfo(db, now, rule, lastDay);
+  const byProducer = new Map<number, { rows: ItemisableEntry[]; ids: number[]; seqs: { seq: number }[]; entryCount: number }>();
+  if (grouped) {
+    for (const [id, g] of unsettledGroupsBefore(db, info.periodEndInstant, force)) byProducer.set(id, { rows: g.rows, ids: [], seqs: [], entryCount: g.entryCount });
+  } else {
+    for (const row of unsettledBefore(db, info.periodEndInstant)) {
+      let e = byProducer.get(row.producer_id);
+      if (!e) byProducer.set(row.producer_id, (e = { rows: [], ids: [], seqs: [], entryCount: 0 }));
+      e.rows.push(toItemisable(row));
+      e.ids.push(row.id);
+      e.seqs.push({ seq: row.seq });
+      e.entryCount += 1;
+    }
+  }
+  const s = st(db);
+  const producers = (s.producers.all() as (ProducerRow & { created_at: string; prev_end: string | null; prev_carry: number | null })[]).filter(
+    (p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant),
+  );
   const entryIds = new Map<number, number[]>();
   const entrySeqs = new Map<number, { seq: number }[]>();
   const list: ProducerPreview[] = producers.map((p) => {
-    const rows = byProducer.get(p.id) ?? [];
-    entryIds.set(p.id, rows.map((r) => r.id));
-    entrySeqs.set(p.id, rows.map((r) => ({ seq: r.seq })));
-    const prev = previous.get(p.id) as { e: string; c: number } | undefined;
-    const items = itemise(rows.map(toItemisable));
+    const e = byProducer.get(p.id);
+    entryIds.set(p.id, e?.ids ?? []);
+    entrySeqs.set(p.id, e?.seqs ?? []);
+    const items = itemise(e?.rows ?? []);
     return {
       producer: toProducerRef(p),
-      periodStart: prev?.e ?? null,
+      periodStart: p.prev_end,
       ...items,
-      ...carryForward(items.totalDue, prev?.c ?? 0),
-      ...(grouped ? { entryCount: rows.reduce((n, r) => n + (r as GroupRow).n, 0) } : {}),
+      ...carryForward(items.totalDue, p.prev_carry ?? 0),
+      ...(grouped ? { entryCount: e?.entryCount ?? 0 } : {}),
     };
   });
   return {

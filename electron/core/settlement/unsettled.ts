@@ -30,37 +30,69 @@ export const UNSETTLED_SQL = `SELECT ${ENTRY_COLUMNS}
 
 const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 
-export function cursorOf(db: Database.Database, producerId: number): Cursor {
-  const row = db
-    .prepare(
-      `SELECT c.through_seq, c.settled_max_seq, c.settlement_id,
-              (SELECT s.id FROM settlements s WHERE s.producer_id = ? ORDER BY s.period_end DESC LIMIT 1) AS latest
-         FROM (SELECT NULL) LEFT JOIN settlement_cursors c ON c.settlement_id = (
-           SELECT c2.settlement_id FROM settlement_cursors c2 WHERE c2.producer_id = ? ORDER BY c2.through_seq DESC, c2.settlement_id DESC LIMIT 1)`,
-    )
-    .get(producerId, producerId) as { through_seq: number | null; settled_max_seq: number | null; settlement_id: number | null; latest: number | null };
-  if (row.latest === null || row.settlement_id === row.latest) {
-    return { through: row.through_seq ?? 0, settledMax: row.settled_max_seq ?? 0 };
+/**
+ * A producer's cursor row: the cursor of highest through_seq, and the
+ * producer's latest settlement (`latest`). `producer` is an SQL expression.
+ */
+export const cursorColumns = (producer: string) =>
+  `c.through_seq, c.settled_max_seq, c.settlement_id,
+   (SELECT s.id FROM settlements s WHERE s.producer_id = ${producer} ORDER BY s.period_end DESC LIMIT 1) AS latest`;
+export const cursorJoin = (producer: string) =>
+  `LEFT JOIN settlement_cursors c ON c.settlement_id = (
+     SELECT c2.settlement_id FROM settlement_cursors c2 WHERE c2.producer_id = ${producer} ORDER BY c2.through_seq DESC, c2.settlement_id DESC LIMIT 1)`;
+export interface CursorRow {
+  through_seq: number | null;
+  settled_max_seq: number | null;
+  settlement_id: number | null;
+  latest: number | null;
+}
+/** The cursor a cursor row gives, or null when the producer's latest settlement has none (cursorOf then falls back). */
+export const cursorFromRow = (row: CursorRow): Cursor | null =>
+  row.latest === null || row.settlement_id === row.latest ? { through: row.through_seq ?? 0, settledMax: row.settled_max_seq ?? 0 } : null;
+
+interface Statements {
+  cursor: Database.Statement;
+  settledMax: Database.Statement;
+  unsettled: Database.Statement;
+  producerIds: Database.Statement;
+}
+const statements = new WeakMap<Database.Database, Statements>();
+/** The prepared statements of one connection (preparing them anew cost the preview more than running them). */
+function st(db: Database.Database): Statements {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      cursor: db.prepare(`SELECT ${cursorColumns('?')} FROM (SELECT NULL) ${cursorJoin('?')}`),
+      settledMax: db.prepare(
+        `SELECT MAX(le.seq) AS s FROM settlements s JOIN settlement_entries se ON se.settlement_id = s.id
+           JOIN ledger_entries le ON le.id = se.entry_id WHERE s.producer_id = ?`,
+      ),
+      unsettled: db.prepare(UNSETTLED_SQL),
+      producerIds: db.prepare('SELECT id FROM producers ORDER BY id').pluck(),
+    };
+    statements.set(db, s);
   }
+  return s;
+}
+
+export function cursorOf(db: Database.Database, producerId: number): Cursor {
+  const s = st(db);
+  const cursor = cursorFromRow(s.cursor.get(producerId, producerId) as CursorRow);
+  if (cursor) return cursor;
   // A settlement written without its cursor (not through settlements.finalize): fall back to
   // checking every entry up to the highest settled one. Slow, but never counts an entry twice.
-  const settled = db
-    .prepare(
-      `SELECT MAX(le.seq) AS s FROM settlements s JOIN settlement_entries se ON se.settlement_id = s.id
-         JOIN ledger_entries le ON le.id = se.entry_id WHERE s.producer_id = ?`,
-    )
-    .get(producerId) as { s: number | null };
+  const settled = s.settledMax.get(producerId) as { s: number | null };
   return { through: 0, settledMax: settled.s ?? 0 };
 }
 
 function unsettledRows(db: Database.Database, producerId: number, before: string): EntryRow[] {
   const c = cursorOf(db, producerId);
-  return db.prepare(UNSETTLED_SQL).all(producerId, c.through, before, c.settledMax) as EntryRow[];
+  return st(db).unsettled.all(producerId, c.through, before, c.settledMax) as EntryRow[];
 }
 
 /** Every producer's unsettled entries that occurred before `endInstant`, in (producer, seq) order. */
 export function unsettledBefore(db: Database.Database, endInstant: string): EntryRow[] {
-  const ids = db.prepare('SELECT id FROM producers ORDER BY id').pluck().all() as number[];
+  const ids = st(db).producerIds.all() as number[];
   return ids.flatMap((id) => unsettledRows(db, id, endInstant));
 }
 
