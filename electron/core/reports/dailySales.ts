@@ -55,6 +55,8 @@ const SUM_COLUMNS = [
 const MONTH_COLUMNS = `month, product_id, producer_id, ${SUM_COLUMNS.join(', ')}`;
 const TOTAL_COLUMNS = `day, ${SUM_COLUMNS.join(', ')}`;
 const summed = SUM_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
+/** Whether the coarser sums exist (a store before migration 0019 has only the days). */
+const hasCoarseSums = (db: Database.Database) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sales_months'").get();
 /** The month × product and per-day sums as the kept days say they are. */
 const MONTHS_OF_DAYS = `SELECT substr(day, 1, 7) AS month, product_id, MIN(producer_id) AS producer_id, ${summed} FROM sales_days GROUP BY 1, 2`;
 const TOTALS_OF_DAYS = `SELECT day, ${summed} FROM sales_days GROUP BY day`;
@@ -69,7 +71,8 @@ export function dayModifier(timeZone: string, at: Date = new Date()): string {
 export function rebuildDailySales(db: Database.Database, timeZone: string): void {
   db.prepare('UPDATE sales_day_clock SET modifier = ? WHERE id = 1').run(dayModifier(timeZone));
   // The coarser sums are emptied with the days: the days' insert trigger (0019) fills them again.
-  db.exec('DELETE FROM sales_days; DELETE FROM sales_day_payments; DELETE FROM sales_months; DELETE FROM sales_day_totals;');
+  db.exec('DELETE FROM sales_days; DELETE FROM sales_day_payments;');
+  if (hasCoarseSums(db)) db.exec('DELETE FROM sales_months; DELETE FROM sales_day_totals;');
   db.exec(`INSERT INTO sales_days (${DAY_COLUMNS}) SELECT ${DAY_COLUMNS} FROM (${ACTUAL_DAYS})`);
   db.exec(`INSERT INTO sales_day_payments (${PAYMENT_COLUMNS}) SELECT ${PAYMENT_COLUMNS} FROM (${ACTUAL_PAYMENTS})`);
 }
@@ -122,8 +125,10 @@ export function verifyDailySales(db: Database.Database): DailySalesCheck {
   };
   differ('sales_days', ACTUAL_DAYS, 'day, product_id', DAY_COLUMNS);
   differ('sales_day_payments', ACTUAL_PAYMENTS, 'day, method', PAYMENT_COLUMNS);
-  differ('sales_months', MONTHS_OF_DAYS, 'month, product_id', MONTH_COLUMNS, 'the kept days it sums');
-  differ('sales_day_totals', TOTALS_OF_DAYS, 'day', TOTAL_COLUMNS, 'the kept days it sums');
+  if (hasCoarseSums(db)) {
+    differ('sales_months', MONTHS_OF_DAYS, 'month, product_id', MONTH_COLUMNS, 'the kept days it sums');
+    differ('sales_day_totals', TOTALS_OF_DAYS, 'day', TOTAL_COLUMNS, 'the kept days it sums');
+  }
   const daysChecked = (db.prepare('SELECT COUNT(DISTINCT day) AS n FROM sales_day_payments').get() as { n: number }).n;
   return { ok: problems.length === 0, daysChecked, problems };
 }
