@@ -17,6 +17,7 @@ import { DateInput } from '../../components/DateInput';
 import { Pager, usePagedList } from '../../components/Pager';
 import { IncomeReport } from './IncomeReport';
 import { ShopInsight } from '../insight/ShopInsight';
+import { autoGrouping } from './grouping';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -38,7 +39,8 @@ export default function ReportsScreen() {
     if (!range) return;
     setError(null);
     try {
-      setReport(await call('reports.sales', range));
+      // Grouped as the income table shows it when not asked otherwise (long ranges by week or month).
+      setReport(await call('reports.sales', { ...range, groupBy: autoGrouping(range.from, range.to) }));
     } catch (err) {
       setError(errorText(err));
     }
@@ -117,7 +119,7 @@ export default function ReportsScreen() {
               <Figure label={t('income.voids')} value={formatRupiah(report.totals.voids)} />
             </div>
           </section>
-          <IncomeReport range={range} onError={setError} dayReport={report} />
+          <IncomeReport range={range} onError={setError} screenReport={report} />
           <SalesTable
             title={t('till.reports.byProduct')}
             names={[t('till.cart.product'), t('till.reports.producer')]}
