@@ -26,6 +26,10 @@ const COLUMNS = [
   ['income.voids', 'voids'],
 ] as const;
 
+const monthFormats = { id: new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }) };
+/** "Nov 2026" for a month's first day ('2026-11-01'). */
+const monthName = (first: string, lang: 'id' | 'en') => monthFormats[lang].format(new Date(`${first.slice(0, 7)}-01T00:00:00Z`));
+
 /**
  * `screenReport`: the screen's own report of the same range (grouped as `autoGrouping`
  * says, every producer); shown as is for that view instead of asking the store for the
@@ -65,7 +69,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
     }
   };
   const periodName = (p: { from: string; to: string }) =>
-    groupBy === 'day' ? formatLocalDate(p.from, lang) : groupBy === 'month' ? p.from.slice(0, 7) : `${formatLocalDate(p.from, lang)} – ${formatLocalDate(p.to, lang)}`;
+    groupBy === 'day' ? formatLocalDate(p.from, lang) : groupBy === 'month' ? monthName(p.from, lang) : `${formatLocalDate(p.from, lang)} – ${formatLocalDate(p.to, lang)}`;
 
   const figureCells = (f: SalesFigures) =>
     COLUMNS.map(([, key]) => (
