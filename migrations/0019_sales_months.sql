@@ -31,7 +31,9 @@ CREATE TABLE sales_months (
   refund_units   INTEGER NOT NULL DEFAULT 0,
   refund_net     INTEGER NOT NULL DEFAULT 0,
   refund_share   INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (month, product_id)
+  -- Product first: the report groups a range of months by product, and reads them in this order
+  -- without sorting (five years: 20 ms against 42 ms month first; one year: 9 against 12 ms).
+  PRIMARY KEY (product_id, month)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX ix_sales_months_producer ON sales_months(producer_id, month);
 
@@ -71,7 +73,7 @@ CREATE TRIGGER sales_days_coarse_insert AFTER INSERT ON sales_days BEGIN
                             void_units, void_gross, void_discounts, void_net, void_share, refund_units, refund_net, refund_share)
     VALUES (substr(NEW.day, 1, 7), NEW.product_id, NEW.producer_id, NEW.units, NEW.gross, NEW.discounts, NEW.net, NEW.producer_share,
             NEW.void_units, NEW.void_gross, NEW.void_discounts, NEW.void_net, NEW.void_share, NEW.refund_units, NEW.refund_net, NEW.refund_share)
-    ON CONFLICT (month, product_id) DO UPDATE SET
+    ON CONFLICT (product_id, month) DO UPDATE SET
       units = units + excluded.units, gross = gross + excluded.gross, discounts = discounts + excluded.discounts,
       net = net + excluded.net, producer_share = producer_share + excluded.producer_share,
       void_units = void_units + excluded.void_units, void_gross = void_gross + excluded.void_gross,
@@ -101,7 +103,7 @@ CREATE TRIGGER sales_days_coarse_update AFTER UPDATE ON sales_days BEGIN
       void_discounts = void_discounts + NEW.void_discounts - OLD.void_discounts, void_net = void_net + NEW.void_net - OLD.void_net,
       void_share = void_share + NEW.void_share - OLD.void_share, refund_units = refund_units + NEW.refund_units - OLD.refund_units,
       refund_net = refund_net + NEW.refund_net - OLD.refund_net, refund_share = refund_share + NEW.refund_share - OLD.refund_share
-    WHERE month = substr(NEW.day, 1, 7) AND product_id = NEW.product_id;
+    WHERE product_id = NEW.product_id AND month = substr(NEW.day, 1, 7);
   UPDATE sales_day_totals SET
       units = units + NEW.units - OLD.units, gross = gross + NEW.gross - OLD.gross,
       discounts = discounts + NEW.discounts - OLD.discounts, net = net + NEW.net - OLD.net,
