@@ -68,8 +68,17 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
       onError((err as Error).message);
     }
   };
+  // A date never breaks inside (a week wraps between its two dates at most).
   const periodName = (p: { from: string; to: string }) =>
-    groupBy === 'day' ? formatLocalDate(p.from, lang) : groupBy === 'month' ? monthName(p.from, lang) : `${formatLocalDate(p.from, lang)} – ${formatLocalDate(p.to, lang)}`;
+    groupBy === 'day' ? (
+      <span className="nowrap">{formatLocalDate(p.from, lang)}</span>
+    ) : groupBy === 'month' ? (
+      <span className="nowrap">{monthName(p.from, lang)}</span>
+    ) : (
+      <>
+        <span className="nowrap">{formatLocalDate(p.from, lang)} –</span> <span className="nowrap">{formatLocalDate(p.to, lang)}</span>
+      </>
+    );
 
   const figureCells = (f: SalesFigures) =>
     COLUMNS.map(([, key]) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
@@ -35,14 +35,18 @@ export default function ReportsScreen() {
     }
   }, [settings, range]);
 
+  // Only the newest range's answer is shown: an older one arriving late (its error too) is dropped.
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!range) return;
+    const asked = ++latest.current;
     setError(null);
     try {
       // Grouped as the income table shows it when not asked otherwise (long ranges by week or month).
-      setReport(await call('reports.sales', { ...range, groupBy: autoGrouping(range.from, range.to) }));
+      const answer = await call('reports.sales', { ...range, groupBy: autoGrouping(range.from, range.to) });
+      if (asked === latest.current) setReport(answer);
     } catch (err) {
-      setError(errorText(err));
+      if (asked === latest.current) setError(errorText(err));
     }
   }, [range]);
   useEffect(() => {
