@@ -68,11 +68,12 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
       onError((err as Error).message);
     }
   };
+  // Named by the grouping of the report on screen (until a new range's report arrives, the last one stays).
   // A date never breaks inside (a week wraps between its two dates at most).
-  const periodName = (p: { from: string; to: string }) =>
-    groupBy === 'day' ? (
+  const periodName = (p: { from: string; to: string }, grouping: Grouping) =>
+    grouping === 'day' ? (
       <span className="nowrap">{formatLocalDate(p.from, lang)}</span>
-    ) : groupBy === 'month' ? (
+    ) : grouping === 'month' ? (
       <span className="nowrap">{monthName(p.from, lang)}</span>
     ) : (
       <>
@@ -135,7 +136,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
             <tbody>
               {report.periods.map((p) => (
                 <tr key={p.from}>
-                  <td>{periodName(p)}</td>
+                  <td>{periodName(p, report.grouping)}</td>
                   {figureCells(p)}
                 </tr>
               ))}
