@@ -120,19 +120,27 @@ export function isoWeekday(date: LocalDate): number {
   return wd === 0 ? 7 : wd;
 }
 
+/**
+ * Display formatters, made once per language and zone: making an Intl.DateTimeFormat costs far more than
+ * using one (a list of a few hundred dates spent most of its rendering time making them).
+ */
+const displayFormats = new Map<string, Intl.DateTimeFormat>();
+function displayFormat(lang: 'id' | 'en', timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang} ${timeZone} ${withTime}`;
+  let f = displayFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone, dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' as const } : {}) });
+    displayFormats.set(key, f);
+  }
+  return f;
+}
+
 /** `28/11/2026` or `28/11/2026 14.05` style for display, in the store zone. */
 export function formatLocalDateTime(instant: Instant, timeZone: string, lang: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(instant));
+  return displayFormat(lang, timeZone, true).format(new Date(instant));
 }
 
 export function formatLocalDate(date: LocalDate, lang: 'id' | 'en'): string {
   const [y, m, d] = parseLocalDate(date);
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: 'UTC',
-    dateStyle: 'medium',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return displayFormat(lang, 'UTC', false).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -24,6 +24,7 @@ import type { Row } from './coreBench';
 import type { GenMeta } from './generate';
 import type { Scale } from './scale';
 import { summarize } from './stats';
+import { autoGrouping } from '../../renderer/features/reports/grouping';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
@@ -122,13 +123,14 @@ export async function measureManagerScreens(o: ManagerScreenOptions): Promise<Ro
     const allFrom = o.meta.startLocalDate;
     const settlements = await api<{ total: number }>('settlements.list', { limit: 1 });
     const yearStatement = await api<{ weeks: { total: number } }>('ledger.statement', { producerId: busiest, from: yearFrom, to: today, limit: 12 });
+    // The income table's rows as the screen groups them unasked (a day, week or month a row by the range's length).
     const expectReports = async (from: string, to: string) => {
       const [report, shifts, audit] = await Promise.all([
-        api<{ totals: { sales: number }; periods: unknown[] }>('reports.sales', { from, to }),
+        api<{ totals: { sales: number }; periods: unknown[] }>('reports.sales', { from, to, groupBy: autoGrouping(from, to) }),
         api<{ total: number }>('shifts.list', { from, to, limit: 1 }),
         api<{ total: number }>('audit.list', { from, to, limit: 1 }),
       ]);
-      return { sales: report.totals.sales, days: report.periods.length, shifts: shifts.total, audit: audit.total };
+      return { sales: report.totals.sales, days: report.periods.length, by: autoGrouping(from, to), shifts: shifts.total, audit: audit.total };
     };
     const reportsYear = await expectReports(yearFrom, today);
     const reportsAll = await expectReports(allFrom, today);
@@ -229,7 +231,7 @@ export async function measureManagerScreens(o: ManagerScreenOptions): Promise<Ro
       },
       {
         key: 'screen_reports_year',
-        label: `reports over one year (${reportsYear.days} days by day, ${reportsYear.shifts.toLocaleString('en')} shifts, ${reportsYear.audit.toLocaleString('en')} audit rows)`,
+        label: `reports over one year (${reportsYear.days} rows by ${reportsYear.by}, ${reportsYear.shifts.toLocaleString('en')} shifts, ${reportsYear.audit.toLocaleString('en')} audit rows)`,
         before: async (page) => {
           await neutral(page);
           await toReports(page);
@@ -239,7 +241,7 @@ export async function measureManagerScreens(o: ManagerScreenOptions): Promise<Ro
       },
       {
         key: 'screen_reports_all',
-        label: `reports over five years (${reportsAll.days.toLocaleString('en')} days by day)`,
+        label: `reports over five years (${reportsAll.days.toLocaleString('en')} rows by ${reportsAll.by})`,
         before: async (page) => {
           await neutral(page);
           await toReports(page);

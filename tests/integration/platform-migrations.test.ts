@@ -15,6 +15,7 @@ import { loadMigrations, migrate, schemaVersion, type Migration } from '../../el
 import { openDatabase } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/core';
 import { keptSumsCase } from './migration-0014-case';
+import { salesMonthsCase } from './migration-0019-case';
 import { appendSaleJournal, verifySalesJournal } from '../../electron/core/journal/salesJournal';
 import { pinAttemptsCase } from './auth-migration-case';
 
@@ -170,6 +171,7 @@ const MIGRATION_CASES: Record<number, MigrationCase> = {
     },
   },
   14: keptSumsCase,
+  19: salesMonthsCase,
   12: {
     // The sales journal's chain: sales before 0012 stay as they are and unchained; the chain starts after them.
     before(db) {

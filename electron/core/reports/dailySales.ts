@@ -1,9 +1,11 @@
 /**
  * Daily sales kept per store-local day and product (migrations/0014_kept_sums.sql),
- * written by triggers with every sale, void and refund. Reports over any range
- * read these days, not the sale lines. `verifyDailySales` recomputes them from
- * the lines; `rebuildDailySales` refills them when the store's time zone changes
- * (a local day is the UTC instant moved by the zone's offset).
+ * written by triggers with every sale, void and refund, and their coarser sums
+ * per month × product and per day (migrations/0019_sales_months.sql, moved by
+ * triggers on the day rows). Reports over any range read these, not the sale
+ * lines. `verifyDailySales` recomputes the days from the lines and the coarser
+ * sums from the days; `rebuildDailySales` refills them all when the store's
+ * time zone changes (a local day is the UTC instant moved by the zone's offset).
  */
 import type Database from 'better-sqlite3';
 import { zoneOffsetMinutes } from '../../../shared/domain/time';
@@ -46,6 +48,19 @@ const DAY_COLUMNS =
   'day, product_id, producer_id, units, gross, discounts, net, producer_share, void_units, void_gross, void_discounts, void_net, void_share, refund_units, refund_net, refund_share';
 const PAYMENT_COLUMNS = 'day, method, sales, taken, void_sales, voided, refunds, refunded';
 
+const SUM_COLUMNS = [
+  'units', 'gross', 'discounts', 'net', 'producer_share', 'void_units', 'void_gross', 'void_discounts', 'void_net', 'void_share',
+  'refund_units', 'refund_net', 'refund_share',
+];
+const MONTH_COLUMNS = `month, product_id, producer_id, ${SUM_COLUMNS.join(', ')}`;
+const TOTAL_COLUMNS = `day, ${SUM_COLUMNS.join(', ')}`;
+const summed = SUM_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
+/** Whether the coarser sums exist (a store before migration 0019 has only the days). */
+const hasCoarseSums = (db: Database.Database) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sales_months'").get();
+/** The month × product and per-day sums as the kept days say they are. */
+const MONTHS_OF_DAYS = `SELECT substr(day, 1, 7) AS month, product_id, MIN(producer_id) AS producer_id, ${summed} FROM sales_days GROUP BY 1, 2`;
+const TOTALS_OF_DAYS = `SELECT day, ${summed} FROM sales_days GROUP BY day`;
+
 /** The SQLite date modifier that turns a UTC instant into the zone's local date (its offset now). */
 export function dayModifier(timeZone: string, at: Date = new Date()): string {
   const minutes = zoneOffsetMinutes(at, timeZone);
@@ -55,7 +70,9 @@ export function dayModifier(timeZone: string, at: Date = new Date()): string {
 /** Refills the kept days for a (new) time zone. Runs inside the caller's transaction. */
 export function rebuildDailySales(db: Database.Database, timeZone: string): void {
   db.prepare('UPDATE sales_day_clock SET modifier = ? WHERE id = 1').run(dayModifier(timeZone));
+  // The coarser sums are emptied with the days: the days' insert trigger (0019) fills them again.
   db.exec('DELETE FROM sales_days; DELETE FROM sales_day_payments;');
+  if (hasCoarseSums(db)) db.exec('DELETE FROM sales_months; DELETE FROM sales_day_totals;');
   db.exec(`INSERT INTO sales_days (${DAY_COLUMNS}) SELECT ${DAY_COLUMNS} FROM (${ACTUAL_DAYS})`);
   db.exec(`INSERT INTO sales_day_payments (${PAYMENT_COLUMNS}) SELECT ${PAYMENT_COLUMNS} FROM (${ACTUAL_PAYMENTS})`);
 }
@@ -75,10 +92,14 @@ export interface DailySalesCheck {
   problems: KeptSumProblem[];
 }
 
-/** Every kept day against the lines it sums (the first 20 differences are named). */
+/**
+ * Every kept day against the lines it sums, and every kept month × product and
+ * day total against the kept days it sums (so against the lines too); the
+ * first 20 differences are named.
+ */
 export function verifyDailySales(db: Database.Database): DailySalesCheck {
   const problems: KeptSumProblem[] = [];
-  const differ = (kept: string, actual: string, key: string, cols: string) => {
+  const differ = (kept: string, actual: string, key: string, cols: string, source = 'its lines') => {
     const rows = db
       .prepare(
         `SELECT 'kept' AS side, * FROM (SELECT ${cols} FROM ${kept} EXCEPT SELECT ${cols} FROM (${actual}))
@@ -98,12 +119,16 @@ export function verifyDailySales(db: Database.Database): DailySalesCheck {
         what: `${kept} ${k}`,
         kept: kRow ? Number(kRow.net ?? kRow.taken) : null,
         actual: aRow ? Number(aRow.net ?? aRow.taken) : 0,
-        message: `The kept ${kept} row for ${k} does not match its lines`,
+        message: `The kept ${kept} row for ${k} does not match ${source}`,
       });
     }
   };
   differ('sales_days', ACTUAL_DAYS, 'day, product_id', DAY_COLUMNS);
   differ('sales_day_payments', ACTUAL_PAYMENTS, 'day, method', PAYMENT_COLUMNS);
+  if (hasCoarseSums(db)) {
+    differ('sales_months', MONTHS_OF_DAYS, 'month, product_id', MONTH_COLUMNS, 'the kept days it sums');
+    differ('sales_day_totals', TOTALS_OF_DAYS, 'day', TOTAL_COLUMNS, 'the kept days it sums');
+  }
   const daysChecked = (db.prepare('SELECT COUNT(DISTINCT day) AS n FROM sales_day_payments').get() as { n: number }).n;
   return { ok: problems.length === 0, daysChecked, problems };
 }

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Producer } from '../../../shared/contract/catalogue';
 import type { SalesFigures, SalesReport } from '../../../shared/contract/till';
-import { formatLocalDate } from '../../../shared/domain/time';
+import { daysBetween, formatLocalDate } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
 import { call } from '../../api';
 import { allPages } from '../../allPages';
@@ -15,8 +15,7 @@ import { useI18n } from '../../i18n';
 import { downloadText } from '../../download';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { EmptyRow } from '../../components/EmptyRow';
-
-type Grouping = 'day' | 'week' | 'month';
+import { autoGrouping, type Grouping } from './grouping';
 const COLUMNS = [
   ['income.gross', 'gross'],
   ['income.discounts', 'discounts'],
@@ -27,20 +26,28 @@ const COLUMNS = [
   ['income.voids', 'voids'],
 ] as const;
 
+const monthFormats = { id: new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }) };
+/** "Nov 2026" for a month's first day ('2026-11-01'). */
+const monthName = (first: string, lang: 'id' | 'en') => monthFormats[lang].format(new Date(`${first.slice(0, 7)}-01T00:00:00Z`));
+
 /**
- * `dayReport`: the screen's own report of the same range (by day, every producer);
- * shown as is for that view instead of asking the store for the same report twice.
+ * `screenReport`: the screen's own report of the same range (grouped as `autoGrouping`
+ * says, every producer); shown as is for that view instead of asking the store for the
+ * same report twice. Unless the manager picks a grouping, long ranges are shown by
+ * week or month (grouping.ts), and the table says so.
  */
-export function IncomeReport({ range, onError, dayReport }: { range: { from: string; to: string }; onError(message: string | null): void; dayReport?: SalesReport | null }) {
+export function IncomeReport({ range, onError, screenReport }: { range: { from: string; to: string }; onError(message: string | null): void; screenReport?: SalesReport | null }) {
   const { t, lang } = useI18n();
-  const [groupBy, setGroupBy] = useState<Grouping>('day');
+  const [chosen, setGroupBy] = useState<Grouping | 'auto'>('auto');
+  const auto = autoGrouping(range.from, range.to);
+  const groupBy = chosen === 'auto' ? auto : chosen;
   const [producerId, setProducerId] = useState<number | null>(null);
   const [producers, setProducers] = useState<Producer[]>([]);
   const [fetched, setReport] = useState<SalesReport | null>(null);
   useEffect(() => {
     void allPages('producers.list', { includeInactive: true }).then(setProducers).catch(() => undefined);
   }, []);
-  const shared = dayReport !== undefined && groupBy === 'day' && producerId === null;
+  const shared = screenReport !== undefined && groupBy === auto && producerId === null;
   useEffect(() => {
     if (shared) return;
     let live = true;
@@ -51,7 +58,7 @@ export function IncomeReport({ range, onError, dayReport }: { range: { from: str
       live = false;
     };
   }, [range, groupBy, producerId, onError, shared]);
-  const report = shared ? (dayReport ?? null) : fetched;
+  const report = shared ? (screenReport ?? null) : fetched;
 
   const csv = async (by: Grouping | 'payment') => {
     try {
@@ -61,8 +68,18 @@ export function IncomeReport({ range, onError, dayReport }: { range: { from: str
       onError((err as Error).message);
     }
   };
-  const periodName = (p: { from: string; to: string }) =>
-    groupBy === 'day' ? formatLocalDate(p.from, lang) : groupBy === 'month' ? p.from.slice(0, 7) : `${formatLocalDate(p.from, lang)} – ${formatLocalDate(p.to, lang)}`;
+  // Named by the grouping of the report on screen (until a new range's report arrives, the last one stays).
+  // A date never breaks inside (a week wraps between its two dates at most).
+  const periodName = (p: { from: string; to: string }, grouping: Grouping) =>
+    grouping === 'day' ? (
+      <span className="nowrap">{formatLocalDate(p.from, lang)}</span>
+    ) : grouping === 'month' ? (
+      <span className="nowrap">{monthName(p.from, lang)}</span>
+    ) : (
+      <>
+        <span className="nowrap">{formatLocalDate(p.from, lang)} –</span> <span className="nowrap">{formatLocalDate(p.to, lang)}</span>
+      </>
+    );
 
   const figureCells = (f: SalesFigures) =>
     COLUMNS.map(([, key]) => (
@@ -82,7 +99,8 @@ export function IncomeReport({ range, onError, dayReport }: { range: { from: str
       <div className="row">
         <label>
           {t('income.groupBy')}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Grouping)} aria-label={t('income.groupBy')}>
+          <select value={chosen} onChange={(e) => setGroupBy(e.target.value as Grouping | 'auto')} aria-label={t('income.groupBy')}>
+            <option value="auto">{t('income.auto', { grouping: t(`income.${auto}`) })}</option>
             <option value="day">{t('income.day')}</option>
             <option value="week">{t('income.week')}</option>
             <option value="month">{t('income.month')}</option>
@@ -92,10 +110,20 @@ export function IncomeReport({ range, onError, dayReport }: { range: { from: str
         <button type="button" onClick={() => void csv(groupBy)}>
           {t('income.csvPeriods')}
         </button>
+        {groupBy !== 'day' && (
+          <button type="button" onClick={() => void csv('day')}>
+            {t('income.csvDays')}
+          </button>
+        )}
         <button type="button" onClick={() => void csv('payment')}>
           {t('income.csvPayments')}
         </button>
       </div>
+      {chosen === 'auto' && auto !== 'day' && (
+        <p className="muted" role="note">
+          {t(`income.autoNote.${auto}`, { days: (daysBetween(range.from, range.to) + 1).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') })}
+        </p>
+      )}
       {report && (
         <>
           <table aria-label={t('income.title')}>
@@ -108,7 +136,7 @@ export function IncomeReport({ range, onError, dayReport }: { range: { from: str
             <tbody>
               {report.periods.map((p) => (
                 <tr key={p.from}>
-                  <td>{periodName(p)}</td>
+                  <td>{periodName(p, report.grouping)}</td>
                   {figureCells(p)}
                 </tr>
               ))}

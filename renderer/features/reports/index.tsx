@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SalesReport } from '../../../shared/contract/till';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { formatRupiah } from '../../../shared/money';
@@ -17,6 +17,7 @@ import { DateInput } from '../../components/DateInput';
 import { Pager, usePagedList } from '../../components/Pager';
 import { IncomeReport } from './IncomeReport';
 import { ShopInsight } from '../insight/ShopInsight';
+import { autoGrouping } from './grouping';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
@@ -34,13 +35,18 @@ export default function ReportsScreen() {
     }
   }, [settings, range]);
 
+  // Only the newest range's answer is shown: an older one arriving late (its error too) is dropped.
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!range) return;
+    const asked = ++latest.current;
     setError(null);
     try {
-      setReport(await call('reports.sales', range));
+      // Grouped as the income table shows it when not asked otherwise (long ranges by week or month).
+      const answer = await call('reports.sales', { ...range, groupBy: autoGrouping(range.from, range.to) });
+      if (asked === latest.current) setReport(answer);
     } catch (err) {
-      setError(errorText(err));
+      if (asked === latest.current) setError(errorText(err));
     }
   }, [range]);
   useEffect(() => {
@@ -117,7 +123,7 @@ export default function ReportsScreen() {
               <Figure label={t('income.voids')} value={formatRupiah(report.totals.voids)} />
             </div>
           </section>
-          <IncomeReport range={range} onError={setError} dayReport={report} />
+          <IncomeReport range={range} onError={setError} screenReport={report} />
           <SalesTable
             title={t('till.reports.byProduct')}
             names={[t('till.cart.product'), t('till.reports.producer')]}
