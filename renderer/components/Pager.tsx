@@ -8,8 +8,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { DEFAULT_PAGE_SIZE, type Page } from '../../shared/contract/paging';
 import { call } from '../api';
 import { useI18n } from '../i18n';
+import { formatCount as count } from './count';
 
-const count = (n: number, lang: 'id' | 'en') => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(n);
 
 /**
  * `below`: the second pager of a list that has one above and one below it (each landmark needs its own name).

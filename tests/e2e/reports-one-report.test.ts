@@ -48,7 +48,7 @@ describeE2E('reports: one sales report per range', () => {
     expect(want.periods.length).toBe(13);
     const income = page.getByRole('table', { name: 'Pendapatan toko' });
     await expect.poll(async () => (await income.getByRole('row').count()) - 2, { timeout: 15_000 }).toBe(want.periods.length);
-    await expect.poll(() => page.getByRole('region', { name: 'Ringkasan', exact: true }).innerText()).toContain(`Penjualan\n${want.totals.sales}`);
+    await expect.poll(() => page.getByRole('region', { name: 'Ringkasan', exact: true }).innerText()).toContain(`Penjualan\n${want.totals.sales.toLocaleString('id-ID')}`);
     // It says so, and offers the days.
     const group = page.getByLabel('Per', { exact: true });
     expect(await group.inputValue()).toBe('auto');

@@ -38,11 +38,14 @@ export function IntakeForm({ onSaved, draft }: { onSaved(intake: Intake): void; 
 
   useEffect(() => {
     void allPages('producers.list', {}).then(setProducers, (err) => setError(errorText(err)));
-  }, []);
+  }, [setError]);
   useEffect(() => {
     setLines([]);
     if (producerId === null) return setProducts([]);
+    // A producer chosen quickly after another: only the last one's products land.
+    let live = true;
     void allPages('products.list', { producerId }).then((list) => {
+      if (!live) return;
       setProducts(list);
       const d = pendingDraft.current;
       pendingDraft.current = null;
@@ -54,9 +57,12 @@ export function IntakeForm({ onSaved, draft }: { onSaved(intake: Intake): void; 
           }),
         );
       }
-    }, (err) => setError(errorText(err)));
+    }, (err) => live && setError(errorText(err)));
     scanRef.current?.focus();
-  }, [producerId]);
+    return () => {
+      live = false;
+    };
+  }, [producerId, setError, setLines, withKey]);
 
   const addProduct = (product: Product) => {
     setError(null);

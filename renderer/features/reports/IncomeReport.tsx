@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { downloadText } from '../../download';
 import { ProducerSelect } from '../../components/ProducerSelect';
 import { EmptyRow } from '../../components/EmptyRow';
+import { formatCount } from '../../components/count';
 import { autoGrouping, type Grouping } from './grouping';
 const COLUMNS = [
   ['income.gross', 'gross'],
@@ -126,6 +127,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
       )}
       {report && (
         <>
+          <div className="table-scroll">
           <table aria-label={t('income.title')}>
             <thead>
               <tr>
@@ -149,6 +151,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
               </tr>
             </tfoot>
           </table>
+          </div>
           <p className="muted">{t('income.voidNote')}</p>
           {report.producerId === null && (
             <table aria-label={t('income.payments')}>
@@ -168,9 +171,9 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
                 {report.payments.map((p) => (
                   <tr key={p.method}>
                     <td>{t(`income.method.${p.method}`)}</td>
-                    <td className="num">{p.sales}</td>
+                    <td className="num">{formatCount(p.sales, lang)}</td>
                     <td className="num">{formatRupiah(p.taken)}</td>
-                    <td className="num">{p.voidedSales}</td>
+                    <td className="num">{formatCount(p.voidedSales, lang)}</td>
                     <td className="num">{formatRupiah(p.voided)}</td>
                     <td className="num">{formatRupiah(p.refunded)}</td>
                     <td className="num">{formatRupiah(p.net)}</td>
@@ -179,6 +182,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
               </tbody>
             </table>
           )}
+          <div className="table-scroll">
           <table aria-label={t('income.byProducer')}>
             <caption>{t('income.byProducer')}</caption>
             <thead>
@@ -197,6 +201,7 @@ export function IncomeReport({ range, onError, screenReport }: { range: { from: 
               <EmptyRow show={report.byProducer.length === 0} colSpan={COLUMNS.length + 1} />
             </tbody>
           </table>
+          </div>
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { formatRupiah } from '../../../shared/money';
 import { call, streamExport } from '../../api';
 import { auditWords } from '../../../shared/domain/auditWords';
 import { useI18n } from '../../i18n';
+import { formatCount } from '../../components/count';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { errorText } from '../staff/Modal';
 import { useSession } from '../staff/session';
@@ -21,7 +22,7 @@ import { autoGrouping } from './grouping';
 
 /** Reports (#/reports): sales by product and by producer for a date range, with CSV; the audit log for managers. */
 export default function ReportsScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const settings = useStoreSettings();
   const { staff } = useSession();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -112,8 +113,8 @@ export default function ReportsScreen() {
         <>
           <section className="panel" aria-label={t('till.reports.totals')}>
             <div className="row">
-              <Figure label={t('till.reports.sales')} value={String(report.totals.sales)} />
-              <Figure label={t('till.reports.units')} value={String(report.totals.units)} />
+              <Figure label={t('till.reports.sales')} value={formatCount(report.totals.sales, lang)} />
+              <Figure label={t('till.reports.units')} value={formatCount(report.totals.units, lang)} />
               <Figure label={t('till.reports.gross')} value={formatRupiah(report.totals.gross)} />
               <Figure label={t('till.reports.discounts')} value={formatRupiah(report.totals.discounts)} />
               <Figure label={t('till.reports.refunds')} value={formatRupiah(report.totals.refunds)} />
@@ -153,7 +154,7 @@ interface SalesRow {
 
 /** Sales grouped one way (by product, by producer): the naming columns, then units, net sales and the producers' share. */
 function SalesTable({ title, names, rows }: { title: string; names: string[]; rows: SalesRow[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <h2>{title}</h2>
@@ -174,7 +175,7 @@ function SalesTable({ title, names, rows }: { title: string; names: string[]; ro
               {r.names.map((n, i) => (
                 <td key={i}>{n}</td>
               ))}
-              <td className="num">{r.units}</td>
+              <td className="num">{formatCount(r.units, lang)}</td>
               <td className="num">{formatRupiah(r.net)}</td>
               <td className="num">{formatRupiah(r.producerShare)}</td>
             </tr>

@@ -21,8 +21,16 @@ export function CountForm({ producers, onSaved }: { producers: Producer[]; onSav
   const { ask, dialog } = useManagerApproval();
 
   useEffect(() => {
-    void allPages('stock.list', producerId ? { producerId } : {}).then(setRows, (err) => setError(errorText(err)));
-  }, [producerId]);
+    // A producer chosen quickly after another: only the last one's stock lands.
+    let live = true;
+    void allPages('stock.list', producerId ? { producerId } : {}).then(
+      (list) => live && setRows(list),
+      (err) => live && setError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [producerId, setError]);
 
   const entered = rows.filter((r) => (counted[r.productId] ?? '').trim() !== '');
   const save = async () => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 
 /** Who handed the goods over (or took them back) and free notes, side by side, on intake and return forms. */
@@ -21,7 +21,7 @@ export function HandoverFields({ whoLabel, who, onWho, notes, onNotes }: { whoLa
 /** The editable lines of an intake or return form, each with a stable key: add, change one, remove one. */
 export function useDraftLines<L extends { key: number }>(initial: () => Omit<L, 'key'>[] = () => []) {
   const nextKey = useRef(1);
-  const withKey = (line: Omit<L, 'key'>) => ({ ...line, key: nextKey.current++ }) as L;
+  const withKey = useCallback((line: Omit<L, 'key'>) => ({ ...line, key: nextKey.current++ }) as L, []);
   // The first lines take keys below 1 so that the ref (counting up from 1) is not read while rendering.
   const [lines, setLines] = useState<L[]>(() => initial().map((line, i) => ({ ...line, key: -i }) as L));
   return {

@@ -39,8 +39,16 @@ export function ReturnForm({ producers, initial, onSaved }: { producers: Produce
     if (!first.current) setLines([]);
     first.current = false;
     if (producerId === null) return setStock([]);
-    void allPages('stock.list', { producerId }).then(setStock, (err) => setError(errorText(err)));
-  }, [producerId]);
+    // A producer chosen quickly after another: only the last one's stock lands.
+    let live = true;
+    void allPages('stock.list', { producerId }).then(
+      (list) => live && setStock(list),
+      (err) => live && setError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [producerId, setError, setLines]);
 
   const save = async () => {
     if (producerId === null) return;
