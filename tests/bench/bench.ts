@@ -18,6 +18,7 @@ import { measureCore, measureStartup, type Row } from './coreBench';
 import { measureScan } from './browserBench';
 import { measureManagerScreens, SCREEN_KEYS, skippedScreens } from './managerScreens';
 import { measureRuntime } from './runtimeBench';
+import { STORE_THREAD_YOUNG_GENERATION_MB } from '../../electron/core/runtime/storeRuntime';
 import { diagnose } from './diagnose';
 import { generate } from './generate';
 import { notes, table } from './report';
@@ -49,6 +50,9 @@ export async function main(argv: string[] = process.argv.slice(2), log: (s: stri
   const m = machine();
   log(`UKM Mart benchmark — scale ${scale.name}, seed ${seed}`);
   log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, load average ${m.loadavg.join(' ')}`);
+  // The core measured in this process stands for a store-runtime thread: the same young generation (storeRuntime.ts).
+  const semi = process.execArgv.find((a) => a.startsWith('--max-semi-space-size='));
+  log(semi ? `heap: ${semi} (as the store runtime's threads: a ${STORE_THREAD_YOUNG_GENERATION_MB} MiB young generation)` : `heap: V8's default young generation; the store runtime's threads have ${STORE_THREAD_YOUNG_GENERATION_MB} MiB (npm run bench passes --max-semi-space-size=32)`);
   log(`Generating: ${scale.producers} producers, ${scale.products} products, ${scale.settledWeeks} settled weeks + ${scale.openWeeks} open, about ${Math.round(scale.linesPerDay * 7 * (scale.settledWeeks + scale.openWeeks)).toLocaleString('en')} sale lines`);
   const gen = generate({ scale, seed, log, noCache: argv.includes('--no-cache') });
   const s = gen.meta.stats;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendLedgerEntry } from '../../electron/core/ledger/chain';
-import { StoreRuntime } from '../../electron/core/runtime/storeRuntime';
+import { STORE_THREAD_YOUNG_GENERATION_MB, StoreRuntime } from '../../electron/core/runtime/storeRuntime';
 import type { JobFinished, JobProgress } from '../../shared/contract/jobs';
 import { makeTestCore, tempDir } from '../helpers/core';
 
@@ -65,6 +65,9 @@ describe('store runtime', () => {
     const threads = runtime.threadsForTest();
     expect(threads.reader).not.toBeNull();
     expect(threads.writer.threadId).not.toBe(threadId);
+    // Every store thread has the larger young generation (a report's rows die young: no mark-compact in a later call).
+    for (const t of [threads.writer, threads.reader!]) expect(t.resourceLimits?.maxYoungGenerationSizeMb).toBe(STORE_THREAD_YOUNG_GENERATION_MB);
+    expect(STORE_THREAD_YOUNG_GENERATION_MB).toBeGreaterThan(48);
     expect(await runtime.call('no.such', {}, who)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await runtime.call('producers.create', { name: '' }, who)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
