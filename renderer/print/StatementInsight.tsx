@@ -29,6 +29,20 @@ export function weeklyTotals(insight: ProducerInsight): Week[] {
   });
 }
 
+/** The five counts both tables show, in this order: delivered, sold, and what came back unsold, expired, damaged. */
+const FLOW_COLUMNS = ['insight.col.delivered', 'insight.col.sold', 'insight.col.unsold', 'insight.col.expired', 'insight.col.damaged'] as const;
+function FlowCells({ delivered, sold, returned }: { delivered: number; sold: number; returned: { unsold: number; expired: number; damaged: number } }) {
+  return (
+    <>
+      {[delivered, sold, returned.unsold, returned.expired, returned.damaged].map((n, i) => (
+        <td key={FLOW_COLUMNS[i]} className="num">
+          {n}
+        </td>
+      ))}
+    </>
+  );
+}
+
 const pct = (bps: number | null) => (bps === null ? '—' : `${Math.floor(bps / 100)}%`);
 const dm = (d: string) => `${Number(d.slice(8))}/${Number(d.slice(5, 7))}`;
 
@@ -119,6 +133,11 @@ export function StatementInsight({ insight, lang, from, to }: { insight: Produce
   const weeks = weeklyTotals(insight);
   const products = insight.products.filter((p) => p.totals.delivered || p.totals.sold || p.totals.onHandStart || p.totals.onHandEnd);
   const shownWeeks = weeks.slice(-TABLE_WEEKS);
+  const flowHeads = FLOW_COLUMNS.map((key) => (
+    <th key={key} className="num">
+      {t(key)}
+    </th>
+  ));
   return (
     <section className="stmt-insight" aria-labelledby={`stmt-insight-h-${insight.producer.producerId}`} data-testid="statement-insight">
       <h3 id={`stmt-insight-h-${insight.producer.producerId}`}>{t('insight.stmt.title')}</h3>
@@ -135,11 +154,7 @@ export function StatementInsight({ insight, lang, from, to }: { insight: Produce
             <thead>
               <tr>
                 <th>{t('insight.col.week')}</th>
-                <th className="num">{t('insight.col.delivered')}</th>
-                <th className="num">{t('insight.col.sold')}</th>
-                <th className="num">{t('insight.col.unsold')}</th>
-                <th className="num">{t('insight.col.expired')}</th>
-                <th className="num">{t('insight.col.damaged')}</th>
+                {flowHeads}
                 <th className="num">{t('insight.col.sellThrough')}</th>
               </tr>
             </thead>
@@ -147,11 +162,7 @@ export function StatementInsight({ insight, lang, from, to }: { insight: Produce
               {shownWeeks.map((w) => (
                 <tr key={w.weekStart}>
                   <td className="week">{formatLocalDate(w.weekStart, lang)}</td>
-                  <td className="num">{w.delivered}</td>
-                  <td className="num">{w.sold}</td>
-                  <td className="num">{w.returned.unsold}</td>
-                  <td className="num">{w.returned.expired}</td>
-                  <td className="num">{w.returned.damaged}</td>
+                  <FlowCells {...w} />
                   <td className="num">{pct(sellThroughBps(w.sold, w.onHandStart, w.delivered))}</td>
                 </tr>
               ))}
@@ -162,11 +173,7 @@ export function StatementInsight({ insight, lang, from, to }: { insight: Produce
             <thead>
               <tr>
                 <th>{t('insight.col.product')}</th>
-                <th className="num">{t('insight.col.delivered')}</th>
-                <th className="num">{t('insight.col.sold')}</th>
-                <th className="num">{t('insight.col.unsold')}</th>
-                <th className="num">{t('insight.col.expired')}</th>
-                <th className="num">{t('insight.col.damaged')}</th>
+                {flowHeads}
                 <th className="num">{t('insight.col.sellThrough')}</th>
                 <th className="num">{t('insight.col.waste')}</th>
               </tr>
@@ -175,11 +182,7 @@ export function StatementInsight({ insight, lang, from, to }: { insight: Produce
               {products.map((p) => (
                 <tr key={p.productId}>
                   <td>{p.name}</td>
-                  <td className="num">{p.totals.delivered}</td>
-                  <td className="num">{p.totals.sold}</td>
-                  <td className="num">{p.totals.returned.unsold}</td>
-                  <td className="num">{p.totals.returned.expired}</td>
-                  <td className="num">{p.totals.returned.damaged}</td>
+                  <FlowCells {...p.totals} />
                   <td className="num">{pct(p.totals.sellThroughBps)}</td>
                   <td className="num">{pct(p.totals.wasteBps)}</td>
                 </tr>

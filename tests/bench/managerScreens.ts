@@ -138,7 +138,7 @@ export async function measureManagerScreens(o: ManagerScreenOptions): Promise<Ro
     const reportsReady = (want: Awaited<ReturnType<typeof expectReports>> | null) => async (page: Page) => {
       const totals = page.getByRole('region', { name: 'Ringkasan', exact: true });
       await all(
-        want ? visible(totals.locator('.stack').filter({ hasText: new RegExp(`^Penjualan\\s*${want.sales.toLocaleString('id-ID').replace(/\./g, '\\.')}$`) })) : visible(totals),
+        want ? visible(totals.locator('.stack').filter({ hasText: new RegExp(`^Penjualan\\s*${idNumber(want.sales).replace(/\./g, '\\.')}$`) })) : visible(totals),
         want ? waitRows(page, 'Pendapatan toko', want.days + 2) : visible(page.locator('table[aria-label="Pendapatan toko"]')),
         want ? text(pagerStatus(page, 'Shift dan laporan Z'), firstPage(want.shifts, 100)) : visible(pagerStatus(page, 'Shift dan laporan Z')),
         want ? text(pagerStatus(page, 'Log audit'), firstPage(want.audit, 100)) : visible(pagerStatus(page, 'Log audit')),

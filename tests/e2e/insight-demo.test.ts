@@ -144,6 +144,13 @@ describeE2E('what sells on the demo store: see it, print it, reorder', () => {
     const last = execFileSync('pdftotext', ['-layout', '-f', String(pages), '-l', String(pages), file, '-']).toString('utf8');
     expect(last.trim().startsWith('Yang laku dan yang kembali')).toBe(true);
     expect(last).toContain('Telur Asin Isi 6 (mika)');
+    // Its row in column order (delivered, sold, unsold, expired, damaged, sold-through, waste): the mika pack comes back expired.
+    const printedMika = /Telur Asin Isi 6 \(mika\)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)%\s+(\d+)%/.exec(last);
+    expect(printedMika, last).not.toBeNull();
+    const [delivered, sold, unsold, expired, damaged] = printedMika!.slice(1, 6).map(Number);
+    expect(expired).toBeGreaterThan(sold!);
+    expect(unsold! + damaged!).toBe(0);
+    expect(Number(printedMika![7])).toBe(Math.floor((100 * (expired! + damaged!)) / delivered!));
     expect(last).not.toContain('Ringkasan per minggu');
     // Black and white: every fill in the chart is black, white, grey or a pattern.
     const fills = await printed.locator('svg[role="img"] [fill]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('fill')))]);
