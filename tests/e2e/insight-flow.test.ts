@@ -66,7 +66,7 @@ describeE2E('what sells: insight and reorder for a producer', () => {
   it('opens the producer, shows the figures the API gives, edits the reorder and copies the WhatsApp text', async () => {
     await page.getByRole('link', { name: 'Buku Kepercayaan' }).click();
     await page.getByRole('button', { name: 'Ibu Rohmah Telur Asin' }).click();
-    await page.getByRole('button', { name: 'Yang laku' }).click();
+    await page.getByRole('button', { name: 'Yang laku', exact: true }).click();
     await page.getByRole('heading', { name: 'Yang laku · Ibu Rohmah Telur Asin', level: 1 }).waitFor();
     const row = page.getByRole('table', { name: 'Per produk' }).getByRole('row', { name: /Telur asin rebus/ });
     // 27 sold of 30 delivered: 90% sell-through; 3 on hand.
