@@ -12,7 +12,9 @@ import { useI18n, type StringKey } from '../i18n';
 const PHASES: Record<string, StringKey> = {
   start: 'jobs.phase.start',
   hashing: 'jobs.phase.hashing',
+  journal: 'jobs.phase.journal',
   copying: 'jobs.phase.copying',
+  compressing: 'jobs.phase.compressing',
   reading: 'jobs.phase.reading',
   rows: 'jobs.phase.rows',
   decompressing: 'jobs.phase.decompressing',

@@ -23,6 +23,8 @@ export interface JobFinished {
   jobId: string;
   method: string;
   outcome: 'done' | 'failed' | 'cancelled';
+  /** How long the job waited, in all, for the till's and the screens' calls to be answered (it gives way to them). */
+  gaveWayMs: number;
 }
 
 export const jobMethods = {

@@ -45,3 +45,42 @@ export function timeIt(n: number, warmup: number, fn: (i: number) => void): numb
   }
   return out;
 }
+
+/**
+ * `fn` and its raw floor, timed in turns (fn, floor, floor, fn, …): both see
+ * the same machine, so a drift in its speed over the minutes a row takes
+ * (another process, the disk, the page cache) moves both figures alike
+ * instead of the ratio. The order alternates so neither always runs warm
+ * behind the other.
+ */
+export function timePaired(n: number, warmup: number, fn: (i: number) => void, floor: () => void): { samples: number[] & { cpu: number[] }; floor: number[] } {
+  const samples = [] as unknown as number[] & { cpu: number[] };
+  samples.cpu = [];
+  const floorSamples: number[] = [];
+  const runFn = (i: number) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn(i);
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (i >= 0) {
+      samples.push(wall);
+      samples.cpu.push((c.user + c.system) / 1000);
+    }
+  };
+  const runFloor = (i: number) => {
+    const t0 = performance.now();
+    floor();
+    if (i >= 0) floorSamples.push(performance.now() - t0);
+  };
+  for (let i = -warmup; i < n; i++) {
+    if (i % 2 === 0) {
+      runFn(i);
+      runFloor(i);
+    } else {
+      runFloor(i);
+      runFn(i);
+    }
+  }
+  return { samples, floor: floorSamples };
+}

@@ -97,7 +97,7 @@ describe('store runtime', () => {
     const hashing = progress.filter((p) => p.method === 'ledger.verify' && p.phase === 'hashing');
     expect(hashing.length).toBeGreaterThan(1);
     expect(hashing.at(-1)).toMatchObject({ done: VERIFY_ENTRIES, total: VERIFY_ENTRIES, cancellable: true });
-    expect(finished).toContainEqual({ jobId: hashing[0]!.jobId, method: 'ledger.verify', outcome: 'done' });
+    expect(finished).toContainEqual({ jobId: hashing[0]!.jobId, method: 'ledger.verify', outcome: 'done', gaveWayMs: expect.any(Number) });
   });
 
   it('cancels a verify at its next safe point: CONFLICT "Cancelled", outcome cancelled', async () => {
@@ -114,7 +114,7 @@ describe('store runtime', () => {
     while (!jobId) await new Promise((r) => setTimeout(r, 2));
     expect(await runtime.call('jobs.cancel', { jobId }, who)).toEqual({ ok: true, value: { cancelled: true } });
     expect(await verify).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Dibatalkan') } });
-    expect(finished).toContainEqual({ jobId, method: 'ledger.verify', outcome: 'cancelled' });
+    expect(finished).toContainEqual({ jobId, method: 'ledger.verify', outcome: 'cancelled', gaveWayMs: expect.any(Number) });
     // The id is spent: cancelling again finds nothing.
     expect(await runtime.call('jobs.cancel', { jobId }, who)).toEqual({ ok: true, value: { cancelled: false } });
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -16,9 +17,15 @@ export interface BackupOptions {
   /** Rotate the folder afterwards (automatic backups in `<data>/backups`), within this many bytes. */
   rotate?: boolean;
   budgetBytes?: number;
-  /** Hears (pages copied, pages in all) after each step. */
-  progress?: (done: number, total: number) => void;
+  /**
+   * Hears how far it is after each step: pages copied of all pages, then bytes
+   * compressed of the copy's bytes. Long work gives way to the till here
+   * (runtime/jobs.ts), so a step is kept short.
+   */
+  progress?: BackupProgress;
 }
+
+export type BackupProgress = (done: number, total: number, phase: 'copying' | 'compressing') => void;
 
 /** Pages per step: big enough to finish a 680 MiB store in seconds, small enough to keep steps short. */
 const PAGES_PER_STEP = 256;
@@ -75,7 +82,7 @@ async function copyInto(db: Database.Database, options: BackupOptions, name: str
     try {
       await db.backup(raw, {
         progress: ({ totalPages, remainingPages }) => {
-          options.progress?.(totalPages - remainingPages, totalPages);
+          options.progress?.(totalPages - remainingPages, totalPages, 'copying');
           return PAGES_PER_STEP;
         },
       });
@@ -89,7 +96,16 @@ async function copyInto(db: Database.Database, options: BackupOptions, name: str
     } finally {
       copy.close();
     }
-    await pipeline(fs.createReadStream(raw), zlib.createGzip({ level: GZIP_LEVEL }), fs.createWriteStream(packed, { mode: 0o600 }));
+    const rawBytes = fs.statSync(raw).size;
+    let read = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        read += chunk.length;
+        options.progress?.(read, rawBytes, 'compressing');
+        done(null, chunk);
+      },
+    });
+    await pipeline(fs.createReadStream(raw), counted, zlib.createGzip({ level: GZIP_LEVEL }), fs.createWriteStream(packed, { mode: 0o600 }));
     fsyncFile(packed);
     fs.renameSync(packed, file);
     fsyncFolder(options.folder);

@@ -17,7 +17,7 @@ export const backupHandlers: AreaHandlers<'backup.create' | 'backup.list' | 'bac
         folder,
         kind: 'manual',
         at: ctx.now(),
-        progress: (done, total) => ctx.job.progress('copying', done, total),
+        progress: (done, total, phase) => ctx.job.progress(phase, done, total),
         ...(control.nativeBinding ? { nativeBinding: control.nativeBinding } : {}),
       });
       ctx.emit('backup.completed', { file: info.file, kind: 'manual' });

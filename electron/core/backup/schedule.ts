@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Core } from '../app';
 import { backupBudgetBytes } from './budget';
 import { backupsDirOf, listBackups, type BackupKind } from './files';
-import { writeBackup } from './create';
+import { writeBackup, type BackupProgress } from './create';
 
 export const DAY_MS = 86_400_000;
 
@@ -14,8 +14,8 @@ export interface ScheduleOptions {
   /** The first look, after start-up (default 60 s: a backup is never on the path to a ready till). */
   firstCheckAfterMs?: number;
   nativeBinding?: string;
-  /** Hears (pages copied, pages in all) while the backup copies. */
-  progress?: (done: number, total: number) => void;
+  /** Hears how far the backup is (create.ts). */
+  progress?: BackupProgress;
 }
 
 /** When the newest backup in `<data>/backups` was taken, or null. */

@@ -87,6 +87,9 @@ export function appendSaleJournal(db: Database.Database, saleId: string): void {
   s.insert.run((head?.seq ?? 0) + 1, saleId, sale.receiptNo, prev, saleHash(prev, sale));
 }
 
+/** Progress every this many sales (a few ms of work: see PROGRESS_EVERY in ledger/chain.ts). */
+const PROGRESS_EVERY = 512;
+
 /** The journal's head as printed on the Z report (first 12 hex digits), or null before the first chained sale. */
 export function salesChainCode(db: Database.Database): string | null {
   const head = prepared(db).head.get() as { hash: string } | undefined;
@@ -97,8 +100,12 @@ export function salesChainCode(db: Database.Database): string | null {
  * Recomputes the chain from the stored sales and names the first entry that
  * does not match (a changed sale, line or amount, a removed sale, a broken
  * link), and any sale after the chain's start that is missing from it.
+ * `progress` hears (done, total) sales every PROGRESS_EVERY and may throw to
+ * stop (a cancelled verify: it only reads).
  */
-export function verifySalesJournal(db: Database.Database): SalesJournalVerifyResult {
+export function verifySalesJournal(db: Database.Database, progress?: (done: number, total: number) => void): SalesJournalVerifyResult {
+  const total = progress ? (db.prepare('SELECT count(*) FROM sale_journal').pluck().get() as number) : 0;
+  progress?.(0, total);
   const rows = db.prepare('SELECT seq, sale_id, receipt_no, prev_hash, hash FROM sale_journal ORDER BY seq').iterate() as IterableIterator<{
     seq: number;
     sale_id: string;
@@ -112,6 +119,7 @@ export function verifySalesJournal(db: Database.Database): SalesJournalVerifyRes
   let problem: SalesJournalVerifyResult['problem'] = null;
   for (const r of rows) {
     checked++;
+    if (progress && checked % PROGRESS_EVERY === 0) progress(checked, total);
     if (problem) continue;
     const sale = storedSale(db, r.sale_id);
     const where = { seq: r.seq, receiptNo: r.receipt_no };
@@ -135,5 +143,6 @@ export function verifySalesJournal(db: Database.Database): SalesJournalVerifyRes
       .get() as { receipt_no: number } | undefined;
     if (missing) problem = { seq: null, receiptNo: missing.receipt_no, message: `Receipt ${missing.receipt_no} is missing from the sales journal` };
   }
+  progress?.(checked, Math.max(total, checked));
   return { ok: problem === null, salesChecked: checked, head: checked ? prev : null, code: checked ? chainCode(prev) : null, problem };
 }

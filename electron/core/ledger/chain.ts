@@ -107,8 +107,12 @@ export function rowFields(r: ChainedRow): ChainedFields {
   };
 }
 
-/** Progress every this many entries: often enough for a smooth bar, rare enough to cost nothing. */
-const PROGRESS_EVERY = 8192;
+/**
+ * Progress every this many entries (a few ms of hashing): often enough for a
+ * smooth bar, and for long work to give way to the till between steps
+ * (runtime/jobs.ts); rare enough to cost nothing.
+ */
+const PROGRESS_EVERY = 1024;
 
 /**
  * Recomputes every chain (or one producer's) from the stored rows and names

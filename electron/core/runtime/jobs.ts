@@ -9,12 +9,25 @@
  * slot and the slot's generation (`"3.17"`), so an old id never cancels a
  * newer job in the same slot. The in-process core (tests) uses a board of its
  * own; there a job can only be cancelled from its own progress callback.
+ *
+ * The board also counts the calls in flight that someone is waiting on: the
+ * till's writes and the screens' reads (`callStarted`/`callEnded`, kept by
+ * the store runtime). Long work gives way to them (SPEC §11: long work never
+ * stalls the till): at each progress step, while such a call is in flight,
+ * the job waits for it to be answered, for at most YIELD_MAX_MS. On a
+ * two-core machine a backup's compression or a verify's hashing otherwise
+ * competes with the sale for the processor and the disk; this way it runs in
+ * the gaps between calls, and at full speed when the shop is quiet.
  */
 import { AppError } from '../errors';
 
 const SLOTS = 64;
 /** Per slot: [generation, state]. */
 const FIELDS = 2;
+/** After the slots: how many waited-on calls (reads, writes) are in flight. */
+const CALLS = SLOTS * FIELDS;
+/** The longest a job waits at one progress step: a job always moves on, however busy the till. */
+export const YIELD_MAX_MS = 25;
 const FREE = 0;
 const RUNNING = 1;
 const CANCEL_REQUESTED = 2;
@@ -35,6 +48,7 @@ export interface JobReporter {
   cancelled(): boolean;
 }
 
+
 export const cancelledError = () =>
   new AppError('CONFLICT', { id: 'Dibatalkan. Tidak ada yang berubah.', en: 'Cancelled. Nothing was changed.' });
 
@@ -50,8 +64,40 @@ export class JobBoard {
   private readonly cells: Int32Array;
 
   constructor(buffer?: SharedArrayBuffer) {
-    this.buffer = buffer ?? new SharedArrayBuffer(SLOTS * FIELDS * Int32Array.BYTES_PER_ELEMENT);
+    this.buffer = buffer ?? new SharedArrayBuffer((CALLS + 1) * Int32Array.BYTES_PER_ELEMENT);
     this.cells = new Int32Array(this.buffer);
+  }
+
+  /** A call someone waits on (a read, a write) was sent; `callEnded` when it is answered. */
+  callStarted(): void {
+    Atomics.add(this.cells, CALLS, 1);
+  }
+
+  callEnded(): void {
+    Atomics.sub(this.cells, CALLS, 1);
+    Atomics.notify(this.cells, CALLS);
+  }
+
+  callsInFlight(): number {
+    return Atomics.load(this.cells, CALLS);
+  }
+
+  /**
+   * Long work's side: while calls are in flight, wait until one is answered
+   * (and again while others remain), for at most `maxMs` in all; returns the
+   * time waited. Blocks the calling thread, which is a long-work thread.
+   */
+  giveWay(maxMs = YIELD_MAX_MS): number {
+    let inFlight = Atomics.load(this.cells, CALLS);
+    if (inFlight <= 0) return 0;
+    const t0 = performance.now();
+    let left = maxMs;
+    while (inFlight > 0 && left > 0) {
+      Atomics.wait(this.cells, CALLS, inFlight, left);
+      inFlight = Atomics.load(this.cells, CALLS);
+      left = maxMs - (performance.now() - t0);
+    }
+    return performance.now() - t0;
   }
 
   /** Takes a free slot; null when all are busy (the job then runs without cancellation). */
@@ -97,12 +143,14 @@ export class JobBoard {
     const everyMs = options.everyMs ?? 100;
     let lastAt = 0;
     let lastPhase = '';
+    let gaveWayMs = 0;
     const cancelAsked = () => slot >= 0 && Atomics.load(this.cells, slot * FIELDS + 1) === CANCEL_REQUESTED;
     const job: JobReporter = {
       id,
       cancelled: cancelAsked,
       progress: (phase, done, total) => {
         if (options.cancellable && cancelAsked()) throw cancelledError();
+        gaveWayMs += this.giveWay();
         const at = Date.now();
         if (phase !== lastPhase || done >= total || at - lastAt >= everyMs) {
           lastAt = at;
@@ -113,7 +161,7 @@ export class JobBoard {
     };
     const finish = (outcome: JobFinished['outcome']) => {
       if (slot >= 0) Atomics.store(this.cells, slot * FIELDS + 1, FREE);
-      options.finished?.({ jobId: id, method, outcome });
+      options.finished?.({ jobId: id, method, outcome, gaveWayMs: Math.round(gaveWayMs) });
     };
     options.report({ jobId: id, method, phase: 'start', done: 0, total: 0, cancellable: options.cancellable });
     let result: T;

@@ -90,6 +90,8 @@ export class StoreRuntime {
   private exclusive: Promise<unknown> | null = null;
   private closed = false;
   private lang: 'id' | 'en' = 'id';
+  /** The board every thread shares: jobs, and the calls in flight that long work gives way to (jobs.ts). */
+  private readonly board = new JobBoard();
 
   private constructor(options: RuntimeOptions) {
     this.dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -103,7 +105,7 @@ export class StoreRuntime {
       this.clock = new Float64Array(clockBuffer);
       this.clock[0] = now().getTime();
     }
-    this.setupBase = { core: { ...core, dataDir: this.dataDir }, jobs: new JobBoard().buffer, ...(clockBuffer ? { clock: clockBuffer } : {}) };
+    this.setupBase = { core: { ...core, dataDir: this.dataDir }, jobs: this.board.buffer, ...(clockBuffer ? { clock: clockBuffer } : {}) };
   }
 
   /** Starts the writer (which opens and checks the store), then the read-only threads if the store trades. */
@@ -207,15 +209,23 @@ export class StoreRuntime {
     const trading = this.lastStatus.state === 'ready' && this.reader !== null;
     if (kind === 'exclusive' || !trading) return this.runExclusive(message, kind);
     const thread = kind === 'read' ? this.reader! : kind === 'long' ? this.longThread() : this.writer;
-    if (thread !== this.writer) {
-      await thread.ready;
-      // The writer holds the sessions: it resolves (and touches) this one for the read-only thread.
-      if (from.sessionId) {
-        const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
-        if (resolved.ok) message.caller = { ...from, resolved: resolved.value as Resolved };
+    // Someone waits on a read or a write (a click, the till): long work gives way until it is answered (jobs.ts).
+    const waitedOn = kind === 'read' || kind === 'write';
+    if (waitedOn) this.board.callStarted();
+    let reply: Envelope<unknown>;
+    try {
+      if (thread !== this.writer) {
+        await thread.ready;
+        // The writer holds the sessions: it resolves (and touches) this one for the read-only thread.
+        if (from.sessionId) {
+          const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
+          if (resolved.ok) message.caller = { ...from, resolved: resolved.value as Resolved };
+        }
       }
+      reply = await this.send(thread, message, kind);
+    } finally {
+      if (waitedOn) this.board.callEnded();
     }
-    const reply = await this.send(thread, message, kind);
     if (method === 'settings.update' && reply.ok) this.lang = (reply.value as { language?: 'id' | 'en' }).language ?? this.lang;
     return reply;
   }
@@ -318,6 +328,11 @@ export class StoreRuntime {
         console.error(`[runtime] a listener of ${event} failed`, err);
       }
     }
+  }
+
+  /** For tests of giving way: the board the threads share (jobs.ts). */
+  boardForTest(): JobBoard {
+    return this.board;
   }
 
   /** For tests of the restart: the threads as they run now. */

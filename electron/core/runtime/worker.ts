@@ -69,7 +69,7 @@ function handle(message: ToWorker): void {
     // The timer's backups are long work like a manager's: they report progress, on this thread's snapshot.
     const report = { cancellable: false, report: (payload: JobProgress) => send({ type: 'event', event: 'job.progress', payload }), finished: (payload: JobFinished) => send({ type: 'event', event: 'job.finished', payload }) };
     void jobs
-      .run('backup.automatic', report, (job) => automaticBackup(core, message.kind, { now, progress: (done, total) => job.progress('copying', done, total) }))
+      .run('backup.automatic', report, (job) => automaticBackup(core, message.kind, { now, progress: (done, total, phase) => job.progress(phase, done, total) }))
       .then((info) => send({ type: 'reply', id: message.id, reply: { ok: true, value: info } }));
   } else if (message.type === 'close') {
     core.close();

@@ -20,7 +20,8 @@ const today = (ctx: { now(): Date; timeZone(): string }) => toLocalDate(ctx.now(
 
 export const settlementHandlers: AreaHandlers<keyof typeof ledgerMethods> = {
   'ledger.verify': (input, ctx) => {
-    const chains = withSalesJournal(ctx.db, verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total)), input.producerId);
+    const ledger = verifyLedger(ctx.db, input.producerId, (done, total) => ctx.job.progress('hashing', done, total));
+    const chains = withSalesJournal(ctx.db, ledger, input.producerId, (done, total) => ctx.job.progress('journal', done, total));
     const problems = checkKeptBalances(ctx.db, input.producerId);
     return { ...chains, ok: chains.ok && problems.length === 0, keptSums: { ok: problems.length === 0, problems } };
   },
