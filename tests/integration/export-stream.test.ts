@@ -10,6 +10,7 @@ import crypto, { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { JobProgress } from '../../shared/contract/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host';
 import { exportToChosenFile } from '../../electron/exportStream';
@@ -82,7 +83,16 @@ function yearOfSales(): Fixture {
   // And two through the till today, so the sales by receipt are the till's own too.
   till.sale([{ productId: till.products.egg, quantity: 2 }]);
   till.sale([{ productId: till.products.chips, quantity: 1 }, { productId: till.products.cake, quantity: 3 }]);
+  // The sale-by-sale export is long work: it reports how many rows it has of how many (and gives way to the till there).
+  const rowsProgress: JobProgress[] = [];
+  const stop = till.t.core.on('job.progress', (p) => {
+    if (p.method === 'reports.salesCsv' && p.phase === 'rows') rowsProgress.push(p);
+  });
   const receiptsCsv = till.t.ok('reports.salesCsv', { from: FROM, to: TO, by: 'sale' }).csv;
+  stop();
+  const saleRows = receiptsCsv.split('\r\n').filter(Boolean).length - 1;
+  expect(rowsProgress[0]).toMatchObject({ done: 0, total: saleRows });
+  expect(rowsProgress.at(-1)).toMatchObject({ done: saleRows, total: saleRows });
   const statementCsv = till.t.ok('ledger.statementCsv', { producerId: till.producers.eggs, from: '2026-11-01', to: TO }).csv;
   const wholeStatementCsv = till.t.ok('ledger.statementCsv', { producerId: till.producers.eggs }).csv;
   till.t.close();

@@ -100,22 +100,22 @@ describe('the store runtime counts the calls long work gives way to', () => {
   });
 
   it('a verify gives way while the till has a call in flight, and not when it has none', async () => {
-    const { runtime, who } = await started(40_000);
+    const { runtime, who } = await started(10_000);
     const finished: JobFinished[] = [];
     runtime.on('job.finished', (f) => finished.push(f));
     const quiet = await runtime.call('ledger.verify', {}, who);
-    expect(quiet).toMatchObject({ ok: true, value: { ok: true, entriesChecked: 40_000 } });
+    expect(quiet).toMatchObject({ ok: true, value: { ok: true, entriesChecked: 10_000 } });
     expect(finished.at(-1)).toMatchObject({ method: 'ledger.verify', outcome: 'done', gaveWayMs: 0 });
-    // As if a sale were on its way for the whole verify: every progress step (1,024 entries) waits its full share.
+    // As if a sale were on its way for the whole verify: every progress step (256 entries) waits its full share.
     const board = runtime.boardForTest();
     board.callStarted();
     try {
       const busy = await runtime.call('ledger.verify', {}, who);
-      expect(busy).toMatchObject({ ok: true, value: { ok: true, entriesChecked: 40_000 } });
+      expect(busy).toMatchObject({ ok: true, value: { ok: true, entriesChecked: 10_000 } });
     } finally {
       board.callEnded();
     }
-    const steps = Math.floor(40_000 / 1024);
+    const steps = Math.floor(10_000 / 256);
     expect(finished.at(-1)!.gaveWayMs).toBeGreaterThanOrEqual(steps * YIELD_MAX_MS * 0.9);
   });
 

@@ -88,7 +88,7 @@ export function appendSaleJournal(db: Database.Database, saleId: string): void {
 }
 
 /** Progress every this many sales (a few ms of work: see PROGRESS_EVERY in ledger/chain.ts). */
-const PROGRESS_EVERY = 512;
+const PROGRESS_EVERY = 128;
 
 /** The journal's head as printed on the Z report (first 12 hex digits), or null before the first chained sale. */
 export function salesChainCode(db: Database.Database): string | null {

@@ -112,7 +112,7 @@ export function rowFields(r: ChainedRow): ChainedFields {
  * smooth bar, and for long work to give way to the till between steps
  * (runtime/jobs.ts); rare enough to cost nothing.
  */
-const PROGRESS_EVERY = 1024;
+const PROGRESS_EVERY = 256;
 
 /**
  * Recomputes every chain (or one producer's) from the stored rows and names

@@ -35,6 +35,9 @@ const SALE_HEADERS = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Rows per progress step of the sale-by-sale export (a few ms of work). */
+const PROGRESS_EVERY = 512;
+
 export function salesCsv(input: MethodParsed<'reports.salesCsv'>, ctx: CoreContext): { filename: string; csv: string } {
   const lang = ctx.lang();
   let header: string[];
@@ -42,23 +45,31 @@ export function salesCsv(input: MethodParsed<'reports.salesCsv'>, ctx: CoreConte
   if (input.by === 'sale') {
     if (input.to < input.from) invalid('Tanggal akhir sebelum tanggal awal.', 'The end date is before the start date.', 'to');
     const tz = ctx.timeZone();
+    type SaleRow = {
+      receipt_no: number; created_at: string; cashier: string; payment_method: 'cash' | 'qris' | 'transfer'; subtotal: number;
+      discount_total: number; total: number; voided: number; refunded: number;
+    };
+    const range = [localToInstant(input.from, tz), localToInstant(addDays(input.to, 1), tz)];
+    const total = sql(ctx.db, 'SELECT COUNT(*) AS n FROM sales WHERE created_at >= ? AND created_at < ?').get(...range) as { n: number };
     const sales = sql(
       ctx.db,
       `SELECT s.receipt_no, s.created_at, st.name AS cashier, s.payment_method, s.subtotal, s.discount_total, s.total,
               (v.sale_id IS NOT NULL) AS voided, (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.sale_id = s.id) AS refunded
          FROM sales s JOIN staff st ON st.id = s.cashier_id LEFT JOIN sale_voids v ON v.sale_id = s.id
         WHERE s.created_at >= ? AND s.created_at < ? ORDER BY s.receipt_no`,
-    ).all(localToInstant(input.from, tz), localToInstant(addDays(input.to, 1), tz)) as {
-      receipt_no: number; created_at: string; cashier: string; payment_method: 'cash' | 'qris' | 'transfer'; subtotal: number;
-      discount_total: number; total: number; voided: number; refunded: number;
-    }[];
+    ).iterate(...range) as IterableIterator<SaleRow>;
     header = SALE_HEADERS[lang];
-    rows = sales.map((s) => {
+    rows = [];
+    ctx.job.progress('rows', 0, total.n);
+    // Progress (and a chance for long work to give way to the till, runtime/jobs.ts) every PROGRESS_EVERY rows.
+    for (const s of sales) {
       const p = localParts(s.created_at, tz);
       const time = `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
       const status = s.voided ? (lang === 'id' ? 'dibatalkan' : 'voided') : lang === 'id' ? 'selesai' : 'completed';
-      return [s.receipt_no, time, s.cashier, METHOD_NAMES[lang][s.payment_method], s.subtotal, s.discount_total, s.total, status, s.refunded];
-    });
+      rows.push([s.receipt_no, time, s.cashier, METHOD_NAMES[lang][s.payment_method], s.subtotal, s.discount_total, s.total, status, s.refunded]);
+      if (rows.length % PROGRESS_EVERY === 0) ctx.job.progress('rows', rows.length, total.n);
+    }
+    ctx.job.progress('rows', rows.length, Math.max(total.n, rows.length));
   } else if (input.by === 'payment') {
     const report = salesReport({ from: input.from, to: input.to }, ctx);
     header = PAYMENT_HEADERS[lang];
