@@ -14,20 +14,26 @@
  * till's writes and the screens' reads (`callStarted`/`callEnded`, kept by
  * the store runtime). Long work gives way to them (SPEC §11: long work never
  * stalls the till): at each progress step, while such a call is in flight,
- * the job waits for it to be answered, for at most YIELD_MAX_MS. On a
- * two-core machine a backup's compression or a verify's hashing otherwise
- * competes with the sale for the processor and the disk; this way it runs in
- * the gaps between calls, and at full speed when the shop is quiet.
+ * the job waits for it to be answered, and then for the till to stay quiet
+ * for GRACE_MS (the next scan of the same customer comes right after the
+ * last), for at most YIELD_MAX_MS a step. On a two-core machine a backup's
+ * compression or a verify's hashing otherwise competes with the sale for the
+ * processor and the disk; this way it runs while the till is idle, at full
+ * speed when the shop is quiet, and always moves on.
  */
 import { AppError } from '../errors';
 
 const SLOTS = 64;
 /** Per slot: [generation, state]. */
 const FIELDS = 2;
-/** After the slots: how many waited-on calls (reads, writes) are in flight. */
+/** After the slots: how many waited-on calls (reads, writes) are in flight, and when the last one ended (Date.now() & CLOCK_MASK). */
 const CALLS = SLOTS * FIELDS;
+const LAST_ENDED = CALLS + 1;
+const CLOCK_MASK = 0x3fffffff;
 /** The longest a job waits at one progress step: a job always moves on, however busy the till. */
 export const YIELD_MAX_MS = 25;
+/** How long the till must have been quiet before long work goes on. */
+export const GRACE_MS = 3;
 const FREE = 0;
 const RUNNING = 1;
 const CANCEL_REQUESTED = 2;
@@ -64,8 +70,9 @@ export class JobBoard {
   private readonly cells: Int32Array;
 
   constructor(buffer?: SharedArrayBuffer) {
-    this.buffer = buffer ?? new SharedArrayBuffer((CALLS + 1) * Int32Array.BYTES_PER_ELEMENT);
+    this.buffer = buffer ?? new SharedArrayBuffer((LAST_ENDED + 1) * Int32Array.BYTES_PER_ELEMENT);
     this.cells = new Int32Array(this.buffer);
+    if (!buffer) Atomics.store(this.cells, LAST_ENDED, (Date.now() - 60_000) & CLOCK_MASK);
   }
 
   /** A call someone waits on (a read, a write) was sent; `callEnded` when it is answered. */
@@ -74,6 +81,7 @@ export class JobBoard {
   }
 
   callEnded(): void {
+    Atomics.store(this.cells, LAST_ENDED, Date.now() & CLOCK_MASK);
     Atomics.sub(this.cells, CALLS, 1);
     Atomics.notify(this.cells, CALLS);
   }
@@ -83,19 +91,23 @@ export class JobBoard {
   }
 
   /**
-   * Long work's side: while calls are in flight, wait until one is answered
-   * (and again while others remain), for at most `maxMs` in all; returns the
-   * time waited. Blocks the calling thread, which is a long-work thread.
+   * Long work's side: while calls are in flight, wait until they are
+   * answered, then until none has ended for GRACE_MS; at most `maxMs` in all.
+   * Returns the time waited. Blocks the calling thread, a long-work thread.
    */
   giveWay(maxMs = YIELD_MAX_MS): number {
-    let inFlight = Atomics.load(this.cells, CALLS);
-    if (inFlight <= 0) return 0;
+    const quietFor = () => (Date.now() - Atomics.load(this.cells, LAST_ENDED)) & CLOCK_MASK;
+    if (Atomics.load(this.cells, CALLS) <= 0 && quietFor() >= GRACE_MS) return 0;
     const t0 = performance.now();
-    let left = maxMs;
-    while (inFlight > 0 && left > 0) {
-      Atomics.wait(this.cells, CALLS, inFlight, left);
-      inFlight = Atomics.load(this.cells, CALLS);
-      left = maxMs - (performance.now() - t0);
+    for (;;) {
+      const left = maxMs - (performance.now() - t0);
+      if (left <= 0) break;
+      const inFlight = Atomics.load(this.cells, CALLS);
+      const quiet = quietFor();
+      // A call in flight: until one is answered. None: out the grace (a call starting meanwhile is seen after it).
+      if (inFlight > 0) Atomics.wait(this.cells, CALLS, inFlight, left);
+      else if (quiet < GRACE_MS) Atomics.wait(this.cells, CALLS, 0, Math.min(left, GRACE_MS - quiet));
+      else break;
     }
     return performance.now() - t0;
   }
