@@ -3,17 +3,23 @@
  * end (the same cursor and conditions as unsettled.ts), summed into the rows
  * itemise() needs — one per (product, share per unit) of sales, per product
  * of shrinkage, and one per other entry (refunds, deductions, adjustments, a
- * sale whose share does not divide by its units; their ref type, time and
- * reason are read by id). itemise() turns those rows into exactly the items the entries
- * themselves give, because it only sums within those same groups (and the
- * groups are keyed with itemise's own arithmetic); `n` keeps the entry count.
+ * sale whose share does not divide by its units). itemise() turns those rows
+ * into exactly the items the entries themselves give, because it only sums
+ * within those same groups (and the groups are keyed with itemise's own
+ * arithmetic); `n` keeps the entry count.
  *
  * SPEC §11 judges the preview against a floor that sums the same entries, per
  * producer, from the (producer_id, seq) index. Two things made the preview a
  * multiple of that: grouping in SQLite (a sort of every entry) and reading
  * each entry through the index and then the table. So:
  * - the entries come out of SQLite as one JSON array per column (building
- *   and parsing JSON is far cheaper than a JS row per entry), summed in JS;
+ *   and parsing JSON is far cheaper than a JS row per entry), summed in JS.
+ *   Each column costs about as much as the scan itself, so only five are
+ *   read: producer, seq with a kind code (sale, shrinkage, other) packed in,
+ *   product, quantity and amount. What only a few entries need — the id, and
+ *   the kind, time, reason and ref type of refunds, deductions and
+ *   adjustments — is read afterwards for those entries alone, by (producer,
+ *   seq) through the unique index;
  * - when the producers' unsettled entries lie in one recent stretch of the
  *   ledger (as after a weekly settlement: every cursor is at last week's
  *   end), they are read in one pass over that stretch of row ids, which is
@@ -21,7 +27,11 @@
  *   cursor. A producer whose unsettled entries go back further than is worth
  *   scanning is read from the index, as before.
  * Entries above a cursor that a settlement may already hold (settled out of
- * order, below `settledMax`) are checked against settlement_entries.
+ * order, at or below `settledMax`) are set aside and checked against
+ * settlement_entries all at once.
+ *
+ * A row that stands for a group of sales or shrinkage has id 0: itemise()
+ * reads the id only of deductions and adjustments, which are never grouped.
  */
 import type Database from 'better-sqlite3';
 import type { ItemisableEntry } from '../../../shared/domain/settlementItems';
@@ -39,11 +49,19 @@ export interface ProducerGroups {
   entryCount: number;
 }
 
-const COLUMNS = `json_group_array(le.producer_id), json_group_array(le.seq), json_group_array(le.id), json_group_array(le.kind),
+/** The kind code packed under the seq (seq × 4 + code): grouped kinds apart, every other kind's details are read by (producer, seq). */
+const SALE = 0;
+const SHRINKAGE = 1;
+const OTHER = 2;
+const COLUMNS = `json_group_array(le.producer_id),
+  json_group_array(le.seq * 4 + CASE le.kind WHEN 'sale' THEN ${SALE} WHEN 'shrinkage' THEN ${SHRINKAGE} ELSE ${OTHER} END),
   json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount)`;
 
 /** Reading one row of the index and then of the table costs about this many rows of a sequential scan. */
 const INDEX_ROW_COST = 5;
+
+/** Entries named by (producer, seq) as a JSON array of pairs; `j.key` is a pair's position in it. */
+const BY_PAIR = `json_each(?) j JOIN ledger_entries le ON le.producer_id = j.value ->> 0 AND le.seq = j.value ->> 1`;
 
 interface Statements {
   producers: Database.Statement;
@@ -79,16 +97,18 @@ function st(db: Database.Database): Statements {
             WHERE le.producer_id = ? AND le.seq > ? AND +le.occurred_at < ? AND le.kind <> 'payout'`,
         )
         .raw(),
-      settled: db.prepare('SELECT entry_id FROM settlement_entries WHERE entry_id IN (SELECT value FROM json_each(?))').pluck(),
-      products: db.prepare('SELECT id, name, unit FROM products WHERE id IN (SELECT value FROM json_each(?))').raw(),
-      details: db.prepare('SELECT id, occurred_at, reason, ref_type FROM ledger_entries WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      settled: db.prepare(`SELECT j.key FROM ${BY_PAIR} WHERE EXISTS (SELECT 1 FROM settlement_entries se WHERE se.entry_id = le.id)`).pluck(),
+      // as JSON too: a few hundred rows through better-sqlite3 cost several times more
+      products: db.prepare('SELECT json_group_array(id), json_group_array(name), json_group_array(unit) FROM products WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      details: db.prepare(`SELECT j.key, le.id, le.kind, le.occurred_at, le.reason, le.ref_type FROM ${BY_PAIR}`).raw(),
     };
     statements.set(db, s);
   }
   return s;
 }
 
-type Columns = [number[], number[], number[], LedgerKind[], (number | null)[], (number | null)[], number[]];
+/** producer ids, seq × 4 + kind code, product ids, quantities, amounts. */
+type Columns = [number[], number[], (number | null)[], (number | null)[], number[]];
 const parse = (raw: (string | null)[]): Columns => raw.map((c) => JSON.parse(c ?? '[]')) as Columns;
 
 interface Producer {
@@ -122,6 +142,38 @@ function scanStart(producers: Producer[], maxId: number, force?: 'index' | 'scan
   return best;
 }
 
+/** One product's groups within a producer: its sales by share per unit (`shares[i]` is `sales[i]`'s), its shrinkage. */
+interface ProductGroups {
+  shares: number[];
+  sales: GroupedEntry[];
+  shrinkage: GroupedEntry | null;
+}
+
+/** Per producer: its cursor, whether the scan reads it, and its rows so far. */
+interface State {
+  through: number;
+  settledMax: number;
+  scanned: boolean;
+  rows: GroupedEntry[];
+  products: Map<number | null, ProductGroups>;
+  count: number;
+}
+
+const newRow = (seq: number, kind: LedgerKind, amount: number, productId: number | null, quantity: number | null): GroupedEntry => ({
+  id: 0,
+  seq,
+  kind,
+  amount,
+  occurredAt: '',
+  productId,
+  productName: null,
+  unit: null,
+  quantity,
+  reason: '',
+  refType: '',
+  n: 1,
+});
+
 /**
  * Every producer's unsettled entries before `endInstant`, grouped as above:
  * per producer id, the rows in the order of their first entry (seq).
@@ -136,18 +188,6 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
   }));
   const from = scanStart(producers, (s.maxId.get() as number | null) ?? 0, force);
 
-  // Per producer: its cursor, whether the scan reads it, and its rows, keyed within each product by itemise's own
-  // grouping (sales by share per unit, shrinkage by product). Refunds (a void or a customer's, by ref type) and every
-  // other entry stay one row each: they are few, and their details are read by id afterwards.
-  interface State {
-    through: number;
-    settledMax: number;
-    scanned: boolean;
-    rows: GroupedEntry[];
-    sales: Map<number | null, Map<number, GroupedEntry>>;
-    shrinkage: Map<number | null, GroupedEntry>;
-    count: number;
-  }
   const state = new Map<number, State>();
   for (const p of producers) {
     state.set(p.id, {
@@ -155,82 +195,102 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
       settledMax: p.cursor.settledMax,
       scanned: from !== null && p.lo !== null && p.lo >= from,
       rows: [],
-      sales: new Map(),
-      shrinkage: new Map(),
+      products: new Map(),
       count: 0,
     });
   }
 
-  const batches: { scan: boolean; cols: Columns }[] = [];
-  if (from !== null) batches.push({ scan: true, cols: parse(s.scan.get(from, endInstant) as (string | null)[]) });
-  for (const p of producers) {
-    if (p.lo !== null && !state.get(p.id)!.scanned) batches.push({ scan: false, cols: parse(s.one.get(p.id, p.cursor.through, endInstant) as (string | null)[]) });
-  }
-  // The scan passes every producer's rows from its start: it keeps those past their producer's cursor, of the producers it reads.
-  const keep = (scan: boolean, p: State, seq: number) => seq > p.through && (!scan || p.scanned);
-
-  // Entries that a settlement may hold above its cursor: asked about all at once.
-  const maybeSettled: number[] = [];
-  for (const { scan, cols: [pid, seq, id] } of batches) {
-    for (let i = 0; i < id.length; i++) {
-      const p = state.get(pid[i]!)!;
-      if (seq[i]! <= p.settledMax && keep(scan, p, seq[i]!)) maybeSettled.push(id[i]!);
-    }
-  }
-  const settled = new Set(maybeSettled.length ? (s.settled.all(JSON.stringify(maybeSettled)) as number[]) : []);
-
   const productIds = new Set<number>();
-  const detailIds: number[] = [];
-  for (const { scan, cols: [pid, seq, id, kind, product, quantity, amount] } of batches) {
-    for (let i = 0; i < id.length; i++) {
-      const g = state.get(pid[i]!)!;
-      if (!keep(scan, g, seq[i]!) || (settled.size > 0 && settled.has(id[i]!))) continue;
-      g.count += 1;
-      const k = kind[i]!;
-      const q = quantity[i]!;
-      const a = amount[i]!;
-      const productId = product[i]!;
-      const share = k === 'sale' && q !== null && q > 0 && a % q === 0 ? a / q : null;
-      let shares: Map<number, GroupedEntry> | undefined;
-      let existing: GroupedEntry | undefined;
-      if (share !== null) {
-        shares = g.sales.get(productId);
-        if (!shares) g.sales.set(productId, (shares = new Map()));
-        existing = shares.get(share);
-      } else if (k === 'shrinkage') existing = g.shrinkage.get(productId);
-      if (existing) {
-        existing.n += 1;
-        existing.amount += a;
-        if (q !== null) existing.quantity = (existing.quantity ?? 0) + q;
-        if (seq[i]! < existing.seq) existing.seq = seq[i]!;
-        continue;
-      }
-      const row: GroupedEntry = {
-        id: id[i]!,
-        seq: seq[i]!,
-        kind: k,
-        amount: a,
-        occurredAt: '',
-        productId,
-        productName: null,
-        unit: null,
-        quantity: q,
-        reason: '',
-        refType: '',
-        n: 1,
-      };
-      g.rows.push(row);
-      if (shares) shares.set(share!, row);
-      else if (k === 'shrinkage') g.shrinkage.set(productId, row);
-      else if (k !== 'sale') detailIds.push(row.id);
-      if (productId !== null) productIds.add(productId);
+  // Rows that are one entry each and need their details ([producer, seq] pairs, and the rows in the same order).
+  const detailKeys: [number, number][] = [];
+  const detailRows: GroupedEntry[] = [];
+
+  // Adds entry i of a batch to its producer's rows: sales by (product, share per unit), shrinkage by product,
+  // and every other entry one row each (refunds, a void or a customer's, are told apart by their details' ref type).
+  const add = (g: State, cols: Columns, i: number) => {
+    const sk = cols[1][i]!;
+    const code = sk % 4;
+    const seq = (sk - code) / 4;
+    const productId = cols[2][i]!;
+    const q = cols[3][i]!;
+    const a = cols[4][i]!;
+    g.count += 1;
+    let pg: ProductGroups | undefined;
+    if (code !== OTHER) {
+      pg = g.products.get(productId);
+      if (!pg) g.products.set(productId, (pg = { shares: [], sales: [], shrinkage: null }));
     }
+    let existing: GroupedEntry | null = null;
+    let share = -1;
+    if (code === SALE) {
+      if (q !== null && q > 0 && a % q === 0) {
+        share = a / q;
+        const j = pg!.shares.indexOf(share);
+        if (j >= 0) existing = pg!.sales[j]!;
+      }
+    } else if (code === SHRINKAGE) existing = pg!.shrinkage;
+    if (existing) {
+      existing.n += 1;
+      existing.amount += a;
+      if (q !== null) existing.quantity = (existing.quantity ?? 0) + q;
+      if (seq < existing.seq) existing.seq = seq;
+      return;
+    }
+    // an other entry's kind comes with its details
+    const row = newRow(seq, code === SALE ? 'sale' : code === SHRINKAGE ? 'shrinkage' : 'adjustment', a, productId, q);
+    g.rows.push(row);
+    if (share >= 0) {
+      pg!.shares.push(share);
+      pg!.sales.push(row);
+    } else if (code === SHRINKAGE) pg!.shrinkage = row;
+    else if (code === OTHER) {
+      detailKeys.push([cols[0][i]!, seq]);
+      detailRows.push(row);
+    }
+    if (productId !== null) productIds.add(productId);
+  };
+
+  // Entries that a settlement may hold above its cursor: set aside, then asked about all at once.
+  const maybeSettled: { g: State; cols: Columns; i: number }[] = [];
+  const read = (cols: Columns, scan: boolean) => {
+    const [pid, sk] = cols;
+    for (let i = 0; i < pid.length; i++) {
+      const g = state.get(pid[i]!)!;
+      // The scan passes every producer's rows from its start: it keeps those past their producer's cursor, of the producers it reads.
+      if (scan && !g.scanned) continue;
+      const seq = Math.floor(sk[i]! / 4);
+      if (seq <= g.through) continue;
+      if (seq <= g.settledMax) maybeSettled.push({ g, cols, i });
+      else add(g, cols, i);
+    }
+  };
+  if (from !== null) read(parse(s.scan.get(from, endInstant) as (string | null)[]), true);
+  for (const p of producers) {
+    if (p.lo !== null && !state.get(p.id)!.scanned) read(parse(s.one.get(p.id, p.cursor.through, endInstant) as (string | null)[]), false);
+  }
+  if (maybeSettled.length) {
+    const pairs = maybeSettled.map(({ cols, i }) => [cols[0][i]!, Math.floor(cols[1][i]! / 4)]);
+    const settled = new Set(s.settled.all(JSON.stringify(pairs)) as number[]);
+    maybeSettled.forEach(({ g, cols, i }, k) => {
+      if (!settled.has(k)) add(g, cols, i);
+    });
   }
 
   const products = new Map<number, [string, string]>();
-  if (productIds.size) for (const [id, name, unit] of s.products.all(JSON.stringify([...productIds])) as [number, string, string][]) products.set(id, [name, unit]);
-  const details = new Map<number, [string, string, string]>();
-  if (detailIds.length) for (const [id, at, reason, refType] of s.details.all(JSON.stringify(detailIds)) as [number, string, string, string][]) details.set(id, [at, reason, refType]);
+  if (productIds.size) {
+    const [ids, names, units] = (s.products.get(JSON.stringify([...productIds])) as string[]).map((c) => JSON.parse(c)) as [number[], string[], string[]];
+    for (let i = 0; i < ids.length; i++) products.set(ids[i]!, [names[i]!, units[i]!]);
+  }
+  if (detailKeys.length) {
+    for (const [k, id, kind, at, reason, refType] of s.details.all(JSON.stringify(detailKeys)) as [number, number, LedgerKind, string, string, string][]) {
+      const r = detailRows[k]!;
+      r.id = id;
+      r.kind = kind;
+      r.occurredAt = at;
+      r.reason = reason;
+      r.refType = refType;
+    }
+  }
 
   const out = new Map<number, ProducerGroups>();
   for (const [producerId, g] of state) {
@@ -238,8 +298,6 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
     for (const r of g.rows) {
       const product = r.productId === null ? undefined : products.get(r.productId);
       if (product) [r.productName, r.unit] = product;
-      const more = details.get(r.id);
-      if (more) [r.occurredAt, r.reason, r.refType] = more;
     }
     out.set(producerId, { rows: g.rows.sort((a, b) => a.seq - b.seq), entryCount: g.count });
   }
