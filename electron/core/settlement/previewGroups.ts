@@ -57,6 +57,8 @@ const COLUMNS = `json_group_array(le.producer_id),
   json_group_array(le.seq * 4 + CASE le.kind WHEN 'sale' THEN ${SALE} WHEN 'shrinkage' THEN ${SHRINKAGE} ELSE ${OTHER} END),
   json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount)`;
 
+const PRODUCER_COLUMNS = ['id', 'through_seq', 'settled_max_seq', 'settlement_id', 'latest', 'lo', 'n'] as const;
+
 /** Reading one row of the index and then of the table costs about this many rows of a sequential scan. */
 const INDEX_ROW_COST = 5;
 
@@ -79,16 +81,21 @@ function st(db: Database.Database): Statements {
     s = {
       // Every producer's cursor (as cursorOf reads it) and, from the index alone, where its unsettled stretch
       // starts and about how long it is (seqs run 1, 2, 3 …); `through` is the cursor's, or 0 where cursorOf
-      // falls back (checked in JS, which then asks cursorOf).
-      producers: db.prepare(
-        `SELECT id, through_seq, settled_max_seq, settlement_id, latest,
-                (SELECT MIN(le.id) FROM ledger_entries le WHERE le.producer_id = x.id AND le.seq > x.through) AS lo,
-                (SELECT MAX(le.seq) FROM ledger_entries le WHERE le.producer_id = x.id) - x.through AS n
-           FROM (SELECT id, through_seq, settled_max_seq, settlement_id, latest,
-                        CASE WHEN latest IS NULL OR settlement_id = latest THEN COALESCE(through_seq, 0) ELSE 0 END AS through
-                   FROM (SELECT p.id, ${cursorColumns('p.id')} FROM producers p ${cursorJoin('p.id')})) x
-          ORDER BY id`,
-      ),
+      // falls back (checked in JS, which then asks cursorOf). MATERIALIZED: the latest settlement is looked up
+      // once per producer, not once per use; one JSON array per column, as the entries.
+      producers: db
+        .prepare(
+          `WITH c AS MATERIALIZED (SELECT p.id, ${cursorColumns('p.id')} FROM producers p ${cursorJoin('p.id')}),
+                x AS (SELECT id, through_seq, settled_max_seq, settlement_id, latest,
+                             CASE WHEN latest IS NULL OR settlement_id = latest THEN COALESCE(through_seq, 0) ELSE 0 END AS through
+                        FROM c),
+                y AS (SELECT id, through_seq, settled_max_seq, settlement_id, latest,
+                             (SELECT MIN(le.id) FROM ledger_entries le WHERE le.producer_id = x.id AND le.seq > x.through) AS lo,
+                             (SELECT MAX(le.seq) FROM ledger_entries le WHERE le.producer_id = x.id) - x.through AS n
+                        FROM x ORDER BY id)
+           SELECT ${PRODUCER_COLUMNS.map((c) => `json_group_array(${c})`).join(', ')} FROM y`,
+        )
+        .raw(),
       maxId: db.prepare('SELECT MAX(id) FROM ledger_entries').pluck(),
       scan: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries le WHERE le.id >= ? AND +le.occurred_at < ? AND le.kind <> 'payout'`).raw(),
       one: db
@@ -180,12 +187,20 @@ const newRow = (seq: number, kind: LedgerKind, amount: number, productId: number
  */
 export function unsettledGroupsBefore(db: Database.Database, endInstant: string, force?: 'index' | 'scan'): Map<number, ProducerGroups> {
   const s = st(db);
-  const producers: Producer[] = (s.producers.all() as (CursorRow & { id: number; lo: number | null; n: number })[]).map((r) => ({
-    id: r.id,
-    cursor: cursorFromRow(r) ?? cursorOf(db, r.id),
-    lo: r.lo,
-    n: r.n,
-  }));
+  type Column = (number | null)[];
+  const [ids, throughSeq, settledMaxSeq, settlementId, latest, lo, n] = (s.producers.get() as string[]).map((c) => JSON.parse(c)) as [
+    number[],
+    Column,
+    Column,
+    Column,
+    Column,
+    Column,
+    Column,
+  ];
+  const producers: Producer[] = ids.map((id, i) => {
+    const row: CursorRow = { through_seq: throughSeq[i] ?? null, settled_max_seq: settledMaxSeq[i] ?? null, settlement_id: settlementId[i] ?? null, latest: latest[i] ?? null };
+    return { id, cursor: cursorFromRow(row) ?? cursorOf(db, id), lo: lo[i] ?? null, n: n[i] ?? 0 };
+  });
   const from = scanStart(producers, (s.maxId.get() as number | null) ?? 0, force);
 
   const state = new Map<number, State>();
