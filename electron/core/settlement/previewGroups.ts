@@ -204,79 +204,78 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
   const from = scanStart(producers, (s.maxId.get() as number | null) ?? 0, force);
 
   const state = new Map<number, State>();
+  // the same states by producer id, for the loop over every entry (an array: ids are small)
+  const byId: State[] = [];
   for (const p of producers) {
-    state.set(p.id, {
+    const g: State = {
       through: p.cursor.through,
       settledMax: p.cursor.settledMax,
       scanned: from !== null && p.lo !== null && p.lo >= from,
       rows: [],
       products: new Map(),
       count: 0,
-    });
+    };
+    state.set(p.id, g);
+    byId[p.id] = g;
   }
 
   const productIds = new Set<number>();
   // Rows that are one entry each and need their details ([producer, seq] pairs, and the rows in the same order).
   const detailKeys: [number, number][] = [];
   const detailRows: GroupedEntry[] = [];
+  const productGroups = (g: State, productId: number | null) => {
+    let pg = g.products.get(productId);
+    if (!pg) g.products.set(productId, (pg = { shares: [], sales: [], shrinkage: null }));
+    return pg;
+  };
+  const merge = (row: GroupedEntry, seq: number, q: number | null, a: number) => {
+    row.n += 1;
+    row.amount += a;
+    if (q !== null) row.quantity = (row.quantity ?? 0) + q;
+    if (seq < row.seq) row.seq = seq;
+  };
 
-  // Adds entry i of a batch to its producer's rows: sales by (product, share per unit), shrinkage by product,
-  // and every other entry one row each (refunds, a void or a customer's, are told apart by their details' ref type).
-  const add = (g: State, cols: Columns, i: number) => {
-    const sk = cols[1][i]!;
-    const code = sk % 4;
-    const seq = (sk - code) / 4;
-    const productId = cols[2][i]!;
-    const q = cols[3][i]!;
-    const a = cols[4][i]!;
+  // Adds an entry to its producer's rows: sales by (product, share per unit), shrinkage by product, and every
+  // other entry one row each (refunds, a void or a customer's, are told apart by their details' ref type).
+  const add = (g: State, producerId: number, seq: number, code: number, productId: number | null, q: number | null, a: number) => {
     g.count += 1;
-    let pg: ProductGroups | undefined;
-    if (code !== OTHER) {
-      pg = g.products.get(productId);
-      if (!pg) g.products.set(productId, (pg = { shares: [], sales: [], shrinkage: null }));
-    }
-    let existing: GroupedEntry | null = null;
-    let share = -1;
-    if (code === SALE) {
-      if (q !== null && q > 0 && a % q === 0) {
-        share = a / q;
-        const j = pg!.shares.indexOf(share);
-        if (j >= 0) existing = pg!.sales[j]!;
-      }
-    } else if (code === SHRINKAGE) existing = pg!.shrinkage;
-    if (existing) {
-      existing.n += 1;
-      existing.amount += a;
-      if (q !== null) existing.quantity = (existing.quantity ?? 0) + q;
-      if (seq < existing.seq) existing.seq = seq;
-      return;
-    }
-    // an other entry's kind comes with its details
-    const row = newRow(seq, code === SALE ? 'sale' : code === SHRINKAGE ? 'shrinkage' : 'adjustment', a, productId, q);
-    g.rows.push(row);
-    if (share >= 0) {
-      pg!.shares.push(share);
-      pg!.sales.push(row);
-    } else if (code === SHRINKAGE) pg!.shrinkage = row;
-    else if (code === OTHER) {
-      detailKeys.push([cols[0][i]!, seq]);
+    let row: GroupedEntry;
+    if (code === SALE && q !== null && q > 0 && a % q === 0) {
+      const share = a / q;
+      const pg = productGroups(g, productId);
+      const j = pg.shares.indexOf(share);
+      if (j >= 0) return merge(pg.sales[j]!, seq, q, a);
+      row = newRow(seq, 'sale', a, productId, q);
+      pg.shares.push(share);
+      pg.sales.push(row);
+    } else if (code === SHRINKAGE) {
+      const pg = productGroups(g, productId);
+      if (pg.shrinkage) return merge(pg.shrinkage, seq, q, a);
+      row = pg.shrinkage = newRow(seq, 'shrinkage', a, productId, q);
+    } else if (code === SALE) row = newRow(seq, 'sale', a, productId, q);
+    else {
+      // an other entry's kind comes with its details
+      row = newRow(seq, 'adjustment', a, productId, q);
+      detailKeys.push([producerId, seq]);
       detailRows.push(row);
     }
+    g.rows.push(row);
     if (productId !== null) productIds.add(productId);
   };
 
   // Entries that a settlement may hold above its cursor: set aside, then asked about all at once.
-  const maybeSettled: { g: State; cols: Columns; i: number }[] = [];
+  const maybeSettled: Parameters<typeof add>[] = [];
   const read = (cols: Columns, scan: boolean) => {
-    const [pid, sk] = cols;
+    const [pid, sk, product, quantity, amount] = cols;
     for (let i = 0; i < pid.length; i++) {
-      const g = state.get(pid[i]!)!;
+      const g = byId[pid[i]!]!;
       // The scan passes every producer's rows from its start: it keeps those past their producer's cursor, of the producers it reads.
       if (scan && !g.scanned) continue;
-      const seq = Math.floor(sk[i]! / 4);
+      const code = sk[i]! % 4;
+      const seq = (sk[i]! - code) / 4;
       if (seq <= g.through) continue;
-      if (seq <= g.settledMax) maybeSettled.push({ g, cols, i });
-      else add(g, cols, i);
+      if (seq <= g.settledMax) maybeSettled.push([g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!]);
+      else add(g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!);
     }
   };
   if (from !== null) read(parse(s.scan.get(from, endInstant) as (string | null)[]), true);
@@ -284,10 +283,9 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
     if (p.lo !== null && !state.get(p.id)!.scanned) read(parse(s.one.get(p.id, p.cursor.through, endInstant) as (string | null)[]), false);
   }
   if (maybeSettled.length) {
-    const pairs = maybeSettled.map(({ cols, i }) => [cols[0][i]!, Math.floor(cols[1][i]! / 4)]);
-    const settled = new Set(s.settled.all(JSON.stringify(pairs)) as number[]);
-    maybeSettled.forEach(({ g, cols, i }, k) => {
-      if (!settled.has(k)) add(g, cols, i);
+    const settled = new Set(s.settled.all(JSON.stringify(maybeSettled.map((e) => [e[1], e[2]]))) as number[]);
+    maybeSettled.forEach((e, k) => {
+      if (!settled.has(k)) add(...e);
     });
   }
 
