@@ -59,6 +59,8 @@ const COLUMNS = `json_group_array(le.producer_id),
 
 const PRODUCER_COLUMNS = ['id', 'through_seq', 'settled_max_seq', 'settlement_id', 'latest', 'lo', 'n'] as const;
 
+const PRODUCT_COLUMNS = 'json_group_array(id), json_group_array(name), json_group_array(unit)';
+
 /** Reading one row of the index and then of the table costs about this many rows of a sequential scan. */
 const INDEX_ROW_COST = 5;
 
@@ -72,6 +74,7 @@ interface Statements {
   one: Database.Statement;
   settled: Database.Statement;
   products: Database.Statement;
+  productRange: Database.Statement;
   details: Database.Statement;
 }
 const statements = new WeakMap<Database.Database, Statements>();
@@ -105,8 +108,10 @@ function st(db: Database.Database): Statements {
         )
         .raw(),
       settled: db.prepare(`SELECT j.key FROM ${BY_PAIR} WHERE EXISTS (SELECT 1 FROM settlement_entries se WHERE se.entry_id = le.id)`).pluck(),
-      // as JSON too: a few hundred rows through better-sqlite3 cost several times more
-      products: db.prepare('SELECT json_group_array(id), json_group_array(name), json_group_array(unit) FROM products WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      // The rows' products, as JSON too (a few hundred rows through better-sqlite3 cost several times more): by
+      // id, or — where they are most of a stretch of ids, as a busy week's are — that stretch, read in order.
+      products: db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (SELECT value FROM json_each(?))`).raw(),
+      productRange: db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id BETWEEN ? AND ?`).raw(),
       details: db.prepare(`SELECT j.key, le.id, le.kind, le.occurred_at, le.reason, le.ref_type FROM ${BY_PAIR}`).raw(),
     };
     statements.set(db, s);
@@ -291,7 +296,14 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
 
   const products = new Map<number, [string, string]>();
   if (productIds.size) {
-    const [ids, names, units] = (s.products.get(JSON.stringify([...productIds])) as string[]).map((c) => JSON.parse(c)) as [number[], string[], string[]];
+    let min = Infinity;
+    let max = -Infinity;
+    for (const id of productIds) {
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    const raw = max - min < 2 * productIds.size ? s.productRange.get(min, max) : s.products.get(JSON.stringify([...productIds]));
+    const [ids, names, units] = (raw as string[]).map((c) => JSON.parse(c)) as [number[], string[], string[]];
     for (let i = 0; i < ids.length; i++) products.set(ids[i]!, [names[i]!, units[i]!]);
   }
   if (detailKeys.length) {
