@@ -49,12 +49,17 @@ export interface ProducerGroups {
   entryCount: number;
 }
 
-/** The kind code packed under the seq (seq × 4 + code): grouped kinds apart, every other kind's details are read by (producer, seq). */
+/**
+ * The kind code packed under the seq (seq × 4 + code): grouped kinds apart, every other kind's details are read
+ * by (producer, seq). Payouts are not settled: they are told apart here and skipped in JS (cheaper than one more
+ * condition on every row in SQL).
+ */
 const SALE = 0;
 const SHRINKAGE = 1;
 const OTHER = 2;
+const PAYOUT = 3;
 const COLUMNS = `json_group_array(le.producer_id),
-  json_group_array(le.seq * 4 + CASE le.kind WHEN 'sale' THEN ${SALE} WHEN 'shrinkage' THEN ${SHRINKAGE} ELSE ${OTHER} END),
+  json_group_array(le.seq * 4 + CASE le.kind WHEN 'sale' THEN ${SALE} WHEN 'shrinkage' THEN ${SHRINKAGE} WHEN 'payout' THEN ${PAYOUT} ELSE ${OTHER} END),
   json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount)`;
 
 const PRODUCER_COLUMNS = ['id', 'through_seq', 'settled_max_seq', 'settlement_id', 'latest', 'lo', 'n'] as const;
@@ -100,11 +105,11 @@ function st(db: Database.Database): Statements {
         )
         .raw(),
       maxId: db.prepare('SELECT MAX(id) FROM ledger_entries').pluck(),
-      scan: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries le WHERE le.id >= ? AND +le.occurred_at < ? AND le.kind <> 'payout'`).raw(),
+      scan: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries le WHERE le.id >= ? AND +le.occurred_at < ?`).raw(),
       one: db
         .prepare(
           `SELECT ${COLUMNS} FROM ledger_entries le
-            WHERE le.producer_id = ? AND le.seq > ? AND +le.occurred_at < ? AND le.kind <> 'payout'`,
+            WHERE le.producer_id = ? AND le.seq > ? AND +le.occurred_at < ?`,
         )
         .raw(),
       settled: db.prepare(`SELECT j.key FROM ${BY_PAIR} WHERE EXISTS (SELECT 1 FROM settlement_entries se WHERE se.entry_id = le.id)`).pluck(),
@@ -278,7 +283,7 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
       if (scan && !g.scanned) continue;
       const code = sk[i]! % 4;
       const seq = (sk[i]! - code) / 4;
-      if (seq <= g.through) continue;
+      if (seq <= g.through || code === PAYOUT) continue;
       if (seq <= g.settledMax) maybeSettled.push([g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!]);
       else add(g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!);
     }
