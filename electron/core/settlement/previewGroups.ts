@@ -90,7 +90,10 @@ function st(db: Database.Database): Statements {
       // Every producer's cursor (as cursorOf reads it) and, from the index alone, where its unsettled stretch
       // starts and about how long it is (seqs run 1, 2, 3 …); `through` is the cursor's, or 0 where cursorOf
       // falls back (checked in JS, which then asks cursorOf). MATERIALIZED: the latest settlement is looked up
-      // once per producer, not once per use; one JSON array per column, as the entries.
+      // once per producer, not once per use; one JSON array per column, as the entries. `lo`, the lowest row id
+      // of the unsettled stretch, is the id of its first entry: a producer's ids grow with its seqs, since an
+      // entry is appended with the head's seq + 1 and the next row id (the ledger never deletes a row) —
+      // MIN(id) would read the whole stretch's index entries instead of one.
       producers: db
         .prepare(
           `WITH c AS MATERIALIZED (SELECT p.id, ${cursorColumns('p.id')} FROM producers p ${cursorJoin('p.id')}),
@@ -98,7 +101,7 @@ function st(db: Database.Database): Statements {
                              CASE WHEN latest IS NULL OR settlement_id = latest THEN COALESCE(through_seq, 0) ELSE 0 END AS through
                         FROM c),
                 y AS (SELECT id, through_seq, settled_max_seq, settlement_id, latest,
-                             (SELECT MIN(le.id) FROM ledger_entries le WHERE le.producer_id = x.id AND le.seq > x.through) AS lo,
+                             (SELECT le.id FROM ledger_entries le WHERE le.producer_id = x.id AND le.seq > x.through ORDER BY le.seq LIMIT 1) AS lo,
                              (SELECT MAX(le.seq) FROM ledger_entries le WHERE le.producer_id = x.id) - x.through AS n
                         FROM x ORDER BY id)
            SELECT ${PRODUCER_COLUMNS.map((c) => `json_group_array(${c})`).join(', ')} FROM y`,
