@@ -136,4 +136,26 @@ describe('grouped preview', () => {
     expect(items.shrinkage.map((p) => [p.productName, p.unit, p.units])).toEqual([['Produk 11', 'ikat', 1]]);
     t.close();
   });
+
+  it('keeps apart two producers whose entries name the same product', () => {
+    const t = makeTestCore(); // Monday 2026-11-02: the week ending Sunday 1 Nov has ended
+    const db = t.core.db!;
+    const sari = seedProducer(db, 'Bu Sari');
+    const darto = seedProducer(db, 'Pak Darto');
+    const egg = seedProduct(db, sari, 'Telur asin', 'butir');
+    // the product moved from one producer to the other in the middle of the week: both have sales of it
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 6000, at: '2026-10-28T03:00:00.000Z', productId: egg, quantity: 3 });
+    writeEntry(db, { producerId: darto, kind: 'sale', amount: 4000, at: '2026-10-29T03:00:00.000Z', productId: egg, quantity: 2 });
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 2000, at: '2026-10-30T03:00:00.000Z', productId: egg, quantity: 1 });
+    writeEntry(db, { producerId: darto, kind: 'shrinkage', amount: 2000, at: '2026-10-30T04:00:00.000Z', productId: egg, quantity: 1 });
+    writeEntry(db, { producerId: darto, kind: 'sale', amount: 2000, at: '2026-10-31T03:00:00.000Z', productId: egg, quantity: 1 });
+    const rule = periodRule(db);
+    const now = t.clock.now().toISOString();
+    const plain = strip(buildPreview(db, now, rule, '2026-11-01', false));
+    for (const force of [undefined, 'index', 'scan'] as const) expect(strip(buildPreview(db, now, rule, '2026-11-01', true, force))).toEqual(plain);
+    const of = (id: number) => plain.producers.find((p) => p.producer.id === id)!;
+    expect([of(sari).salesTotal, of(sari).products[0]!.unitsSold, of(sari).entryCount]).toEqual([8000, 4, 2]);
+    expect([of(darto).salesTotal, of(darto).products[0]!.unitsSold, of(darto).shrinkageTotal, of(darto).entryCount]).toEqual([6000, 3, 2000, 3]);
+    t.close();
+  });
 });

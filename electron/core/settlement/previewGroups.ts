@@ -236,9 +236,15 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
   // Rows that are one entry each and need their details ([producer, seq] pairs, and the rows in the same order).
   const detailKeys: [number, number][] = [];
   const detailRows: GroupedEntry[] = [];
+  // A product's groups are its producer's; `byProduct` (an array by product id) finds them without a Map lookup
+  // for the producer that sells the product — nearly always the only one.
+  const byProduct: { g: State; pg: ProductGroups }[] = [];
   const productGroups = (g: State, productId: number | null) => {
+    const hit = productId === null ? undefined : byProduct[productId];
+    if (hit?.g === g) return hit.pg;
     let pg = g.products.get(productId);
     if (!pg) g.products.set(productId, (pg = { shares: [], sales: [], shrinkage: null }));
+    if (productId !== null && !hit) byProduct[productId] = { g, pg };
     return pg;
   };
   const merge = (row: GroupedEntry, seq: number, q: number | null, a: number) => {
