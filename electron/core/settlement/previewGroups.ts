@@ -50,16 +50,17 @@ export interface ProducerGroups {
 }
 
 /**
- * The kind code packed under the seq (seq × 4 + code): grouped kinds apart, every other kind's details are read
- * by (producer, seq). Payouts are not settled: they are told apart here and skipped in JS (cheaper than one more
- * condition on every row in SQL).
+ * The seq with the kind: a sale's seq as it is (nearly every entry is a sale: the cheapest expression), any
+ * other entry's as −(seq × 4 + code) — grouped kinds apart, every other kind's details are read by (producer,
+ * seq). Payouts are not settled: they are told apart here and skipped in JS (cheaper than one more condition on
+ * every row in SQL).
  */
 const SALE = 0;
 const SHRINKAGE = 1;
 const OTHER = 2;
 const PAYOUT = 3;
 const COLUMNS = `json_group_array(le.producer_id),
-  json_group_array(le.seq * 4 + CASE le.kind WHEN 'sale' THEN ${SALE} WHEN 'shrinkage' THEN ${SHRINKAGE} WHEN 'payout' THEN ${PAYOUT} ELSE ${OTHER} END),
+  json_group_array(CASE le.kind WHEN 'sale' THEN le.seq ELSE -(le.seq * 4 + CASE le.kind WHEN 'shrinkage' THEN ${SHRINKAGE} WHEN 'payout' THEN ${PAYOUT} ELSE ${OTHER} END) END),
   json_group_array(le.product_id), json_group_array(le.quantity), json_group_array(le.amount)`;
 
 const PRODUCER_COLUMNS = ['id', 'through_seq', 'settled_max_seq', 'settlement_id', 'latest', 'lo', 'n'] as const;
@@ -127,7 +128,7 @@ function st(db: Database.Database): Statements {
   return s;
 }
 
-/** producer ids, seq × 4 + kind code, product ids, quantities, amounts. */
+/** producer ids, seqs with kinds (above), product ids, quantities, amounts. */
 type Columns = [number[], number[], (number | null)[], (number | null)[], number[]];
 const parse = (raw: (string | null)[]): Columns => raw.map((c) => JSON.parse(c ?? '[]')) as Columns;
 
@@ -290,8 +291,9 @@ export function unsettledGroupsBefore(db: Database.Database, endInstant: string,
       const g = byId[pid[i]!]!;
       // The scan passes every producer's rows from its start: it keeps those past their producer's cursor, of the producers it reads.
       if (scan && !g.scanned) continue;
-      const code = sk[i]! % 4;
-      const seq = (sk[i]! - code) / 4;
+      const x = sk[i]!;
+      const code = x > 0 ? SALE : -x % 4;
+      const seq = x > 0 ? x : (-x - code) / 4;
       if (seq <= g.through || code === PAYOUT) continue;
       if (seq <= g.settledMax) maybeSettled.push([g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!]);
       else add(g, pid[i]!, seq, code, product[i]!, quantity[i]!, amount[i]!);
