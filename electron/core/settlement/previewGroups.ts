@@ -15,8 +15,8 @@
  * - the entries come out of SQLite as one JSON array per column (building
  *   and parsing JSON is far cheaper than a JS row per entry), summed in JS.
  *   Each column costs about as much as the scan itself, so only five are
- *   read: producer, seq with a kind code (sale, shrinkage, other) packed in,
- *   product, quantity and amount. What only a few entries need — the id, and
+ *   read: producer, seq with the kind packed in (see COLUMNS), product,
+ *   quantity and amount. What only a few entries need — the id, and
  *   the kind, time, reason and ref type of refunds, deductions and
  *   adjustments — is read afterwards for those entries alone, by (producer,
  *   seq) through the unique index;
