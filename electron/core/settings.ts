@@ -24,9 +24,14 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   idleLockMinutes: 10,
 };
 
+/** The read of every setting, prepared once per connection (many calls read the settings; preparing cost more than reading). */
+const readAll = new WeakMap<Database.Database, Database.Statement>();
+
 /** Settings are stored one JSON value per key; unknown keys in the table are ignored. */
 export function readSettings(db: Database.Database): StoreSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  let all = readAll.get(db);
+  if (!all) readAll.set(db, (all = db.prepare('SELECT key, value FROM settings')));
+  const rows = all.all() as { key: string; value: string }[];
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const { key, value } of rows) {
     if (key in DEFAULT_SETTINGS) out[key] = JSON.parse(value);

@@ -89,10 +89,35 @@ export interface SettlementItems {
 
 const OTHER = '—';
 
+/** A product's item while its entries are summed, with its sale rows by share per unit. */
+interface ProductSums {
+  item: ProductItem;
+  rows: Map<number | null, SaleRow>;
+}
+const newProduct = (e: ItemisableEntry): ProductSums => ({
+  item: {
+    productId: e.productId,
+    productName: e.productName ?? OTHER,
+    unit: e.unit ?? '',
+    unitsSold: 0,
+    unitsRefunded: 0,
+    unitsVoided: 0,
+    salesShare: 0,
+    refundShare: 0,
+    voidShare: 0,
+    netShare: 0,
+    saleRows: [],
+  },
+  rows: new Map(),
+});
+const byName = (a: { productName: string }, b: { productName: string }) => a.productName.localeCompare(b.productName, 'id');
+const bySharePerUnit = (a: SaleRow, b: SaleRow) => (b.sharePerUnit ?? -1) - (a.sharePerUnit ?? -1);
+
 /** Itemises entries (payouts are not settled and must not be passed). */
 export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
-  const products = new Map<string, ProductItem & { rows: Map<string, SaleRow> }>();
-  const shrink = new Map<string, ShrinkageItem>();
+  // (The preview itemises every producer's week at once: the helpers above are made once, and no item is copied.)
+  const products = new Map<number | null, ProductSums>();
+  const shrink = new Map<number | null, ShrinkageItem>();
   const deductions: ReasonedItem[] = [];
   const adjustments: ReasonedItem[] = [];
   let salesTotal = 0;
@@ -101,37 +126,16 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
   let shrinkageTotal = 0;
   let deductionTotal = 0;
   let adjustmentTotal = 0;
-  const productOf = (e: ItemisableEntry) => {
-    const key = String(e.productId ?? 'none');
-    let p = products.get(key);
-    if (!p) {
-      p = {
-        productId: e.productId,
-        productName: e.productName ?? OTHER,
-        unit: e.unit ?? '',
-        unitsSold: 0,
-        unitsRefunded: 0,
-        unitsVoided: 0,
-        salesShare: 0,
-        refundShare: 0,
-        voidShare: 0,
-        netShare: 0,
-        saleRows: [],
-        rows: new Map(),
-      };
-      products.set(key, p);
-    }
-    return p;
-  };
   for (const e of entries) {
     switch (e.kind) {
       case 'sale': {
-        const p = productOf(e);
+        let sums = products.get(e.productId ?? null);
+        if (!sums) products.set(e.productId ?? null, (sums = newProduct(e)));
+        const p = sums.item;
         const units = e.quantity ?? 0;
         const perUnit = units > 0 && e.amount % units === 0 ? e.amount / units : null;
-        const rowKey = String(perUnit);
-        let row = p.rows.get(rowKey);
-        if (!row) p.rows.set(rowKey, (row = { sharePerUnit: perUnit, units: 0, subtotal: 0 }));
+        let row = sums.rows.get(perUnit);
+        if (!row) sums.rows.set(perUnit, (row = { sharePerUnit: perUnit, units: 0, subtotal: 0 }));
         row.units += units;
         row.subtotal += e.amount;
         p.unitsSold += units;
@@ -140,7 +144,9 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
         break;
       }
       case 'refund': {
-        const p = productOf(e);
+        let sums = products.get(e.productId ?? null);
+        if (!sums) products.set(e.productId ?? null, (sums = newProduct(e)));
+        const p = sums.item;
         if (isVoid(e)) {
           p.unitsVoided += e.quantity ?? 0;
           p.voidShare += e.amount;
@@ -153,9 +159,8 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
         break;
       }
       case 'shrinkage': {
-        const key = String(e.productId ?? 'none');
-        let s = shrink.get(key);
-        if (!s) shrink.set(key, (s = { productId: e.productId, productName: e.productName ?? OTHER, unit: e.unit ?? '', units: 0, amount: 0 }));
+        let s = shrink.get(e.productId ?? null);
+        if (!s) shrink.set(e.productId ?? null, (s = { productId: e.productId, productName: e.productName ?? OTHER, unit: e.unit ?? '', units: 0, amount: 0 }));
         s.units += e.quantity ?? 0;
         s.amount += e.amount;
         shrinkageTotal += e.amount;
@@ -173,16 +178,14 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
         throw new RangeError('payout entries are not settled');
     }
   }
-  const byName = (a: { productName: string }, b: { productName: string }) => a.productName.localeCompare(b.productName, 'id');
-  const productList = [...products.values()]
-    .map(({ rows, ...p }) => ({
-      ...p,
-      netShare: p.salesShare + p.refundShare + p.voidShare,
-      saleRows: [...rows.values()].sort((a, b) => (b.sharePerUnit ?? -1) - (a.sharePerUnit ?? -1)),
-    }))
-    .sort(byName);
+  const productList: ProductItem[] = [];
+  for (const { item, rows } of products.values()) {
+    item.netShare = item.salesShare + item.refundShare + item.voidShare;
+    item.saleRows = [...rows.values()].sort(bySharePerUnit);
+    productList.push(item);
+  }
   return {
-    products: productList,
+    products: productList.sort(byName),
     shrinkage: [...shrink.values()].sort(byName),
     deductions,
     adjustments,

@@ -5,6 +5,7 @@ import { periodRule } from '../../electron/core/settlement/common';
 import { recentEndedPeriods } from '../../shared/domain/settlement';
 import { appendLedgerEntry } from '../../electron/core/ledger/chain';
 import { makeTestCore, TestClock } from '../helpers/core';
+import { seedProducer, seedProduct, writeEntry } from './settle-helpers';
 
 const strip = ({ entryIds: _i, entrySeqs: _s, ...rest }: ReturnType<typeof buildPreview>) => rest;
 
@@ -112,6 +113,49 @@ describe('grouped preview', () => {
       expect(pa.deductions).toHaveLength(2);
       expect(plain.producers.find((p) => p.producer.id === b!.id)!.entryCount).toBeGreaterThan(0);
     }
+    t.close();
+  });
+
+  it('names the products of a week whose few products lie far apart by id (read by id, not as a stretch of ids)', () => {
+    const t = makeTestCore(); // Monday 2026-11-02: the week ending Sunday 1 Nov has ended
+    const db = t.core.db!;
+    const sari = seedProducer(db, 'Bu Sari');
+    const products = Array.from({ length: 12 }, (_, i) => seedProduct(db, sari, `Produk ${i}`, i === 11 ? 'ikat' : 'pcs'));
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 3000, at: '2026-10-28T03:00:00.000Z', productId: products[0]!, quantity: 1 });
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 5000, at: '2026-10-29T03:00:00.000Z', productId: products[11]!, quantity: 2 });
+    writeEntry(db, { producerId: sari, kind: 'shrinkage', amount: 2500, at: '2026-10-30T03:00:00.000Z', productId: products[11]!, quantity: 1 });
+    const rule = periodRule(db);
+    const now = t.clock.now().toISOString();
+    const plain = strip(buildPreview(db, now, rule, '2026-11-01', false));
+    for (const force of [undefined, 'index', 'scan'] as const) expect(strip(buildPreview(db, now, rule, '2026-11-01', true, force))).toEqual(plain);
+    const items = plain.producers.find((p) => p.producer.id === sari)!;
+    expect(items.products.map((p) => [p.productName, p.unit, p.unitsSold])).toEqual([
+      ['Produk 0', 'pcs', 1],
+      ['Produk 11', 'ikat', 2],
+    ]);
+    expect(items.shrinkage.map((p) => [p.productName, p.unit, p.units])).toEqual([['Produk 11', 'ikat', 1]]);
+    t.close();
+  });
+
+  it('keeps apart two producers whose entries name the same product', () => {
+    const t = makeTestCore(); // Monday 2026-11-02: the week ending Sunday 1 Nov has ended
+    const db = t.core.db!;
+    const sari = seedProducer(db, 'Bu Sari');
+    const darto = seedProducer(db, 'Pak Darto');
+    const egg = seedProduct(db, sari, 'Telur asin', 'butir');
+    // the product moved from one producer to the other in the middle of the week: both have sales of it
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 6000, at: '2026-10-28T03:00:00.000Z', productId: egg, quantity: 3 });
+    writeEntry(db, { producerId: darto, kind: 'sale', amount: 4000, at: '2026-10-29T03:00:00.000Z', productId: egg, quantity: 2 });
+    writeEntry(db, { producerId: sari, kind: 'sale', amount: 2000, at: '2026-10-30T03:00:00.000Z', productId: egg, quantity: 1 });
+    writeEntry(db, { producerId: darto, kind: 'shrinkage', amount: 2000, at: '2026-10-30T04:00:00.000Z', productId: egg, quantity: 1 });
+    writeEntry(db, { producerId: darto, kind: 'sale', amount: 2000, at: '2026-10-31T03:00:00.000Z', productId: egg, quantity: 1 });
+    const rule = periodRule(db);
+    const now = t.clock.now().toISOString();
+    const plain = strip(buildPreview(db, now, rule, '2026-11-01', false));
+    for (const force of [undefined, 'index', 'scan'] as const) expect(strip(buildPreview(db, now, rule, '2026-11-01', true, force))).toEqual(plain);
+    const of = (id: number) => plain.producers.find((p) => p.producer.id === id)!;
+    expect([of(sari).salesTotal, of(sari).products[0]!.unitsSold, of(sari).entryCount]).toEqual([8000, 4, 2]);
+    expect([of(darto).salesTotal, of(darto).products[0]!.unitsSold, of(darto).shrinkageTotal, of(darto).entryCount]).toEqual([6000, 3, 2000, 3]);
     t.close();
   });
 });

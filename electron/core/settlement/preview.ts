@@ -52,13 +52,6 @@ export interface PreviewWithEntries extends SettlementPreview {
   entrySeqs: Map<number, { seq: number }[]>;
 }
 
-interface ProducerRow {
-  id: number;
-  name: string;
-  short_name: string;
-  active: number;
-}
-
 interface Statements {
   finalised: Database.Statement;
   producers: Database.Statement;
@@ -69,12 +62,14 @@ function st(db: Database.Database): Statements {
   if (!s) {
     s = {
       finalised: db.prepare('SELECT 1 FROM settlements WHERE period_end = ? LIMIT 1'),
-      // each producer with its latest settlement (where the next one starts, and the negative amount it carries)
-      producers: db.prepare(
-        `SELECT p.id, p.name, p.short_name, p.active, p.created_at, s.period_end AS prev_end, s.carried_forward AS prev_carry
-           FROM producers p LEFT JOIN settlements s ON s.id = (SELECT s2.id FROM settlements s2 WHERE s2.producer_id = p.id ORDER BY s2.period_end DESC LIMIT 1)
-          ORDER BY p.name COLLATE NOCASE, p.id`,
-      ),
+      // each producer with its latest settlement (where the next one starts, and the negative amount it carries),
+      // as one JSON array of rows (cheaper than a row each through better-sqlite3)
+      producers: db
+        .prepare(
+          `SELECT json_group_array(json_array(p.id, p.name, p.short_name, p.active, p.created_at, s.period_end, s.carried_forward) ORDER BY p.name COLLATE NOCASE, p.id)
+             FROM producers p LEFT JOIN settlements s ON s.id = (SELECT s2.id FROM settlements s2 WHERE s2.producer_id = p.id ORDER BY s2.period_end DESC LIMIT 1)`,
+        )
+        .pluck(),
     };
     statements.set(db, s);
   }
@@ -102,9 +97,9 @@ export function buildPreview(db: Database.Database, now: string, rule: PeriodRul
     }
   }
   const s = st(db);
-  const producers = (s.producers.all() as (ProducerRow & { created_at: string; prev_end: string | null; prev_carry: number | null })[]).filter(
-    (p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant),
-  );
+  const producers = (JSON.parse(s.producers.get() as string) as [number, string, string, number, string, string | null, number | null][])
+    .map(([id, name, short_name, active, created_at, prev_end, prev_carry]) => ({ id, name, short_name, active, created_at, prev_end, prev_carry }))
+    .filter((p) => byProducer.has(p.id) || (p.active === 1 && p.created_at < info.periodEndInstant));
   const entryIds = new Map<number, number[]>();
   const entrySeqs = new Map<number, { seq: number }[]>();
   const list: ProducerPreview[] = producers.map((p) => {
