@@ -141,6 +141,7 @@ export function createCore(options: CoreOptions = {}): Core {
     dbFile,
     backupsDir,
     now,
+    jobs: jobs.buffer,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.lowSpaceBytes !== undefined ? { lowSpaceBytes: options.lowSpaceBytes } : {}),
     onFindings: (findings) => auditFindings(db, findings, now().toISOString()),

@@ -23,7 +23,11 @@ const within2x = (t: Summary, quiet: Summary) => t.p50 <= 2 * quiet.p50 && t.p99
 export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
   const { scale, meta } = o;
   const realStart = Date.now();
-  const runtime = await StoreRuntime.start({ dataDir: o.dataDir, now: () => new Date(o.startAt + (Date.now() - realStart)) });
+  // Without the background full checks that start 3 s after opening: they run for about a minute on the five-year
+  // store (integrity, foreign keys, every chain, every lot), hold one snapshot per check (so the WAL cannot start
+  // over: it grew by 85 MiB per burst of 400 sales) and would land in whichever rows ran then. They are long work
+  // like the jobs below and give way the same way (runtime-give-way.test.ts); the start-up rows time them.
+  const runtime = await StoreRuntime.start({ dataDir: o.dataDir, backgroundChecksAfterMs: null, now: () => new Date(o.startAt + (Date.now() - realStart)) });
   const rows: Row[] = [];
   try {
     const rng = new Rng(meta.seed ^ 0x5a1e);
@@ -109,24 +113,39 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
     }
 
     // A click's read while the write queue is full: a burst of sales posted at once, settlements.owed timed meanwhile.
-    const readQuiet: number[] = [];
+    // The quiet figure: the same read with no write in flight, each right after one sale, as in a shop where the
+    // till sells between clicks. SQLite drops a connection's page cache whenever the WAL has changed since its last
+    // read, so every read after a sale starts with a cold cache, burst or not; the figure of reads with no sale
+    // between them (a warm cache, only after a quiet spell) is in the note.
     const timedRead = async () => {
       const t0 = performance.now();
       await must(runtime, 'settlements.owed', {}, manager);
       return performance.now() - t0;
     };
     for (let i = 0; i < scale.warmup; i++) await timedRead();
-    for (let i = 0; i < Math.min(100, n); i++) readQuiet.push(await timedRead());
+    const readWarm: number[] = [];
+    for (let i = 0; i < Math.min(50, n); i++) readWarm.push(await timedRead());
+    const readQuiet: number[] = [];
+    for (let i = 0; i < Math.min(100, n); i++) {
+      await must(runtime, 'sales.create', saleInput(), till);
+      readQuiet.push(await timedRead());
+    }
+    // Three bursts, their reads pooled: a burst of 400 sales lasts about a second, room for only some 20 reads.
     const burst = Math.max(200, n);
-    let left = burst;
-    const burstStart = performance.now();
-    const writes = Array.from({ length: burst }, () => must(runtime, 'sales.create', saleInput(), till).finally(() => left--));
+    const bursts = 3;
     const readBusy: number[] = [];
-    while (left > 0) readBusy.push(await timedRead());
-    await Promise.all(writes);
-    const burstMs = performance.now() - burstStart;
+    let burstMs = 0;
+    for (let k = 0; k < bursts; k++) {
+      let left = burst;
+      const burstStart = performance.now();
+      const writes = Array.from({ length: burst }, () => must(runtime, 'sales.create', saleInput(), till).finally(() => left--));
+      while (left > 0) readBusy.push(await timedRead());
+      await Promise.all(writes);
+      burstMs += performance.now() - burstStart;
+    }
     const q = summarize(readQuiet);
     const b = summarize(readBusy);
+    const w = summarize(readWarm);
     rows.push({
       key: 'read_during_burst',
       label: `settlements.owed while a burst of ${burst} sales is written`,
@@ -134,7 +153,7 @@ export async function measureRuntime(o: CoreBenchOptions): Promise<Row[]> {
       floor: q,
       budget: 'p50, p99 ≤ 2× quiet',
       ok: within2x(b, q),
-      note: `${readBusy.length} reads during the burst (${(burstMs / 1000).toFixed(1)} s, the write queue full throughout); floor column = the same read with no writes`,
+      note: `${readBusy.length} reads during ${bursts} bursts (${(burstMs / bursts / 1000).toFixed(1)} s each, the write queue full throughout); floor column = the same read with no write in flight, right after one sale; with a warm cache (no sale between reads) p50 ${w.p50.toFixed(1)} / p99 ${w.p99.toFixed(1)} ms`,
     });
   } finally {
     await runtime.close();

@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendLedgerEntry } from '../../electron/core/ledger/chain';
 import { GRACE_MS, JobBoard, YIELD_MAX_MS } from '../../electron/core/runtime/jobs';
 import { StoreRuntime } from '../../electron/core/runtime/storeRuntime';
+import { startFullChecks } from '../../electron/core/db/backgroundCheck';
+import { DB_FILE_NAME } from '../../electron/core/app';
+import path from 'node:path';
 import type { JobFinished, JobProgress } from '../../shared/contract/jobs';
 import { makeTestCore, tempDir } from '../helpers/core';
 
@@ -152,5 +155,23 @@ describe('the store runtime counts the calls long work gives way to', () => {
     expect(last.done).toBe(last.total);
     expect(finished.at(-1)).toMatchObject({ method: 'backup.create', outcome: 'done' });
     expect(finished.at(-1)!.gaveWayMs).toBeGreaterThanOrEqual(YIELD_MAX_MS * 2 * 0.9);
+  });
+
+  it('the background full checks (their own worker) give way on the same board', async () => {
+    const { dataDir } = store(10_000);
+    const file = path.join(dataDir, DB_FILE_NAME);
+    const board = new JobBoard();
+    let t0 = performance.now();
+    const quiet = await startFullChecks(file, undefined, board.buffer).done;
+    const quietMs = performance.now() - t0;
+    expect(quiet.findings).toEqual([]);
+    board.callStarted();
+    t0 = performance.now();
+    const held = await startFullChecks(file, undefined, board.buffer).done;
+    const heldMs = performance.now() - t0;
+    board.callEnded();
+    expect(held.findings).toEqual([]);
+    // The ledger's 10,000 entries are checked in steps of 256, each waiting its full share while the call stays in flight.
+    expect(heldMs - quietMs).toBeGreaterThanOrEqual(Math.floor(10_000 / 256) * YIELD_MAX_MS * 0.8);
   });
 });

@@ -20,7 +20,8 @@ export interface RunningCheck {
   cancel(): void;
 }
 
-export function startFullChecks(file: string, nativeBinding?: string): RunningCheck {
+/** `jobs`: the runtime's job board, on which the checks give way to the till (runtime/jobs.ts). */
+export function startFullChecks(file: string, nativeBinding?: string, jobs?: SharedArrayBuffer): RunningCheck {
   const ext = path.extname(__filename);
   const entry = path.join(__dirname, `backgroundCheckWorker${ext}`);
   let worker: Worker | null = null;
@@ -32,7 +33,7 @@ export function startFullChecks(file: string, nativeBinding?: string): RunningCh
     });
     try {
       if (!fs.existsSync(entry)) throw new Error(`missing ${entry}`);
-      const workerData: Record<string, unknown> = { entry, file, nativeBinding };
+      const workerData: Record<string, unknown> = { entry, file, nativeBinding, jobs };
       if (ext === '.ts') workerData.tsx = require.resolve('tsx/cjs/api');
       worker = new Worker(LOADER, { eval: true, workerData });
       // Never keeps the process alive: a shop closing the app does not wait for a check.

@@ -22,8 +22,10 @@ export interface FullCheckResult {
  * (unlike `quick_check` it also compares every index with its table),
  * `foreign_key_check`, the producer ledger's chains, the stock levels and the
  * sales journal's chain. Reads only; run on a worker thread by backgroundCheck.ts.
+ * `pace` is called at each step of the chains' checks (the runtime's threads
+ * give way to the till there).
  */
-export function runFullChecks(db: Database.Database): CheckFinding[] {
+export function runFullChecks(db: Database.Database, pace?: () => void): CheckFinding[] {
   const findings: CheckFinding[] = [];
   const integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (!(integrity.length === 1 && integrity[0] === 'ok')) {
@@ -32,7 +34,7 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
   }
   const fk = (db.pragma('foreign_key_check') as unknown[]).length;
   if (fk) findings.push({ check: 'foreign_key_check', id: `${fk} rujukan rusak antar-tabel`, en: `${fk} broken references between tables` });
-  const ledger = verifyLedger(db);
+  const ledger = verifyLedger(db, undefined, pace);
   for (const p of ledger.problems.slice(0, 5)) {
     findings.push({
       check: 'ledger.verify',
@@ -50,7 +52,7 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
     const ids = stock.mismatches.slice(0, 5).map((m) => m.productId).join(', ');
     findings.push({ check: 'stock.verify', id: `Stok tidak cocok dengan pergerakannya (produk ${ids})`, en: `Stock levels do not match their movements (products ${ids})` });
   }
-  const journal = verifySalesJournal(db);
+  const journal = verifySalesJournal(db, pace);
   if (journal.problem) {
     findings.push({
       check: 'sales.journal',
@@ -62,12 +64,12 @@ export function runFullChecks(db: Database.Database): CheckFinding[] {
 }
 
 /** Opens `file` read-only and runs the checks; a file that cannot be read is itself a finding. */
-export function runFullChecksOnFile(file: string, nativeBinding?: string): FullCheckResult {
+export function runFullChecksOnFile(file: string, nativeBinding?: string, pace?: () => void): FullCheckResult {
   const started = Date.now();
   let db: Database.Database | null = null;
   try {
     db = openDatabase(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    return { findings: runFullChecks(db), ms: Date.now() - started };
+    return { findings: runFullChecks(db, pace), ms: Date.now() - started };
   } catch (err) {
     const why = (err as Error).message;
     return { findings: [{ check: 'error', id: `Pemeriksaan tidak dapat membaca basis data (${why})`, en: `The check could not read the database (${why})` }], ms: Date.now() - started };

@@ -15,6 +15,8 @@ export interface HealthOptions {
   dbFile: string;
   backupsDir: string;
   nativeBinding?: string;
+  /** The runtime's job board: the checks give way to the till's calls on it (runtime/jobs.ts). */
+  jobs?: SharedArrayBuffer;
   now: () => Date;
   /** Override of the 500 MB warning threshold (tests). */
   lowSpaceBytes?: number;
@@ -81,7 +83,7 @@ export function createStoreHealth(options: HealthOptions) {
       running?.cancel();
       const mine = ++generation;
       checks = { ...checks, state: 'running', startedAt: options.now().toISOString(), finishedAt: null };
-      const run = startFullChecks(options.dbFile, options.nativeBinding);
+      const run = startFullChecks(options.dbFile, options.nativeBinding, options.jobs);
       running = run;
       return run.done.then((result) => {
         if (mine !== generation) return result; // replaced or stopped: its answer no longer counts
