@@ -29,7 +29,7 @@ export const SCALES: Record<'full' | 'quick', Scale> = {
     coreWeeks: 2,
     linesPerDay: 575,
     endLocalDate: '2026-11-23',
-    iterations: { salesCreate: 1000, lookup: 2000, preview: 100, trust: 60, verifyOne: 10, verifyAll: 2, startup: 5, scans: 220 },
+    iterations: { salesCreate: 1000, lookup: 2000, preview: 200, trust: 60, verifyOne: 10, verifyAll: 2, startup: 5, scans: 220 },
     warmup: 20,
     cartLines: 30,
   },
