@@ -101,7 +101,12 @@ async function copyInto(db: Database.Database, options: BackupOptions, name: str
     const counted = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         read += chunk.length;
-        options.progress?.(read, rawBytes, 'compressing');
+        try {
+          options.progress?.(read, rawBytes, 'compressing');
+        } catch (err) {
+          done(err as Error); // the pipeline fails and the .partial files are removed below
+          return;
+        }
         done(null, chunk);
       },
     });

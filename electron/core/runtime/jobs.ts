@@ -54,7 +54,6 @@ export interface JobReporter {
   cancelled(): boolean;
 }
 
-
 export const cancelledError = () =>
   new AppError('CONFLICT', { id: 'Dibatalkan. Tidak ada yang berubah.', en: 'Cancelled. Nothing was changed.' });
 
