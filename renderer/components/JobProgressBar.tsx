@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { JobProgress } from '../../shared/contract/jobs';
 import { call, on } from '../api';
 import { useI18n, type StringKey } from '../i18n';
+import { progressCount } from './count';
 
 const PHASES: Record<string, StringKey> = {
   start: 'jobs.phase.start',
@@ -46,7 +47,6 @@ export function JobProgressBar({ methods }: { methods: readonly string[] }) {
   const [cancelling, setCancelling] = useState(false);
   useEffect(() => setCancelling(false), [job?.jobId]);
   if (!job) return null;
-  const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   const known = job.total > 0;
   const percent = known ? Math.min(100, Math.floor((job.done * 100) / job.total)) : null;
   return (
@@ -55,7 +55,7 @@ export function JobProgressBar({ methods }: { methods: readonly string[] }) {
       <progress aria-label={t('jobs.progress')} max={known ? job.total : undefined} value={known ? job.done : undefined}>
         {percent === null ? '' : `${percent}%`}
       </progress>
-      {known && <span className="muted">{t('jobs.count', { done: number(job.done), total: number(job.total) })}{percent !== null ? ` (${percent}%)` : ''}</span>}
+      {known && <span className="muted">{t('jobs.count', progressCount(job.phase, job.done, job.total, lang))}{percent !== null ? ` (${percent}%)` : ''}</span>}
       {job.cancellable && (
         <button
           type="button"

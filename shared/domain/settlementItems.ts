@@ -110,6 +110,12 @@ const newProduct = (e: ItemisableEntry): ProductSums => ({
   },
   rows: new Map(),
 });
+/** The entry's product's sums, made on first use. */
+function productIn(products: Map<number | null, ProductSums>, e: ItemisableEntry): ProductSums {
+  let sums = products.get(e.productId ?? null);
+  if (!sums) products.set(e.productId ?? null, (sums = newProduct(e)));
+  return sums;
+}
 const byName = (a: { productName: string }, b: { productName: string }) => a.productName.localeCompare(b.productName, 'id');
 const bySharePerUnit = (a: SaleRow, b: SaleRow) => (b.sharePerUnit ?? -1) - (a.sharePerUnit ?? -1);
 
@@ -129,8 +135,7 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
   for (const e of entries) {
     switch (e.kind) {
       case 'sale': {
-        let sums = products.get(e.productId ?? null);
-        if (!sums) products.set(e.productId ?? null, (sums = newProduct(e)));
+        const sums = productIn(products, e);
         const p = sums.item;
         const units = e.quantity ?? 0;
         const perUnit = units > 0 && e.amount % units === 0 ? e.amount / units : null;
@@ -144,9 +149,7 @@ export function itemise(entries: readonly ItemisableEntry[]): SettlementItems {
         break;
       }
       case 'refund': {
-        let sums = products.get(e.productId ?? null);
-        if (!sums) products.set(e.productId ?? null, (sums = newProduct(e)));
-        const p = sums.item;
+        const p = productIn(products, e).item;
         if (isVoid(e)) {
           p.unitsVoided += e.quantity ?? 0;
           p.voidShare += e.amount;
