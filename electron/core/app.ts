@@ -14,7 +14,7 @@ import type { StoreStatus } from '../../shared/contract/system';
 import type { Lang } from '../../shared/i18nText';
 import type { Caller, CoreContext } from './context';
 import { checkAccess } from './access';
-import { SessionBook, type Resolved } from './staff/sessions';
+import { SessionBook, SessionForwarder, type SessionChange, type Sessions } from './staff/sessions';
 import { errorEnvelope, validationError } from './envelope';
 import { createDispatcher } from './dispatch';
 import { JobBoard, type JobReporter } from './runtime/jobs';
@@ -64,6 +64,12 @@ export interface CoreOptions {
   backgroundChecksAfterMs?: number | null;
   /** The low-space warning threshold (default 500 MB; tests change it). */
   lowSpaceBytes?: number;
+  /**
+   * Set by the store runtime's threads: the sessions are held by the runtime, which resolves each
+   * call's session before sending it (`Caller.resolved`); what this core opens and ends goes there,
+   * and a `store` core also says the store's idle time whenever it may have changed (staff/sessions.ts).
+   */
+  onSessionChange?: (change: SessionChange) => void;
 }
 
 export interface Core {
@@ -81,8 +87,6 @@ export interface Core {
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
   /** Runs the full checks in the background now (after an automatic backup); resolves when they have answered. */
   runBackgroundChecks(): Promise<void>;
-  /** The store runtime's writer resolves (and touches) a session for a call that runs on a read-only thread. */
-  resolveSession(sessionId: string | undefined): Resolved;
   /** The open database, for tests and the backup module. Null while refused. */
   readonly db: Database.Database | null;
   readonly dataDir: string;
@@ -201,7 +205,7 @@ export function createCore(options: CoreOptions = {}): Core {
     return settingsCache;
   };
   const lang = (): Lang => settings()?.language ?? 'id';
-  const sessions = new SessionBook();
+  const sessions: Sessions = options.onSessionChange ? new SessionForwarder(options.onSessionChange) : new SessionBook();
 
   const emit = <E extends CoreEventName>(event: E, payload: CoreEvents[E]) => {
     for (const l of listeners.get(event) ?? []) {
@@ -319,9 +323,9 @@ export function createCore(options: CoreOptions = {}): Core {
     // While refused there is no staff table to check a session against: only the methods allowed then run (restore).
     const staffDb = anyDb();
     if (staffDb) {
-      // A worker of the store runtime gets the session already resolved by the writer, which holds the sessions.
+      // A thread of the store runtime gets the session already resolved by the runtime, which holds the sessions.
       const resolved = caller.resolved;
-      const book = resolved ? { resolve: () => resolved, end: () => undefined } : sessions;
+      const book = resolved ? { resolve: () => resolved, end: (id: string | undefined) => sessions.end(id) } : sessions;
       const access = checkAccess({
         method,
         access: contract[method].access,
@@ -390,8 +394,19 @@ export function createCore(options: CoreOptions = {}): Core {
     }
   };
 
+  // The runtime's book needs the store's idle time: said once, then whenever the settings may have changed.
+  let idleSaid: number | null = null;
+  const sayIdle = () => {
+    if (!options.onSessionChange || role !== 'store' || sessionIdleMs() === idleSaid) return;
+    idleSaid = sessionIdleMs();
+    options.onSessionChange({ type: 'idle', idleMs: idleSaid });
+  };
+
   const afterSuccess = (method: string) => {
-    if (method.startsWith('settings.') || method.startsWith('setup.') || method.startsWith('backup.')) settingsCache = null;
+    if (method.startsWith('settings.') || method.startsWith('setup.') || method.startsWith('backup.')) {
+      settingsCache = null;
+      sayIdle();
+    }
   };
 
   /** A full disk or a read-only folder answers with its own code and words, and the banner shows it until it is over. */
@@ -451,9 +466,6 @@ export function createCore(options: CoreOptions = {}): Core {
       set.add(listener as (p: unknown) => void);
       return () => set!.delete(listener as (p: unknown) => void);
     },
-    resolveSession(sessionId) {
-      return sessions.resolve(sessionId, now().getTime(), sessionIdleMs());
-    },
     async runBackgroundChecks() {
       if (db) await health.startChecks();
     },
@@ -473,6 +485,7 @@ export function createCore(options: CoreOptions = {}): Core {
       opened = { db: null, refusal: { id: 'Toko sudah ditutup.', en: 'The store is closed.' } };
     },
   };
+  sayIdle();
   return core;
 }
 

@@ -14,8 +14,8 @@ export interface Caller {
   sessionId?: string;
   /**
    * Set only by the store runtime, never from a client: the session as the
-   * writer thread (which holds the sessions) resolved it, for a call that runs
-   * on a read-only thread.
+   * runtime (which holds the sessions) resolved it, on every call it sends to
+   * one of its threads.
    */
   resolved?: Resolved;
   /**

@@ -3,6 +3,7 @@ import type { CoreEventName, CoreEvents, Envelope } from '../../../shared/contra
 import type { StoreStatus } from '../../../shared/contract/system';
 import type { Caller } from '../context';
 import type { CoreOptions } from '../app';
+import type { SessionChange } from '../staff/sessions';
 
 /**
  * - `writer`: opens the store (start-up checks, migrations) and runs writes and exclusive work, one at a time;
@@ -14,7 +15,7 @@ export type WorkerRole = 'writer' | 'reader' | 'long';
 /** What a worker is started with (structured-cloned: no functions). */
 export interface WorkerSetup {
   role: WorkerRole;
-  core: Omit<CoreOptions, 'now' | 'jobs' | 'role'>;
+  core: Omit<CoreOptions, 'now' | 'jobs' | 'role' | 'onSessionChange'>;
   /** The job board every thread shares (runtime/jobs.ts). */
   jobs: SharedArrayBuffer;
   /** A relayed clock (tests, the benchmark): the runtime writes its `now()` here before each call. */
@@ -26,8 +27,6 @@ export type ToWorker =
   | { type: 'backup'; id: number; kind: 'daily' | 'close' }
   /** To a long-work thread: run `export.stream`, posting its chunks; `flow` holds the acknowledgements (csvFlow.ts). */
   | { type: 'stream'; id: number; input: unknown; caller?: Caller; flow: SharedArrayBuffer }
-  /** To the writer, which holds the sessions: resolve (and touch) one for a call bound for a read-only thread. */
-  | { type: 'session'; id: number; sessionId: string }
   | { type: 'close' };
 
 export type FromWorker =
@@ -36,6 +35,8 @@ export type FromWorker =
   /** A chunk of a streamed export, before its reply. */
   | { type: 'chunk'; id: number; data: string }
   | { type: 'event'; event: CoreEventName; payload: CoreEvents[CoreEventName] }
+  /** A session the thread's core opened or ended (the runtime holds them), sent before the call's reply; never relayed to a window. */
+  | { type: 'session'; change: SessionChange }
   | { type: 'closed' };
 
 /** Every push event a worker relays to the runtime (and the runtime to the windows). */

@@ -7,6 +7,12 @@
  *                                         ├─ read ────────────> reader thread (read-only connection)
  *                                         └─ long ────────────> long-work threads (read-only, own snapshot)
  *
+ * The runtime holds the signed-in sessions (staff/sessions.ts) and resolves each
+ * call's before sending it: a click's read never waits for the writer to finish
+ * the sale it is committing just to learn who is asking. What a thread's core
+ * opens and ends (sign-in, sign-out, a restore ending them all) comes back to it
+ * before that call's reply.
+ *
  * Exclusive work (restore) waits until every call in flight has finished and
  * holds the new ones until it is done; afterwards the read-only threads are
  * started again on the restored file. Push events of every thread (progress,
@@ -22,7 +28,7 @@ import { contract, isMethodName, type CoreEventName, type CoreEvents, type Envel
 import type { BackupInfo, StoreStatus } from '../../../shared/contract/system';
 import { DB_FILE_NAME, defaultDataDir, type CoreOptions } from '../app';
 import type { Caller } from '../context';
-import type { Resolved } from '../staff/sessions';
+import { SessionBook, type SessionChange } from '../staff/sessions';
 import { JobBoard } from './jobs';
 import { flowControl, newFlow } from './csvFlow';
 import type { CsvSink } from './endpoint';
@@ -40,13 +46,13 @@ import type { FromWorker, ToWorker, WorkerRole, WorkerSetup } from './protocol';
  */
 export const STORE_THREAD_YOUNG_GENERATION_MB = 96;
 
-export interface RuntimeOptions extends Omit<CoreOptions, 'jobs' | 'role'> {
+export interface RuntimeOptions extends Omit<CoreOptions, 'jobs' | 'role' | 'onSessionChange'> {
   /** Threads for long work (default 2: one verify or export never waits behind another). */
   longWorkers?: number;
 }
 
 type Pending = {
-  message: Extract<ToWorker, { type: 'call' | 'backup' | 'session' | 'stream' }>;
+  message: Extract<ToWorker, { type: 'call' | 'backup' | 'stream' }>;
   kind: MethodKind | 'backup';
   resolve: (reply: Envelope<unknown>) => void;
   /** A streamed export's chunks, as they come. */
@@ -92,6 +98,9 @@ export class StoreRuntime {
   private lang: 'id' | 'en' = 'id';
   /** The board every thread shares: jobs, and the calls in flight that long work gives way to (jobs.ts). */
   private readonly board = new JobBoard();
+  /** The signed-in sessions; the writer's core says the store's idle time before it is ready, and again when it changes. */
+  private readonly sessions = new SessionBook();
+  private sessionIdleMs = 10 * 60_000;
 
   private constructor(options: RuntimeOptions) {
     this.dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -140,6 +149,7 @@ export class StoreRuntime {
         pending?.resolve(message.reply);
       } else if (message.type === 'chunk') thread.pending.get(message.id)?.onChunk?.(message.data);
       else if (message.type === 'event') this.emit(message.event, message.payload);
+      else if (message.type === 'session') this.sessionChanged(message.change);
     });
     worker.on('error', (err) => console.error(`[runtime] the ${role} thread failed:`, err));
     worker.on('exit', (code) => {
@@ -166,6 +176,18 @@ export class StoreRuntime {
       if (dead.role === 'writer') this.lastStatus = status;
       this.emit('store.restarted', { reason });
     });
+  }
+
+  private sessionChanged(change: SessionChange): void {
+    if (change.type === 'idle') this.sessionIdleMs = change.idleMs;
+    else this.sessions.apply(change);
+  }
+
+  /** The caller's session as the runtime holds it (touched if live): the only `resolved` a thread ever gets. */
+  private resolve(caller: Caller | undefined): Caller {
+    const sessionId = typeof caller?.sessionId === 'string' ? caller.sessionId : undefined;
+    const resolved = this.sessions.resolve(sessionId, this.now ? this.now().getTime() : Date.now(), this.sessionIdleMs);
+    return sessionId ? { sessionId, resolved } : { resolved };
   }
 
   private post(thread: Thread, pending: Pending): void {
@@ -203,9 +225,8 @@ export class StoreRuntime {
     while (this.exclusive) await this.exclusive.catch(() => undefined);
     if (this.closed) return { ok: false, error: { code: 'UNAVAILABLE', message: this.lang === 'id' ? 'Toko sudah ditutup.' : 'The store is closed.' } };
     const kind: MethodKind = isMethodName(method) ? contract[method].kind : 'read';
-    // Only the session id comes from outside; a resolved session is the runtime's own word (below).
-    const from: Caller = caller?.sessionId ? { sessionId: caller.sessionId } : {};
-    const message = { type: 'call' as const, id: this.nextId++, method, input, caller: from };
+    // Only the session id comes from outside; the resolved session is the runtime's own word.
+    const message = { type: 'call' as const, id: this.nextId++, method, input, caller: this.resolve(caller) };
     const trading = this.lastStatus.state === 'ready' && this.reader !== null;
     if (kind === 'exclusive' || !trading) return this.runExclusive(message, kind);
     const thread = kind === 'read' ? this.reader! : kind === 'long' ? this.longThread() : this.writer;
@@ -214,14 +235,7 @@ export class StoreRuntime {
     if (waitedOn) this.board.callStarted();
     let reply: Envelope<unknown>;
     try {
-      if (thread !== this.writer) {
-        await thread.ready;
-        // The writer holds the sessions: it resolves (and touches) this one for the read-only thread.
-        if (from.sessionId) {
-          const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
-          if (resolved.ok) message.caller = { ...from, resolved: resolved.value as Resolved };
-        }
-      }
+      if (thread !== this.writer) await thread.ready;
       reply = await this.send(thread, message, kind);
     } finally {
       if (waitedOn) this.board.callEnded();
@@ -239,13 +253,9 @@ export class StoreRuntime {
     if (this.closed || this.lastStatus.state !== 'ready') {
       return { ok: false, error: { code: 'UNAVAILABLE', message: this.lang === 'id' ? 'Toko belum siap.' : 'The store is not ready.' } };
     }
-    const from: Caller = caller.sessionId ? { sessionId: caller.sessionId } : {};
+    const from = this.resolve(caller);
     const thread = this.longThread();
     await thread.ready;
-    if (from.sessionId) {
-      const resolved = await this.send(this.writer, { type: 'session', id: this.nextId++, sessionId: from.sessionId }, 'read');
-      if (resolved.ok) from.resolved = resolved.value as Resolved;
-    }
     const flow = newFlow();
     const control = flowControl(flow);
     sink.onStop(() => control.stop());

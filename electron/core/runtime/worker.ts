@@ -19,19 +19,14 @@ const clock = setup.clock ? new Float64Array(setup.clock) : null;
 
 const now = clock ? () => new Date(clock[0]!) : () => new Date();
 const jobs = new JobBoard(setup.jobs);
-const core = createCore({ ...setup.core, role: setup.role === 'writer' ? 'store' : 'reader', jobs, now });
+// The runtime holds the sessions and resolves each call's before sending it here: this core only says what it opens and ends.
+const core = createCore({ ...setup.core, role: setup.role === 'writer' ? 'store' : 'reader', jobs, now, onSessionChange: (change) => send({ type: 'session', change }) });
 for (const event of CORE_EVENT_NAMES) core.on(event, (payload) => send({ type: 'event', event, payload }));
 
 /** After these the store may have changed state (set up, restored): the runtime learns the new status. */
 const changesStatus = (method: string) => method.startsWith('setup.') || method === 'backup.restore';
 
-/**
- * Every message but a session lookup waits its turn in `queue` and runs one
- * per turn of the event loop, in the order it came. A session lookup (the
- * runtime asks it before each read it sends to a read thread) is answered as
- * soon as it arrives: between two writes, never behind a burst of them, so a
- * click's read does not wait for the sales queued before it.
- */
+/** Every message waits its turn in `queue` and runs one per turn of the event loop, in the order it came. */
 const queue: ToWorker[] = [];
 let draining = false;
 const drain = () => {
@@ -45,10 +40,6 @@ const drain = () => {
 };
 
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'session') {
-    send({ type: 'reply', id: message.id, reply: { ok: true, value: core.resolveSession(message.sessionId) } });
-    return;
-  }
   queue.push(message);
   if (!draining) {
     draining = true;
