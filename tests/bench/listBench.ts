@@ -29,7 +29,7 @@ export function measureLists(o: CoreBenchOptions): Row[] {
   // A manager's screens: every call carries the manager's session (SPEC §5).
   manager = undefined;
   manager = { sessionId: call<{ sessionId: string }>(core, 'auth.signIn', { staffId: o.meta.staff.managerId, pin: o.meta.staff.managerPin }).sessionId };
-  const n = Math.max(5, o.scale.iterations.trust);
+  const n = Math.max(5, o.scale.iterations.lists);
   const warm = 2;
   const rows: Row[] = [];
   const today = new Date(o.startAt + 7 * 3600_000).toISOString().slice(0, 10);
