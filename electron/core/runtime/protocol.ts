@@ -27,7 +27,23 @@ export type ToWorker =
   | { type: 'backup'; id: number; kind: 'daily' | 'close' }
   /** To a long-work thread: run `export.stream`, posting its chunks; `flow` holds the acknowledgements (csvFlow.ts). */
   | { type: 'stream'; id: number; input: unknown; caller?: Caller; flow: SharedArrayBuffer }
+  /** To a long-work thread: checkpoint the WAL into the file (PASSIVE) once the till is quiet; the writer does not. */
+  | { type: 'checkpoint'; id: number }
   | { type: 'close' };
+
+/** SQLite's answer to `PRAGMA wal_checkpoint`: busy (1: it could not finish), WAL frames, frames copied into the file. */
+export interface CheckpointPass {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+/** What a checkpoint did, pass by pass (worker.ts), and how long it gave way to the till. */
+export interface CheckpointResult {
+  passive: CheckpointPass;
+  restart: CheckpointPass;
+  gaveWayMs: number;
+}
 
 export type FromWorker =
   | { type: 'ready'; status: StoreStatus }

@@ -6,11 +6,13 @@
  * lookups excepted: see `queue` below).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { createCore } from '../app';
+import { openDatabase } from '../db/open';
 import { automaticBackup } from '../backup/schedule';
 import { JobBoard, type JobFinished, type JobProgress } from './jobs';
 import { flowSink } from './csvFlow';
-import { CORE_EVENT_NAMES, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
+import { CORE_EVENT_NAMES, type CheckpointResult, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -22,6 +24,31 @@ const jobs = new JobBoard(setup.jobs);
 // The runtime holds the sessions and resolves each call's before sending it here: this core only says what it opens and ends.
 const core = createCore({ ...setup.core, role: setup.role === 'writer' ? 'store' : 'reader', jobs, now, onSessionChange: (change) => send({ type: 'session', change }) });
 for (const event of CORE_EVENT_NAMES) core.on(event, (payload) => send({ type: 'event', event, payload }));
+
+/**
+ * Copies the WAL's frames into the file, beside the till: first PASSIVE (never waits for the writer
+ * or a reader; what an open snapshot still needs stays for later), then, once the till is quiet,
+ * RESTART, which copies the few frames written meanwhile and lets the next commit start the WAL from
+ * its beginning again (a WAL that only grows makes every commit extend the file). This connection
+ * has no busy handler: when a sale or a snapshot is in the way, RESTART gives up at once and the
+ * next checkpoint tries again; it never makes the till wait for a reader. The connection is opened
+ * for this alone and closed again, so no write connection outlives it on this thread (a restore
+ * swaps the file).
+ */
+function checkpoint(): CheckpointResult {
+  const db: Database.Database = openDatabase(core.dbFile, setup.core.nativeBinding ? { nativeBinding: setup.core.nativeBinding } : {});
+  try {
+    db.pragma('busy_timeout = 0');
+    const pass = (mode: 'PASSIVE' | 'RESTART') => (db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[])[0]!;
+    let gaveWayMs = jobs.giveWay();
+    const passive = pass('PASSIVE');
+    gaveWayMs += jobs.giveWay();
+    const restart = pass('RESTART');
+    return { passive, restart, gaveWayMs };
+  } finally {
+    db.close();
+  }
+}
 
 /** After these the store may have changed state (set up, restored): the runtime learns the new status. */
 const changesStatus = (method: string) => method.startsWith('setup.') || method === 'backup.restore';
@@ -62,6 +89,15 @@ function handle(message: ToWorker): void {
     void jobs
       .run('backup.automatic', report, (job) => automaticBackup(core, message.kind, { now, progress: (done, total, phase) => job.progress(phase, done, total) }))
       .then((info) => send({ type: 'reply', id: message.id, reply: { ok: true, value: info } }));
+  } else if (message.type === 'checkpoint') {
+    let reply: FromWorker;
+    try {
+      reply = { type: 'reply', id: message.id, reply: { ok: true, value: checkpoint() } };
+    } catch (err) {
+      // A full disk or a locked file: the next checkpoint tries again; the WAL keeps every commit meanwhile.
+      reply = { type: 'reply', id: message.id, reply: { ok: false, error: { code: 'INTERNAL', message: (err as Error).message } } };
+    }
+    send(reply);
   } else if (message.type === 'close') {
     core.close();
     send({ type: 'closed' });
