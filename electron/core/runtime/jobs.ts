@@ -95,20 +95,28 @@ export class JobBoard {
    * Returns the time waited. Blocks the calling thread, a long-work thread.
    */
   giveWay(maxMs = YIELD_MAX_MS): number {
-    const quietFor = () => (Date.now() - Atomics.load(this.cells, LAST_ENDED)) & CLOCK_MASK;
-    if (Atomics.load(this.cells, CALLS) <= 0 && quietFor() >= GRACE_MS) return 0;
+    if (this.tillQuiet()) return 0;
     const t0 = performance.now();
     for (;;) {
       const left = maxMs - (performance.now() - t0);
       if (left <= 0) break;
       const inFlight = Atomics.load(this.cells, CALLS);
-      const quiet = quietFor();
+      const quiet = this.quietFor();
       // A call in flight: until one is answered. None: out the grace (a call starting meanwhile is seen after it).
       if (inFlight > 0) Atomics.wait(this.cells, CALLS, inFlight, left);
       else if (quiet < GRACE_MS) Atomics.wait(this.cells, CALLS, 0, Math.min(left, GRACE_MS - quiet));
       else break;
     }
     return performance.now() - t0;
+  }
+
+  /** No read or write in flight, and none answered in the last GRACE_MS. */
+  tillQuiet(): boolean {
+    return Atomics.load(this.cells, CALLS) <= 0 && this.quietFor() >= GRACE_MS;
+  }
+
+  private quietFor(): number {
+    return (Date.now() - Atomics.load(this.cells, LAST_ENDED)) & CLOCK_MASK;
   }
 
   /** Takes a free slot; null when all are busy (the job then runs without cancellation). */

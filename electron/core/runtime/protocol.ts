@@ -38,10 +38,10 @@ export interface CheckpointPass {
   checkpointed: number;
 }
 
-/** What a checkpoint did, pass by pass (worker.ts), and how long it gave way to the till. */
+/** What a checkpoint did, pass by pass (worker.ts; null: not run, the till was busy), and how long it gave way to the till. */
 export interface CheckpointResult {
-  passive: CheckpointPass;
-  restart: CheckpointPass;
+  passive: CheckpointPass | null;
+  restart: CheckpointPass | null;
   gaveWayMs: number;
 }
 

@@ -47,12 +47,12 @@ import type { CheckpointResult, FromWorker, ToWorker, WorkerRole, WorkerSetup } 
 export const STORE_THREAD_YOUNG_GENERATION_MB = 96;
 
 /**
- * How long after a write the WAL is checkpointed into the file, on a long-work thread (worker.ts:
- * a PASSIVE pass, then RESTART once the till is quiet, so the next commit writes the WAL from its
- * start again). SQLite's automatic checkpoint at every 1,000 WAL pages copied pages and synced the
- * file inside whichever sale crossed the mark, about one sale in twenty here: the till's slowest
- * sales. The writer now checkpoints only past WRITER_CHECKPOINT_FRAMES (app.ts). At most one
- * checkpoint runs at a time.
+ * How long after a write the WAL is checkpointed into the file, on a long-work thread, when the
+ * till is quiet (worker.ts: a PASSIVE pass, then RESTART, so the next commit writes the WAL from its
+ * start again; while the till is busy it is asked again this long later). SQLite's automatic
+ * checkpoint at every 1,000 WAL pages copied pages and synced the file inside whichever sale
+ * crossed the mark, about one sale in twenty here: the till's slowest sales. The writer now
+ * checkpoints only past WRITER_CHECKPOINT_FRAMES (app.ts). At most one checkpoint runs at a time.
  */
 export const CHECKPOINT_AFTER_MS = 1000;
 
@@ -114,7 +114,7 @@ export class StoreRuntime {
   /** A checkpoint is due (a write since the last one began) or running; what the last one did, for tests. */
   private checkpointDue = false;
   private checkpointTimer: NodeJS.Timeout | null = null;
-  private checkpoints = { runs: 0, last: null as CheckpointResult | null };
+  private checkpoints = { runs: 0, skipped: 0, last: null as CheckpointResult | null };
 
   private constructor(options: RuntimeOptions) {
     this.dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -342,16 +342,23 @@ export class StoreRuntime {
       await thread.ready;
       if (this.closed) return;
       const reply = await this.send(thread, { type: 'checkpoint', id: this.nextId++ }, 'checkpoint');
-      if (reply.ok) this.checkpoints = { runs: this.checkpoints.runs + 1, last: reply.value as CheckpointResult };
-      else console.error(`[runtime] a checkpoint failed: ${reply.error.message}`);
+      if (!reply.ok) console.error(`[runtime] a checkpoint failed: ${reply.error.message}`);
+      else {
+        const result = reply.value as CheckpointResult;
+        // The till was busy throughout: not run; asked again.
+        if (!result.passive) {
+          this.checkpointDue = true;
+          this.checkpoints = { ...this.checkpoints, skipped: this.checkpoints.skipped + 1 };
+        } else this.checkpoints = { ...this.checkpoints, runs: this.checkpoints.runs + 1, last: result };
+      }
     } finally {
       this.checkpointTimer = null;
       if (this.checkpointDue && !this.closed) this.scheduleCheckpoint();
     }
   }
 
-  /** For tests of the checkpoints: how many ran, and what the last one did. */
-  checkpointsForTest(): { runs: number; last: CheckpointResult | null } {
+  /** For tests of the checkpoints: how many ran, how many were put off (the till was busy), and what the last one did. */
+  checkpointsForTest(): { runs: number; skipped: number; last: CheckpointResult | null } {
     return this.checkpoints;
   }
 

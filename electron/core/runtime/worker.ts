@@ -12,7 +12,7 @@ import { openDatabase } from '../db/open';
 import { automaticBackup } from '../backup/schedule';
 import { JobBoard, type JobFinished, type JobProgress } from './jobs';
 import { flowSink } from './csvFlow';
-import { CORE_EVENT_NAMES, type CheckpointResult, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
+import { CORE_EVENT_NAMES, type CheckpointPass, type CheckpointResult, type FromWorker, type ToWorker, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -26,24 +26,26 @@ const core = createCore({ ...setup.core, role: setup.role === 'writer' ? 'store'
 for (const event of CORE_EVENT_NAMES) core.on(event, (payload) => send({ type: 'event', event, payload }));
 
 /**
- * Copies the WAL's frames into the file, beside the till: first PASSIVE (never waits for the writer
- * or a reader; what an open snapshot still needs stays for later), then, once the till is quiet,
- * RESTART, which copies the few frames written meanwhile and lets the next commit start the WAL from
- * its beginning again (a WAL that only grows makes every commit extend the file). This connection
- * has no busy handler: when a sale or a snapshot is in the way, RESTART gives up at once and the
- * next checkpoint tries again; it never makes the till wait for a reader. The connection is opened
- * for this alone and closed again, so no write connection outlives it on this thread (a restore
- * swaps the file).
+ * Copies the WAL's frames into the file, only while the till is quiet (no read or write in flight,
+ * none answered for GRACE_MS): first PASSIVE (never waits for the writer or a reader; what an open
+ * snapshot still needs stays for later), then RESTART, which copies the few frames written meanwhile
+ * and lets the next commit write the WAL from its start again (a WAL that only grows makes every
+ * commit extend the file). When the till is busy a pass is not run, and the runtime asks again
+ * later; in a burst with no quiet moment the writer's own checkpoint bounds the WAL
+ * (WRITER_CHECKPOINT_FRAMES). This connection has no busy handler: a sale or a snapshot in the way
+ * makes RESTART give up at once instead of making the till wait. It is opened for this alone and
+ * closed again, so no write connection outlives it on this thread (a restore swaps the file).
  */
 function checkpoint(): CheckpointResult {
+  let gaveWayMs = jobs.giveWay();
+  if (!jobs.tillQuiet()) return { passive: null, restart: null, gaveWayMs };
   const db: Database.Database = openDatabase(core.dbFile, setup.core.nativeBinding ? { nativeBinding: setup.core.nativeBinding } : {});
   try {
     db.pragma('busy_timeout = 0');
-    const pass = (mode: 'PASSIVE' | 'RESTART') => (db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[])[0]!;
-    let gaveWayMs = jobs.giveWay();
+    const pass = (mode: 'PASSIVE' | 'RESTART') => (db.pragma(`wal_checkpoint(${mode})`) as CheckpointPass[])[0]!;
     const passive = pass('PASSIVE');
     gaveWayMs += jobs.giveWay();
-    const restart = pass('RESTART');
+    const restart = jobs.tillQuiet() ? pass('RESTART') : null;
     return { passive, restart, gaveWayMs };
   } finally {
     db.close();
