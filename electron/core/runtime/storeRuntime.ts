@@ -336,8 +336,9 @@ export class StoreRuntime {
   private async checkpoint(): Promise<void> {
     try {
       while (this.exclusive) await this.exclusive.catch(() => undefined);
-      if (this.closed || this.lastStatus.state !== 'ready') return;
+      // Nothing to checkpoint on a closed or refused store: the next write asks again.
       this.checkpointDue = false;
+      if (this.closed || this.lastStatus.state !== 'ready') return;
       const thread = this.longThread();
       await thread.ready;
       if (this.closed) return;

@@ -2,8 +2,9 @@
  * One thread of the store runtime (storeRuntime.ts). It runs the same core as
  * the tests do in-process, opened for its role, and answers the runtime's
  * messages in the order they come: in the writer that order is the write
- * queue, since a write runs to its end before the next one starts (session
- * lookups excepted: see `queue` below).
+ * queue, since a write runs to its end before the next one starts. A
+ * long-work thread also checkpoints the WAL when the runtime asks
+ * (`checkpoint` below).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
