@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, WRITER_CHECKPOINT_FRAMES } from '../../electron/core/app';
+import { createCore, DB_FILE_NAME, WRITER_CHECKPOINT_FRAMES } from '../../electron/core/app';
 import { CHECKPOINT_AFTER_MS, StoreRuntime } from '../../electron/core/runtime/storeRuntime';
 import { makeTestCore, tempDir } from '../helpers/core';
 
@@ -103,12 +103,11 @@ describe('checkpoints in the store runtime', () => {
     expect(runtime.checkpointsForTest().last!.passive!.checkpointed).toBeGreaterThan(0);
   });
 
-  it("the store's own connection checkpoints at a commit only past WRITER_CHECKPOINT_FRAMES in the runtime (an in-process core keeps SQLite's 1,000)", async () => {
+  it("the store's own connection checkpoints at a commit only past WRITER_CHECKPOINT_FRAMES in the runtime (an in-process core keeps SQLite's 1,000)", () => {
     const { dataDir } = store();
     const inProcess = makeTestCore({ dataDir });
     expect(inProcess.core.db!.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     inProcess.close();
-    const { createCore } = await import('../../electron/core/app');
     const runtimeLike = createCore({ dataDir, checkpointsElsewhere: true, backgroundChecksAfterMs: null });
     try {
       expect(runtimeLike.db!.pragma('wal_autocheckpoint', { simple: true })).toBe(WRITER_CHECKPOINT_FRAMES);

@@ -27,7 +27,7 @@ export type ToWorker =
   | { type: 'backup'; id: number; kind: 'daily' | 'close' }
   /** To a long-work thread: run `export.stream`, posting its chunks; `flow` holds the acknowledgements (csvFlow.ts). */
   | { type: 'stream'; id: number; input: unknown; caller?: Caller; flow: SharedArrayBuffer }
-  /** To a long-work thread: checkpoint the WAL into the file (PASSIVE) once the till is quiet; the writer does not. */
+  /** To a long-work thread: checkpoint the WAL into the file (PASSIVE, then RESTART) if the till is quiet (worker.ts). */
   | { type: 'checkpoint'; id: number }
   | { type: 'close' };
 
